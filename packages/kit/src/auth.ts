@@ -1,0 +1,135 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { SignJWT, jwtVerify, importPKCS8, importSPKI, errors as joseErrors, type KeyLike } from "jose";
+import { z } from 'zod';
+import { secretsEqual } from './tokens';
+
+/** Headers the gateway sets on every subgraph request. Never accepted from anyone else. */
+export const GATEWAY_SECRET_HEADER = 'x-advisor-gateway-secret';
+export const IDENTITY_HEADER = 'x-advisor-identity';
+
+const firmMemberIdentity = z.object({
+  realm: z.literal('firm'),
+  memberId: z.string().uuid(),
+  firmId: z.string().uuid(),
+  email: z.string().email(),
+  firmRole: z.enum(['ADMIN', 'MEMBER']),
+  permissions: z.array(z.string()),
+});
+const clientAdminIdentity = z.object({
+  realm: z.literal('client'),
+  clientAdminId: z.string().uuid(),
+  clientId: z.string().uuid(),
+  email: z.string().email(),
+  permissions: z.array(z.string()),
+});
+const anonymousIdentity = z.object({ realm: z.literal('anonymous') });
+
+export const identitySchema = z.discriminatedUnion('realm', [
+  firmMemberIdentity,
+  clientAdminIdentity,
+  anonymousIdentity,
+]);
+export type Identity = z.infer<typeof identitySchema>;
+export type FirmMemberIdentity = z.infer<typeof firmMemberIdentity>;
+export type ClientAdminIdentity = z.infer<typeof clientAdminIdentity>;
+export const ANONYMOUS: Identity = Object.freeze({ realm: 'anonymous' as const });
+
+export function encodeIdentity(identity: Identity): string {
+  return Buffer.from(JSON.stringify(identity), 'utf8').toString('base64url');
+}
+
+/** Reads the identity the gateway forwarded. Anything malformed is treated as anonymous. */
+export function decodeIdentity(header: string | undefined): Identity {
+  if (!header) return ANONYMOUS;
+  try {
+    const parsed = identitySchema.safeParse(JSON.parse(Buffer.from(header, 'base64url').toString('utf8')));
+    return parsed.success ? parsed.data : ANONYMOUS;
+  } catch {
+    return ANONYMOUS;
+  }
+}
+
+/** True when the request carries this subgraph's gateway secret. */
+export function hasGatewaySecret(header: string | string[] | undefined, expected: string): boolean {
+  if (typeof header !== 'string' || header.length === 0) return false;
+  return secretsEqual(header, expected);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Access tokens: EdDSA-signed JWTs. Services that log people in (firms for firm members,
+// clients for client admins) hold the private key; the gateway holds only the public key.
+// ---------------------------------------------------------------------------------------------
+
+const ISSUER = 'advisor-dashboard';
+const AUDIENCE = 'advisor-dashboard-gateway';
+export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
+
+export interface KeyPairPem {
+  privateKeyPem: string;
+  publicKeyPem: string;
+}
+
+/** A fresh Ed25519 key pair: used by the embedded run mode and by tests. */
+export function generateSigningKeyPair(): KeyPairPem {
+  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+  return {
+    privateKeyPem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+    publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+  };
+}
+
+type TokenClaims = Exclude<Identity, { realm: 'anonymous' }>;
+
+export class AccessTokenIssuer {
+  private constructor(private readonly key: KeyLike | Uint8Array) {}
+
+  static async fromPem(privateKeyPem: string): Promise<AccessTokenIssuer> {
+    return new AccessTokenIssuer(await importPKCS8(privateKeyPem, 'EdDSA'));
+  }
+
+  async issue(identity: TokenClaims, sessionId: string, now = new Date()): Promise<{ token: string; expiresAt: Date }> {
+    const iat = Math.floor(now.getTime() / 1000);
+    const exp = iat + ACCESS_TOKEN_TTL_SECONDS;
+    const subject = identity.realm === 'firm' ? identity.memberId : identity.clientAdminId;
+    const token = await new SignJWT({ idn: identity })
+      .setProtectedHeader({ alg: 'EdDSA', typ: 'JWT' })
+      .setIssuer(ISSUER)
+      .setAudience(AUDIENCE)
+      .setSubject(subject)
+      .setJti(sessionId)
+      .setIssuedAt(iat)
+      .setExpirationTime(exp)
+      .sign(this.key);
+    return { token, expiresAt: new Date(exp * 1000) };
+  }
+}
+
+export class InvalidAccessTokenError extends Error {
+  constructor(readonly reason: 'expired' | 'invalid') {
+    super(reason === 'expired' ? 'The access token has expired.' : 'The access token is not valid.');
+  }
+}
+
+export class AccessTokenVerifier {
+  private constructor(private readonly key: KeyLike | Uint8Array) {}
+
+  static async fromPem(publicKeyPem: string): Promise<AccessTokenVerifier> {
+    return new AccessTokenVerifier(await importSPKI(publicKeyPem, 'EdDSA'));
+  }
+
+  async verify(token: string): Promise<{ identity: TokenClaims; sessionId: string }> {
+    try {
+      const { payload } = await jwtVerify(token, this.key, {
+        issuer: ISSUER,
+        audience: AUDIENCE,
+        algorithms: ['EdDSA'],
+      });
+      const identity = identitySchema.parse(payload.idn);
+      if (identity.realm === 'anonymous' || !payload.jti) throw new InvalidAccessTokenError('invalid');
+      return { identity, sessionId: payload.jti };
+    } catch (err) {
+      if (err instanceof joseErrors.JWTExpired) throw new InvalidAccessTokenError('expired');
+      throw new InvalidAccessTokenError('invalid');
+    }
+  }
+}

@@ -1,0 +1,304 @@
+import { Kafka, Partitioners, logLevel as KafkaLogLevel, type Consumer, type Producer, type LogEntry } from 'kafkajs';
+import type { Logger } from './logger';
+
+export interface OutgoingMessage {
+  topic: string;
+  key: string;
+  value: string;
+  headers?: Record<string, string>;
+}
+
+export interface IncomingMessage extends OutgoingMessage {
+  partition: number;
+  offset: string;
+}
+
+export interface Subscription {
+  stop(): Promise<void>;
+  /** False once the consumer has crashed for good or been stopped. */
+  isRunning(): boolean;
+}
+
+/**
+ * How events travel between services. Kafka in production and tests; an in-process log in the
+ * embedded run mode. Both give the same guarantees the consumers rely on: order per key,
+ * at-least-once delivery, a message is redelivered until its handler succeeds.
+ */
+export interface EventTransport {
+  readonly kind: 'kafka' | 'in-process';
+  ensureTopics(topics: readonly string[]): Promise<void>;
+  publish(messages: OutgoingMessage[]): Promise<void>;
+  subscribe(opts: {
+    groupId: string;
+    topics: readonly string[];
+    onMessage(message: IncomingMessage): Promise<void>;
+  }): Promise<Subscription>;
+  ready(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+export interface KafkaTransportOptions {
+  clientId: string;
+  brokers: string[];
+  /** Prepended to every topic and group id: lets several test systems share one broker. */
+  namespace?: string;
+  /** How long a fetch waits for data; lower in tests so consumers stop quickly. */
+  maxWaitTimeInMs?: number;
+  partitions?: number;
+  logger: Logger;
+}
+
+function kafkaLogCreator(logger: Logger) {
+  return () =>
+    ({ level, log }: LogEntry) => {
+      const { message, ...extra } = log;
+      const child = { ...extra, component: 'kafkajs' };
+      if (level === KafkaLogLevel.ERROR) logger.error(child, message);
+      else if (level === KafkaLogLevel.WARN) logger.warn(child, message);
+      else logger.debug(child, message);
+    };
+}
+
+export class KafkaTransport implements EventTransport {
+  readonly kind = 'kafka' as const;
+  private readonly kafka: Kafka;
+  private producer?: Producer;
+  private producerConnecting?: Promise<Producer>;
+  private readonly consumers = new Set<Consumer>();
+  private readonly namespace: string;
+
+  constructor(private readonly opts: KafkaTransportOptions) {
+    this.namespace = opts.namespace ?? '';
+    this.kafka = new Kafka({
+      clientId: opts.clientId,
+      brokers: opts.brokers,
+      logLevel: KafkaLogLevel.WARN,
+      logCreator: kafkaLogCreator(opts.logger),
+      retry: { initialRetryTime: 200, retries: 8 },
+    });
+  }
+
+  private physical(topic: string) {
+    return `${this.namespace}${topic}`;
+  }
+  private logical(topic: string) {
+    return topic.startsWith(this.namespace) ? topic.slice(this.namespace.length) : topic;
+  }
+
+  async ensureTopics(topics: readonly string[]): Promise<void> {
+    const admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      const existing = new Set(await admin.listTopics());
+      const missing = topics.map((t) => this.physical(t)).filter((t) => !existing.has(t));
+      if (missing.length > 0) {
+        await admin.createTopics({
+          waitForLeaders: true,
+          topics: missing.map((topic) => ({ topic, numPartitions: this.opts.partitions ?? 3, replicationFactor: 1 })),
+        });
+      }
+    } finally {
+      await admin.disconnect();
+    }
+  }
+
+  private async connectedProducer(): Promise<Producer> {
+    if (this.producer) return this.producer;
+    this.producerConnecting ??= (async () => {
+      const producer = this.kafka.producer({
+        idempotent: true,
+        maxInFlightRequests: 1,
+        allowAutoTopicCreation: false,
+        createPartitioner: Partitioners.DefaultPartitioner,
+      });
+      await producer.connect();
+      this.producer = producer;
+      return producer;
+    })();
+    try {
+      return await this.producerConnecting;
+    } catch (err) {
+      this.producerConnecting = undefined;
+      throw err;
+    }
+  }
+
+  async publish(messages: OutgoingMessage[]): Promise<void> {
+    if (messages.length === 0) return;
+    const producer = await this.connectedProducer();
+    const byTopic = new Map<string, OutgoingMessage[]>();
+    for (const m of messages) byTopic.set(m.topic, [...(byTopic.get(m.topic) ?? []), m]);
+    await producer.sendBatch({
+      acks: -1,
+      topicMessages: [...byTopic].map(([topic, ms]) => ({
+        topic: this.physical(topic),
+        messages: ms.map((m) => ({ key: m.key, value: m.value, headers: m.headers })),
+      })),
+    });
+  }
+
+  async subscribe(opts: {
+    groupId: string;
+    topics: readonly string[];
+    onMessage(message: IncomingMessage): Promise<void>;
+  }): Promise<Subscription> {
+    const consumer = this.kafka.consumer({
+      groupId: this.physical(opts.groupId),
+      sessionTimeout: 10_000,
+      heartbeatInterval: 1_000,
+      maxWaitTimeInMs: this.opts.maxWaitTimeInMs ?? 1_000,
+      allowAutoTopicCreation: false,
+      retry: { initialRetryTime: 200, retries: 10 },
+    });
+    let running = true;
+    consumer.on(consumer.events.CRASH, (event) => {
+      if (!event.payload.restart) running = false;
+    });
+    await consumer.connect();
+    await consumer.subscribe({ topics: opts.topics.map((t) => this.physical(t)), fromBeginning: true });
+    await consumer.run({
+      autoCommit: true,
+      eachMessage: async ({ topic, partition, message }) => {
+        const headers: Record<string, string> = {};
+        for (const [k, v] of Object.entries(message.headers ?? {})) if (v !== undefined) headers[k] = v.toString();
+        await opts.onMessage({
+          topic: this.logical(topic),
+          key: message.key?.toString() ?? '',
+          value: message.value?.toString() ?? '',
+          headers,
+          partition,
+          offset: message.offset,
+        });
+      },
+    });
+    this.consumers.add(consumer);
+    return {
+      isRunning: () => running,
+      stop: async () => {
+        running = false;
+        this.consumers.delete(consumer);
+        await consumer.disconnect();
+      },
+    };
+  }
+
+  async ready(): Promise<boolean> {
+    const admin = this.kafka.admin();
+    try {
+      await admin.connect();
+      await admin.describeCluster();
+      return true;
+    } catch {
+      return false;
+    } finally {
+      await admin.disconnect().catch(() => undefined);
+    }
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.consumers].map((c) => c.disconnect().catch(() => undefined)));
+    this.consumers.clear();
+    if (this.producer) await this.producer.disconnect().catch(() => undefined);
+    this.producer = undefined;
+    this.producerConnecting = undefined;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+interface GroupState {
+  offsets: Map<string, number>;
+  wake?: () => void;
+  stopped: boolean;
+  loop: Promise<void>;
+}
+
+/**
+ * The embedded run mode's broker: an append-only log per topic held in memory, consumer groups
+ * with their own offsets, delivery in order, and redelivery with back-off until the handler
+ * succeeds. Behind the same interface as Kafka, so the outbox relay and the idempotent
+ * consumers run unchanged.
+ */
+export class InProcessTransport implements EventTransport {
+  readonly kind = 'in-process' as const;
+  private readonly topics = new Map<string, IncomingMessage[]>();
+  private readonly groups = new Set<GroupState>();
+
+  constructor(private readonly logger: Logger) {}
+
+  async ensureTopics(topics: readonly string[]): Promise<void> {
+    for (const t of topics) if (!this.topics.has(t)) this.topics.set(t, []);
+  }
+
+  async publish(messages: OutgoingMessage[]): Promise<void> {
+    for (const m of messages) {
+      const log = this.topics.get(m.topic);
+      if (!log) throw new Error(`Unknown topic ${m.topic}: create it before publishing`);
+      log.push({ ...m, partition: 0, offset: String(log.length) });
+    }
+    for (const g of this.groups) g.wake?.();
+  }
+
+  async subscribe(opts: {
+    groupId: string;
+    topics: readonly string[];
+    onMessage(message: IncomingMessage): Promise<void>;
+  }): Promise<Subscription> {
+    const state: GroupState = { offsets: new Map(opts.topics.map((t) => [t, 0])), stopped: false, loop: Promise.resolve() };
+    const nextMessage = (): IncomingMessage | undefined => {
+      for (const topic of opts.topics) {
+        const log = this.topics.get(topic) ?? [];
+        const offset = state.offsets.get(topic) ?? 0;
+        if (offset < log.length) return log[offset];
+      }
+      return undefined;
+    };
+    state.loop = (async () => {
+      let backoff = 50;
+      while (!state.stopped) {
+        const message = nextMessage();
+        if (!message) {
+          await new Promise<void>((resolve) => {
+            state.wake = resolve;
+            setTimeout(resolve, 1000).unref();
+          });
+          continue;
+        }
+        try {
+          await opts.onMessage(message);
+          state.offsets.set(message.topic, Number(message.offset) + 1);
+          backoff = 50;
+        } catch (err) {
+          this.logger.warn({ err, topic: message.topic, group: opts.groupId }, 'event handler failed; retrying');
+          await new Promise((r) => setTimeout(r, backoff).unref());
+          backoff = Math.min(backoff * 2, 5000);
+        }
+      }
+    })();
+    this.groups.add(state);
+    return {
+      isRunning: () => !state.stopped,
+      stop: async () => {
+        state.stopped = true;
+        state.wake?.();
+        this.groups.delete(state);
+        await state.loop;
+      },
+    };
+  }
+
+  async ready(): Promise<boolean> {
+    return true;
+  }
+
+  async close(): Promise<void> {
+    for (const g of [...this.groups]) {
+      g.stopped = true;
+      g.wake?.();
+      await g.loop;
+    }
+    this.groups.clear();
+  }
+}

@@ -1,0 +1,86 @@
+import type { Logger } from '@advisor/kit';
+import type { RunningSystem } from './system';
+
+export const DEMO = {
+  firm: { username: 'demo.partner', password: 'ledger-and-co-demo-2026' },
+  clientAdmin: { email: 'owner@acmebakery.example', password: 'acme-bakery-demo-2026' },
+} as const;
+
+/** Sends one GraphQL request to the gateway, as a browser would. */
+export async function gatewayRequest<T = any>(
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  token?: string,
+): Promise<{ data?: T; errors?: Array<{ message: string; extensions?: { code?: string } }>; status: number }> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  return { ...((await res.json()) as object), status: res.status };
+}
+
+/**
+ * Demo data for the embedded run mode: a firm (signed up through the gateway, like a person
+ * would) and two client companies with their admins on the payroll and PEO platforms.
+ */
+export async function seedDemoData(system: RunningSystem, logger: Logger): Promise<void> {
+  const signUp = await gatewayRequest(
+    system.gatewayUrl,
+    `mutation SignUp($input: SignUpFirmInput!) { signUpFirm(input: $input) { member { id } } }`,
+    {
+      input: {
+        firmName: 'Ledger & Co',
+        website: 'https://ledgerco.example',
+        founder: {
+          firstName: 'Pat',
+          lastName: 'Partner',
+          workEmail: 'pat@ledgerco.example',
+          jobRole: 'Managing partner',
+          workPhone: '+1 212 555 0100',
+          cellPhone: '+1 917 555 0101',
+          personalEmail: 'pat.partner@home.example',
+          username: DEMO.firm.username,
+          password: DEMO.firm.password,
+        },
+      },
+    },
+  );
+  if (signUp.errors) throw new Error(`demo firm sign-up failed: ${JSON.stringify(signUp.errors)}`);
+  const registry = system.services.clients.domain.registry;
+  await registry.registerCompany({
+    businessName: 'Acme Bakery',
+    fein: '12-3456789',
+    platform: 'PAYROLL',
+    status: 'ACTIVE',
+    admins: [
+      {
+        firstName: 'Alex',
+        lastName: 'Owner',
+        email: DEMO.clientAdmin.email,
+        password: DEMO.clientAdmin.password,
+        permissions: ['MANAGE', 'MANAGE_EMPLOYEES', 'MANAGE_PAYMENTS'],
+      },
+    ],
+  });
+  await registry.registerCompany({
+    businessName: 'Blue River Dental',
+    fein: '45-6789012',
+    platform: 'PEO',
+    status: 'ACTIVE',
+    admins: [
+      {
+        firstName: 'Robin',
+        lastName: 'Dentist',
+        email: 'robin@blueriverdental.example',
+        password: 'blue-river-demo-2026',
+        permissions: ['MANAGE'],
+      },
+    ],
+  });
+  logger.info(
+    { firmLogin: DEMO.firm.username, clientAdminLogin: DEMO.clientAdmin.email },
+    'demo data seeded (passwords in README)',
+  );
+}

@@ -1,0 +1,2 @@
+export { startSystem, type RunningSystem, type SystemOptions } from './system';
+export { seedDemoData, gatewayRequest, DEMO } from './demo-data';

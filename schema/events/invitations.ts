@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { defineEvent } from './contract';
+import { clientGrantedPermissionSchema } from './permissions';
+
+/**
+ * A client → firm invitation was accepted by a firm member (SPEC I5). `clients` links the firm
+ * to the client with `permissions` and assigns the accepting member (SPEC C4).
+ * Keyed by client id: every event about one client company stays in order.
+ */
+export const invitationAccepted = defineEvent({
+  name: 'invitation.accepted',
+  version: 1,
+  producer: 'invitations',
+  payload: z.object({
+    invitationId: z.string().uuid(),
+    kind: z.enum(['CLIENT_TO_FIRM', 'FIRM_TO_CLIENT']),
+    clientId: z.string().uuid(),
+    firmId: z.string().uuid(),
+    acceptedBy: z.object({
+      realm: z.enum(['firm', 'client']),
+      id: z.string().uuid(),
+    }),
+    /** Member to assign to the client automatically (SPEC C4); present for CLIENT_TO_FIRM. */
+    assignMemberId: z.string().uuid().nullable(),
+    permissions: z.array(clientGrantedPermissionSchema).min(1),
+    acceptedAt: z.string().datetime({ offset: true }),
+  }),
+  keyOf: (p) => p.clientId,
+});

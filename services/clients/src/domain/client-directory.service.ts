@@ -1,0 +1,152 @@
+import { In } from 'typeorm';
+import type { Database, Identity } from '@advisor/kit';
+import type { ClientGrantedPermission } from '@advisor/schema';
+import { ClientCompanyEntity } from '../db/entities/client-company.entity';
+import { FirmLinkEntity } from '../db/entities/firm-link.entity';
+import { AssignmentEntity } from '../db/entities/assignment.entity';
+import { effectivePermissions, type Assignment, type ClientCompany, type FirmLink } from './model';
+
+type Viewer = Identity;
+
+const canSeeAllFirmClients = (viewer: Extract<Viewer, { realm: 'firm' }>) =>
+  viewer.firmRole === 'ADMIN' || viewer.permissions.includes('VIEW_ALL_CLIENTS');
+
+/**
+ * Who sees which client (SPEC C6), decided here for every path: root queries, federation
+ * references (`__resolveReference`) and nested fields all come through these methods.
+ * Each method costs a fixed number of statements, whatever the number of clients.
+ */
+export class ClientDirectoryService {
+  constructor(private readonly db: Database) {}
+
+  /** SPEC C6: assigned clients, or every linked client with VIEW_ALL_CLIENTS. */
+  async clientsOfFirmMember(viewer: Viewer): Promise<ClientCompany[]> {
+    if (viewer.realm !== 'firm') return [];
+    const query = this.db.manager
+      .createQueryBuilder(ClientCompanyEntity, 'c')
+      .innerJoin(FirmLinkEntity, 'l', 'l.active_client_id = c.id AND l.firm_id = :firmId', { firmId: viewer.firmId })
+      .orderBy('c.business_name', 'ASC')
+      .addOrderBy('c.id', 'ASC');
+    if (!canSeeAllFirmClients(viewer)) {
+      query.innerJoin(AssignmentEntity, 'a', 'a.client_id = c.id AND a.member_id = :memberId', {
+        memberId: viewer.memberId,
+      });
+    }
+    const clients = await query.getMany();
+    return this.withViewerPermissions(clients, viewer);
+  }
+
+  /** For federation references: each id resolves only if the viewer may see that client. */
+  async clientsByIds(ids: readonly string[], viewer: Viewer): Promise<Array<ClientCompany | null>> {
+    if (ids.length === 0 || viewer.realm === 'anonymous') return ids.map(() => null);
+    let visible: ClientCompanyEntity[];
+    if (viewer.realm === 'client') {
+      visible = ids.includes(viewer.clientId)
+        ? await this.db.manager.find(ClientCompanyEntity, { where: { id: viewer.clientId } })
+        : [];
+    } else {
+      const query = this.db.manager
+        .createQueryBuilder(ClientCompanyEntity, 'c')
+        .innerJoin(FirmLinkEntity, 'l', 'l.active_client_id = c.id AND l.firm_id = :firmId', { firmId: viewer.firmId })
+        .where('c.id IN (:...ids)', { ids: [...ids] });
+      if (!canSeeAllFirmClients(viewer)) {
+        query.innerJoin(AssignmentEntity, 'a', 'a.client_id = c.id AND a.member_id = :memberId', {
+          memberId: viewer.memberId,
+        });
+      }
+      visible = await query.getMany();
+    }
+    const mapped = new Map((await this.withViewerPermissions(visible, viewer)).map((c) => [c.id, c]));
+    return ids.map((id) => mapped.get(id) ?? null);
+  }
+
+  /** The companies of client admins the viewer was already allowed to see (e.g. their own session). */
+  async companiesOfVisibleAdmins(clientIds: readonly string[]): Promise<Array<ClientCompany | null>> {
+    const rows = clientIds.length ? await this.db.manager.find(ClientCompanyEntity, { where: { id: In([...clientIds]) } }) : [];
+    const byId = new Map(rows.map((c) => [c.id, c]));
+    return clientIds.map((id) => {
+      const c = byId.get(id);
+      return c
+        ? { id: c.id, businessName: c.businessName, fein: c.fein, platform: c.platform, status: c.status, viewerPermissions: [] }
+        : null;
+    });
+  }
+
+  /** The active links of already-visible clients, in key order. */
+  async linksByClientIds(clientIds: readonly string[]): Promise<Array<FirmLink | null>> {
+    const rows = clientIds.length
+      ? await this.db.manager.find(FirmLinkEntity, { where: { activeClientId: In([...clientIds]) } })
+      : [];
+    const byClient = new Map(rows.map((r) => [r.clientId, toLink(r)]));
+    return clientIds.map((id) => byClient.get(id) ?? null);
+  }
+
+  /**
+   * The assignments of already-visible clients, in key order. A firm member sees their own
+   * firm's assignments; a client admin sees those of the firm linked to their company.
+   */
+  async assignmentsByClientIds(clientIds: readonly string[], viewer: Viewer): Promise<Assignment[][]> {
+    if (clientIds.length === 0 || viewer.realm === 'anonymous') return clientIds.map(() => []);
+    const [links, rows] = await Promise.all([
+      this.db.manager.find(FirmLinkEntity, { where: { activeClientId: In([...clientIds]) } }),
+      this.db.manager.find(AssignmentEntity, {
+        where: { clientId: In([...clientIds]), ...(viewer.realm === 'firm' ? { firmId: viewer.firmId } : {}) },
+        order: { assignedAt: 'ASC', id: 'ASC' },
+      }),
+    ]);
+    const linkByClient = new Map(links.map((l) => [l.clientId, l]));
+    const grouped = new Map<string, Assignment[]>();
+    for (const row of rows) {
+      const link = linkByClient.get(row.clientId);
+      if (!link || link.firmId !== row.firmId) continue; // only the current link's people count
+      const list = grouped.get(row.clientId) ?? [];
+      list.push(toAssignment(row, link.permissions));
+      grouped.set(row.clientId, list);
+    }
+    return clientIds.map((id) => grouped.get(id) ?? []);
+  }
+
+  private async withViewerPermissions(clients: ClientCompanyEntity[], viewer: Viewer): Promise<ClientCompany[]> {
+    if (clients.length === 0) return [];
+    let permissionsOf: (clientId: string) => ClientGrantedPermission[] = () => [];
+    if (viewer.realm === 'firm') {
+      const ids = clients.map((c) => c.id);
+      const [links, mine] = await Promise.all([
+        this.db.manager.find(FirmLinkEntity, { where: { activeClientId: In(ids), firmId: viewer.firmId } }),
+        this.db.manager.find(AssignmentEntity, { where: { clientId: In(ids), memberId: viewer.memberId } }),
+      ]);
+      const linkByClient = new Map(links.map((l) => [l.clientId, l.permissions]));
+      const mineByClient = new Map(mine.map((a) => [a.clientId, a.permissions]));
+      permissionsOf = (id) => effectivePermissions(mineByClient.get(id) ?? [], linkByClient.get(id) ?? []);
+    }
+    return clients.map((c) => ({
+      id: c.id,
+      businessName: c.businessName,
+      fein: c.fein,
+      platform: c.platform,
+      status: c.status,
+      viewerPermissions: permissionsOf(c.id),
+    }));
+  }
+}
+
+export function toLink(r: FirmLinkEntity): FirmLink {
+  return {
+    id: r.id,
+    clientId: r.clientId,
+    firmId: r.firmId,
+    permissions: r.permissions as ClientGrantedPermission[],
+    linkedAt: r.linkedAt,
+  };
+}
+
+export function toAssignment(r: AssignmentEntity, linkPermissions: readonly string[]): Assignment {
+  return {
+    clientId: r.clientId,
+    memberId: r.memberId,
+    role: r.role,
+    permissions: r.permissions as ClientGrantedPermission[],
+    effectivePermissions: effectivePermissions(r.permissions, linkPermissions),
+    assignedAt: r.assignedAt,
+  };
+}

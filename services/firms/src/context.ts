@@ -1,0 +1,27 @@
+import DataLoader from 'dataloader';
+import type { Identity } from '@advisor/kit';
+import type { FirmsDomain } from './domain';
+import type { Firm, Member } from './domain/member';
+
+/** Per request: who is asking, the domain, and fresh loaders (no cache shared between callers). */
+export interface FirmsContext {
+  identity: Identity;
+  domain: FirmsDomain;
+  loaders: {
+    member: DataLoader<string, Member | null>;
+    firm: DataLoader<string, Firm | null>;
+    firmOfVisibleMember: DataLoader<string, Firm | null>;
+  };
+}
+
+export function createContext(domain: FirmsDomain, identity: Identity): FirmsContext {
+  return {
+    identity,
+    domain,
+    loaders: {
+      member: new DataLoader((ids) => domain.directory.membersByIds(ids, identity)),
+      firm: new DataLoader((ids) => domain.directory.firmsByIds(ids, identity)),
+      firmOfVisibleMember: new DataLoader((ids) => domain.directory.firmsOfVisibleMembers(ids)),
+    },
+  };
+}

@@ -1,0 +1,51 @@
+import type { MemberEntity } from '../db/entities/member.entity';
+import type { FirmEntity } from '../db/entities/firm.entity';
+
+export const FIRM_PERMISSIONS = [
+  'MANAGE_FIRM',
+  'MANAGE_MEMBERS',
+  'MANAGE_CLIENTS',
+  'ASSIGN_CLIENTS',
+  'VIEW_ALL_CLIENTS',
+] as const;
+export type FirmPermission = (typeof FIRM_PERMISSIONS)[number];
+
+/** What the domain hands out: plain objects, never ORM entities, never credentials. */
+export interface Member {
+  id: string;
+  firmId: string;
+  firstName: string;
+  lastName: string;
+  workEmail: string;
+  jobRole: string;
+  firmRole: 'ADMIN' | 'MEMBER';
+  /** Effective permissions (SPEC F6: an ADMIN holds all). */
+  permissions: FirmPermission[];
+  active: boolean;
+}
+
+export interface Firm {
+  id: string;
+  name: string;
+  website: string;
+  domain: string;
+  createdAt: Date;
+}
+
+export function toMember(e: MemberEntity): Member {
+  return {
+    id: e.id,
+    firmId: e.firmId,
+    firstName: e.firstName,
+    lastName: e.lastName,
+    workEmail: e.workEmail,
+    jobRole: e.jobRole,
+    firmRole: e.firmRole,
+    permissions: e.firmRole === 'ADMIN' ? [...FIRM_PERMISSIONS] : (e.permissions as FirmPermission[]),
+    active: e.active,
+  };
+}
+
+export function toFirm(e: FirmEntity): Firm {
+  return { id: e.id, name: e.name, website: e.website, domain: e.domain, createdAt: e.createdAt };
+}

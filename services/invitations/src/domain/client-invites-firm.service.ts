@@ -1,0 +1,211 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import {
+  DAY_MS,
+  DomainError,
+  emailDomain,
+  enqueueEvent,
+  forbidden,
+  hashOpaqueToken,
+  isPublicEmailDomain,
+  newOpaqueToken,
+  normalizeEmail,
+  parseInput,
+  unauthenticated,
+  type Clock,
+  type Database,
+  type Identity,
+  type Logger,
+  type Mailer,
+} from '@advisor/kit';
+import { CLIENT_GRANTED_PERMISSIONS, invitationAccepted } from '@advisor/schema';
+import { InvitationEntity } from '../db/entities/invitation.entity';
+import { InvitationErrorCode } from './errors';
+import { INVITATION_TTL_DAYS, toInvitation, type Invitation } from './model';
+
+export const INVITATIONS_PRODUCER = 'invitations';
+
+const inviteInput = z.object({
+  accountantName: z.string().trim().min(1, 'is required').max(200),
+  accountantEmail: z.string().trim().max(320).email('is not an email address'),
+  permissions: z
+    .array(z.enum(CLIENT_GRANTED_PERMISSIONS))
+    .min(1, 'choose at least one permission')
+    .transform((ps) => [...new Set(ps)]),
+  acknowledgeFirmWideAccess: z.boolean(),
+});
+
+/** SPEC I1: only client admins holding both of these may invite an accountant firm. */
+const REQUIRED_CLIENT_PERMISSIONS = ['MANAGE', 'MANAGE_EMPLOYEES'];
+
+/** Client → firm invitations: SPEC I1, I2, I5, I6. */
+export class ClientInvitesFirmService {
+  constructor(
+    private readonly db: Database,
+    private readonly mailer: Mailer,
+    private readonly clock: Clock,
+    private readonly appUrl: string,
+    private readonly logger: Logger,
+  ) {}
+
+  async invite(viewer: Identity, raw: z.input<typeof inviteInput>): Promise<Invitation> {
+    if (viewer.realm === 'anonymous') throw unauthenticated();
+    if (viewer.realm !== 'client' || !REQUIRED_CLIENT_PERMISSIONS.every((p) => viewer.permissions.includes(p))) {
+      throw forbidden('Only client admins with both Manage and Manage employees permissions can invite an accountant.');
+    }
+    const input = parseInput(inviteInput, raw);
+    if (!input.acknowledgeFirmWideAccess) {
+      throw new DomainError(
+        InvitationErrorCode.AcknowledgementRequired,
+        "Acknowledge that adding an accounting firm can allow several people at the firm to access your company's information.",
+      );
+    }
+    const accountantEmail = normalizeEmail(input.accountantEmail);
+    if (isPublicEmailDomain(emailDomain(accountantEmail))) {
+      throw new DomainError(
+        InvitationErrorCode.AccountantEmailNotAllowed,
+        "Invite your accountant at their firm's work email: firms on Advisor Dashboard cannot use public email domains.",
+      );
+    }
+
+    const now = this.clock.now();
+    const { token, hash } = newOpaqueToken();
+    const entity: InvitationEntity = Object.assign(new InvitationEntity(), {
+      id: randomUUID(),
+      kind: 'CLIENT_TO_FIRM' as const,
+      status: 'PENDING' as const,
+      clientId: viewer.clientId,
+      firmId: null,
+      accountantName: input.accountantName,
+      accountantEmail,
+      permissions: input.permissions,
+      tokenHash: hash,
+      sentByRealm: 'client' as const,
+      sentById: viewer.clientAdminId,
+      acknowledgedBy: viewer.clientAdminId,
+      acknowledgedAt: now,
+      sentAt: now,
+      expiresAt: new Date(now.getTime() + INVITATION_TTL_DAYS * DAY_MS),
+      acceptedAt: null,
+      acceptedById: null,
+    });
+    await this.db.transaction(async (em) => {
+      // SPEC I2: one accountant firm per client at a time. Lock the client's invitations so two
+      // admins sending at once cannot both pass this check.
+      const pendingQuery = em
+        .createQueryBuilder(InvitationEntity, 'i')
+        .where('i.client_id = :clientId AND i.kind = :kind AND i.status = :status', {
+          clientId: viewer.clientId,
+          kind: 'CLIENT_TO_FIRM',
+          status: 'PENDING',
+        });
+      if (this.db.kind === 'mysql') pendingQuery.setLock('pessimistic_write');
+      const pending = await pendingQuery.getMany();
+      if (pending.some((p) => toInvitation(p, now).status === 'PENDING')) {
+        throw new DomainError(
+          InvitationErrorCode.FirmInvitationPending,
+          'Your company already has a pending accountant firm invitation. Only one accountant firm can be added at a time.',
+        );
+      }
+      await em.insert(InvitationEntity, entity);
+    });
+
+    await this.sendInvitationEmail(entity, token);
+    return toInvitation(entity, now);
+  }
+
+  async sentByMyCompany(viewer: Identity): Promise<Invitation[]> {
+    if (viewer.realm !== 'client') return [];
+    const rows = await this.db.manager.find(InvitationEntity, {
+      where: { clientId: viewer.clientId, kind: 'CLIENT_TO_FIRM' },
+      order: { sentAt: 'DESC', id: 'ASC' },
+    });
+    const now = this.clock.now();
+    return rows.map((r) => toInvitation(r, now));
+  }
+
+  /**
+   * SPEC I5/I6: a firm member accepts with the emailed token. The status change and the
+   * `invitation.accepted` outbox row commit in one transaction; the conditional update makes the
+   * token single-use even when two accepts race.
+   */
+  async accept(viewer: Identity, token: string): Promise<Invitation> {
+    if (viewer.realm === 'anonymous') throw unauthenticated('Log in to your firm, or sign up your firm first, then accept.');
+    if (viewer.realm !== 'firm') throw forbidden('Only a firm member can accept an accountant invitation.');
+    const tokenHash = hashOpaqueToken(token.trim());
+    const now = this.clock.now();
+
+    const accepted = await this.db.transaction(async (em) => {
+      const invitation = await em.findOne(InvitationEntity, { where: { tokenHash, kind: 'CLIENT_TO_FIRM' } });
+      if (!invitation) {
+        throw new DomainError(InvitationErrorCode.InvitationNotFound, 'This invitation link is not valid.');
+      }
+      if (invitation.status !== 'PENDING') {
+        throw new DomainError(InvitationErrorCode.InvitationAlreadyUsed, 'This invitation has already been used.');
+      }
+      if (invitation.expiresAt.getTime() <= now.getTime()) {
+        throw new DomainError(
+          InvitationErrorCode.InvitationExpired,
+          'This invitation has expired. Ask your client to send a new one.',
+        );
+      }
+      if (emailDomain(invitation.accountantEmail) !== emailDomain(viewer.email)) {
+        throw new DomainError(
+          InvitationErrorCode.InvitationForAnotherFirm,
+          'This invitation was sent to someone at another firm. Log in with your own firm account.',
+        );
+      }
+      const result = await em.update(
+        InvitationEntity,
+        { id: invitation.id, status: 'PENDING' },
+        { status: 'ACCEPTED', acceptedAt: now, acceptedById: viewer.memberId, firmId: viewer.firmId },
+      );
+      if (result.affected !== 1) {
+        throw new DomainError(InvitationErrorCode.InvitationAlreadyUsed, 'This invitation has already been used.');
+      }
+      await enqueueEvent(
+        this.db,
+        em,
+        INVITATIONS_PRODUCER,
+        invitationAccepted,
+        {
+          invitationId: invitation.id,
+          kind: 'CLIENT_TO_FIRM',
+          clientId: invitation.clientId,
+          firmId: viewer.firmId,
+          acceptedBy: { realm: 'firm', id: viewer.memberId },
+          assignMemberId: viewer.memberId,
+          permissions: invitation.permissions as (typeof CLIENT_GRANTED_PERMISSIONS)[number][],
+          acceptedAt: now.toISOString(),
+        },
+        now,
+      );
+      return Object.assign(invitation, { status: 'ACCEPTED' as const, acceptedAt: now, firmId: viewer.firmId });
+    });
+    return toInvitation(accepted, now);
+  }
+
+  private async sendInvitationEmail(invitation: InvitationEntity, token: string) {
+    const link = `${this.appUrl.replace(/\/$/, '')}/invitations/accept?token=${encodeURIComponent(token)}`;
+    try {
+      await this.mailer.send({
+        to: invitation.accountantEmail,
+        template: 'client-invites-firm',
+        subject: 'You have been invited to manage a client on Advisor Dashboard',
+        text: [
+          `Hello ${invitation.accountantName},`,
+          '',
+          'A client has invited your firm to manage their payroll account on Advisor Dashboard.',
+          `Accept the invitation: ${link}`,
+          '',
+          'If you do not have an Advisor Dashboard account yet, sign up your firm first, then open this link again.',
+          `The invitation expires on ${invitation.expiresAt.toUTCString()}.`,
+          `Invitation token: ${token}`,
+        ].join('\n'),
+      });
+    } catch (err) {
+      // The invitation stands and is listed for the client admin; the mail can be sent again.
+      this.logger.error({ err, invitationId: invitation.id }, 'could not send the invitation email');
+    }
+  }
+}

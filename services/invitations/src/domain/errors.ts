@@ -1,0 +1,15 @@
+/** Error codes of the invitations domain (`extensions.code`). */
+export enum InvitationErrorCode {
+  /** SPEC I1: the acknowledgement of firm-wide access was not given. */
+  AcknowledgementRequired = 'ACKNOWLEDGEMENT_REQUIRED',
+  /** SPEC I2: the client already has a pending firm invitation. */
+  FirmInvitationPending = 'FIRM_INVITATION_ALREADY_PENDING',
+  /** Accountants sign up with a firm's work email; public domains can never accept. */
+  AccountantEmailNotAllowed = 'ACCOUNTANT_EMAIL_NOT_ALLOWED',
+  /** SPEC I6. */
+  InvitationNotFound = 'INVITATION_NOT_FOUND',
+  InvitationExpired = 'INVITATION_EXPIRED',
+  InvitationAlreadyUsed = 'INVITATION_ALREADY_USED',
+  /** The invitation was sent to someone at another firm. */
+  InvitationForAnotherFirm = 'INVITATION_FOR_ANOTHER_FIRM',
+}

@@ -1,0 +1,57 @@
+import {
+  FileMailer,
+  loadTypeDefs,
+  startService,
+  systemClock,
+  createLogger,
+  type BaseServiceConfig,
+  type Clock,
+  type EventTransport,
+  type Logger,
+  type Mailer,
+  type RunningService,
+} from '@advisor/kit';
+import { InvitationEntity } from './db/entities/invitation.entity';
+import { CreateInvitations1763769600000 } from './db/migrations/1763769600000-create-invitations';
+import { createInvitationsDomain } from './domain';
+import { createContext, type InvitationsContext } from './context';
+import { resolvers } from './resolvers';
+
+export const INVITATIONS_SERVICE = 'invitations';
+
+export interface InvitationsConfig extends BaseServiceConfig {
+  /** Where links in emails point (the web app). */
+  appUrl: string;
+  /** Folder of the file mail sink. */
+  mailDir: string;
+}
+
+export function startInvitationsService(opts: {
+  config: InvitationsConfig;
+  transport: EventTransport;
+  mailer?: Mailer;
+  clock?: Clock;
+  logger?: Logger;
+}): Promise<RunningService> {
+  const logger = opts.logger ?? createLogger({ name: INVITATIONS_SERVICE });
+  return startService<InvitationsContext>({
+    name: INVITATIONS_SERVICE,
+    config: opts.config,
+    transport: opts.transport,
+    logger,
+    entities: [InvitationEntity],
+    migrations: [CreateInvitations1763769600000],
+    typeDefs: loadTypeDefs(__dirname),
+    producesEvents: true,
+    build: (db) => {
+      const domain = createInvitationsDomain({
+        db,
+        mailer: opts.mailer ?? new FileMailer(opts.config.mailDir, logger.child({ component: 'mail' })),
+        clock: opts.clock ?? systemClock,
+        appUrl: opts.config.appUrl,
+        logger,
+      });
+      return { resolvers, createContext: (identity) => createContext(domain, identity) };
+    },
+  });
+}

@@ -1,0 +1,6 @@
+import { handleEvent } from '@advisor/kit';
+import { clientLinked } from '@advisor/schema';
+import type { TimeTrackingService } from '../../domain/time-tracking.service';
+
+export const clientLinkedHandler = (timeTracking: TimeTrackingService) =>
+  handleEvent(clientLinked, (em, payload) => timeTracking.applyClientLinked(em, payload));
