@@ -55,7 +55,13 @@ function kafkaLogCreator(logger: Logger) {
     ({ level, log }: LogEntry) => {
       const { message, ...extra } = log;
       const child = { ...extra, component: 'kafkajs' };
-      if (level === KafkaLogLevel.ERROR) logger.error(child, message);
+      // kafkajs reports some retriable states at error level; they are expected while a fresh
+      // broker creates its internal topics and are retried, so they are not failures.
+      const transient = /coordinator (is loading|is not available)|not available|LEADER_NOT_AVAILABLE/i.test(
+        `${message} ${String((extra as { error?: unknown }).error ?? '')}`,
+      );
+      if (level === KafkaLogLevel.ERROR && !transient) logger.error(child, message);
+      else if (transient) logger.debug(child, message);
       else if (level === KafkaLogLevel.WARN) logger.warn(child, message);
       else logger.debug(child, message);
     };
@@ -107,8 +113,10 @@ export class KafkaTransport implements EventTransport {
   private async connectedProducer(): Promise<Producer> {
     if (this.producer) return this.producer;
     this.producerConnecting ??= (async () => {
+      // One request in flight keeps each partition in publish order. Not the idempotent producer:
+      // a retried send may duplicate a message, which the idempotent consumers absorb anyway.
       const producer = this.kafka.producer({
-        idempotent: true,
+        idempotent: false,
         maxInFlightRequests: 1,
         allowAutoTopicCreation: false,
         createPartitioner: Partitioners.DefaultPartitioner,

@@ -1,5 +1,5 @@
 import { In } from 'typeorm';
-import type { Database, Identity } from '@advisor/kit';
+import { unauthenticated, type Database, type Identity } from '@advisor/kit';
 import type { ClientGrantedPermission } from '@advisor/schema';
 import { ClientCompanyEntity } from '../db/entities/client-company.entity';
 import { FirmLinkEntity } from '../db/entities/firm-link.entity';
@@ -21,6 +21,7 @@ export class ClientDirectoryService {
 
   /** SPEC C6: assigned clients, or every linked client with VIEW_ALL_CLIENTS. */
   async clientsOfFirmMember(viewer: Viewer): Promise<ClientCompany[]> {
+    if (viewer.realm === 'anonymous') throw unauthenticated();
     if (viewer.realm !== 'firm') return [];
     const query = this.db.manager
       .createQueryBuilder(ClientCompanyEntity, 'c')

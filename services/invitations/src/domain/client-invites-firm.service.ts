@@ -200,7 +200,6 @@ export class ClientInvitesFirmService {
           '',
           'If you do not have an Advisor Dashboard account yet, sign up your firm first, then open this link again.',
           `The invitation expires on ${invitation.expiresAt.toUTCString()}.`,
-          `Invitation token: ${token}`,
         ].join('\n'),
       });
     } catch (err) {

@@ -1,0 +1,135 @@
+import type { TestSystem } from './test-system';
+
+let counter = 0;
+const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}`;
+
+export interface SignedUpFirm {
+  token: string;
+  memberId: string;
+  firmId: string;
+  domain: string;
+  username: string;
+  password: string;
+}
+
+export const SIGN_UP = `mutation SignUp($input: SignUpFirmInput!) {
+  signUpFirm(input: $input) { accessToken expiresAt member { id firstName firmRole permissions firm { id name domain } } }
+}`;
+
+export function firmInput(overrides: { domain?: string; workEmail?: string; username?: string; password?: string } = {}) {
+  const domain = overrides.domain ?? `firm-${unique()}.example`;
+  return {
+    firmName: `Firm ${domain}`,
+    website: `https://${domain}`,
+    founder: {
+      firstName: 'Fran',
+      lastName: 'Founder',
+      workEmail: overrides.workEmail ?? `fran@${domain}`,
+      jobRole: 'Partner',
+      workPhone: '+1 212 555 0100',
+      cellPhone: '+1 917 555 0101',
+      personalEmail: 'fran@home.example',
+      username: overrides.username ?? `fran.${unique()}`,
+      password: overrides.password ?? 'correct horse battery staple',
+    },
+  };
+}
+
+/** SPEC F1 through the gateway: a new firm and its signed-in founder. */
+export async function signUpFirm(system: TestSystem, domain?: string): Promise<SignedUpFirm> {
+  const input = firmInput({ domain });
+  const res = await system.gql(SIGN_UP, { input });
+  if (res.errors) throw new Error(`sign-up failed: ${JSON.stringify(res.errors)}`);
+  const s = res.data.signUpFirm;
+  return {
+    token: s.accessToken,
+    memberId: s.member.id,
+    firmId: s.member.firm.id,
+    domain: s.member.firm.domain,
+    username: input.founder.username,
+    password: input.founder.password,
+  };
+}
+
+export interface ClientWithAdmin {
+  clientId: string;
+  adminEmail: string;
+  adminPassword: string;
+  token: string;
+}
+
+let feinCounter = 1000000;
+/** A client company on the platform with one client admin, signed in. */
+export async function registerClient(
+  system: TestSystem,
+  opts: { permissions?: Array<'MANAGE' | 'MANAGE_EMPLOYEES' | 'MANAGE_PAYMENTS' | 'MANAGE_BENEFITS'>; name?: string } = {},
+): Promise<ClientWithAdmin> {
+  const adminEmail = `admin-${unique()}@client.example`;
+  const adminPassword = 'client admin password 1';
+  const fein = `12-${String(feinCounter++).padStart(7, '0')}`;
+  const { clientId } = await system.services.clients.domain.registry.registerCompany({
+    businessName: opts.name ?? `Client ${fein}`,
+    fein,
+    platform: 'PAYROLL',
+    status: 'ACTIVE',
+    admins: [
+      {
+        firstName: 'Casey',
+        lastName: 'Client',
+        email: adminEmail,
+        password: adminPassword,
+        permissions: opts.permissions ?? ['MANAGE', 'MANAGE_EMPLOYEES'],
+      },
+    ],
+  });
+  const login = await system.gql(
+    `mutation($email: String!, $password: String!) { logInClientAdmin(email: $email, password: $password) { accessToken } }`,
+    { email: adminEmail, password: adminPassword },
+  );
+  if (login.errors) throw new Error(`client admin login failed: ${JSON.stringify(login.errors)}`);
+  return { clientId, adminEmail, adminPassword, token: login.data.logInClientAdmin.accessToken };
+}
+
+export const INVITE = `mutation Invite($input: InviteAccountantFirmInput!) {
+  inviteAccountantFirm(input: $input) { id status permissions expiresAt sentAt acknowledgedAt client { id businessName } }
+}`;
+
+export const ACCEPT = `mutation Accept($token: String!) { acceptFirmInvitation(token: $token) { id status acceptedAt } }`;
+
+export const MY_CLIENTS = `{
+  myClients {
+    id businessName platform status myPermissions
+    firmLink { permissions firm { id name } }
+    assignments { role permissions effectivePermissions member { id firstName lastName workEmail } }
+    timeTracking { status }
+  }
+}`;
+
+/** I1 + I5 + C4 through the gateway: the client invites the firm, its founder accepts, the link lands. */
+export async function linkClientToFirm(
+  system: TestSystem,
+  firm: SignedUpFirm,
+  client: ClientWithAdmin,
+  permissions: string[] = ['VIEW_COMPANY', 'VIEW_PAYROLL'],
+): Promise<void> {
+  const email = `fran@${firm.domain}`;
+  const sentBefore = system.mailTo(email).length;
+  const invited = await system.gql(
+    INVITE,
+    { input: { accountantName: 'Fran', accountantEmail: email, permissions, acknowledgeFirmWideAccess: true } },
+    client.token,
+  );
+  if (invited.errors) throw new Error(`invite failed: ${JSON.stringify(invited.errors)}`);
+  const mails = system.mailTo(email);
+  if (mails.length !== sentBefore + 1) throw new Error('no invitation email');
+  const token = /token=([A-Za-z0-9_-]+)/.exec(mails[mails.length - 1].text)![1];
+  const accepted = await system.gql(ACCEPT, { token }, firm.token);
+  if (accepted.errors) throw new Error(`accept failed: ${JSON.stringify(accepted.errors)}`);
+  const deadline = Date.now() + 20_000;
+  while (Date.now() < deadline) {
+    const res = await system.gql(`{ myClients { id timeTracking { status } } }`, {}, firm.token);
+    if (res.data?.myClients?.some((c: { id: string; timeTracking: unknown }) => c.id === client.clientId && c.timeTracking)) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('the link did not arrive');
+}
