@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import publicDomains from 'email-providers/all.json';
 
 /** The maintained list of public (free webmail) email domains, from the `email-providers` package. */
@@ -13,6 +14,7 @@ export function emailDomain(email: string): string {
     .replace(/\.+$/, '');
 }
 
+/** Lower-cased address with the domain normalized as in `emailDomain`. */
 export function normalizeEmail(email: string): string {
   const at = email.lastIndexOf('@');
   return `${email.slice(0, at).trim()}@${emailDomain(email)}`.toLowerCase();
@@ -22,3 +24,15 @@ export function normalizeEmail(email: string): string {
 export function isPublicEmailDomain(domain: string): boolean {
   return PUBLIC_DOMAINS.has(domain.toLowerCase().replace(/\.+$/, ''));
 }
+
+/**
+ * Email input as people type it: trimmed, a trailing dot on the domain dropped
+ * (`jo@acme.com.` is `jo@acme.com`), the domain lower-cased, then validated.
+ */
+export const emailInput = () =>
+  z
+    .string()
+    .trim()
+    .max(320)
+    .transform((v) => (v.includes('@') ? normalizeEmail(v) : v))
+    .pipe(z.string().email('is not an email address'));

@@ -6,10 +6,10 @@ import { CredentialEntity } from '../db/entities/credential.entity';
 import {
   DomainError,
   emailDomain,
+  emailInput,
   hashPassword,
   isPublicEmailDomain,
   isUniqueViolation,
-  normalizeEmail,
   parseInput,
   type Clock,
   type Database,
@@ -35,11 +35,11 @@ export const signUpFirmInput = z.object({
   founder: z.object({
     firstName: text(100),
     lastName: text(100),
-    workEmail: z.string().trim().max(320).email('is not an email address'),
+    workEmail: emailInput(),
     jobRole: text(100),
     workPhone: phone,
     cellPhone: phone,
-    personalEmail: z.string().trim().max(320).email('is not an email address'),
+    personalEmail: emailInput(),
     username: z.string().trim(),
     password: z.string(),
   }),
@@ -56,7 +56,7 @@ export class FirmSignUpService {
   async signUp(raw: SignUpFirmInput): Promise<Member> {
     const input = parseInput(signUpFirmInput, raw);
     const founder = input.founder;
-    const workEmail = normalizeEmail(founder.workEmail);
+    const workEmail = founder.workEmail;
     const domain = emailDomain(workEmail);
     if (isPublicEmailDomain(domain)) {
       throw new DomainError(FirmErrorCode.DomainNotAllowed, MESSAGES.domainNotAllowed);
@@ -85,7 +85,7 @@ export class FirmSignUpService {
       permissions: [],
       workPhone: founder.workPhone,
       cellPhone: founder.cellPhone,
-      personalEmail: normalizeEmail(founder.personalEmail),
+      personalEmail: founder.personalEmail,
       active: true,
       createdAt: now,
     });

@@ -4,12 +4,12 @@ import {
   DAY_MS,
   DomainError,
   emailDomain,
+  emailInput,
   enqueueEvent,
   forbidden,
   hashOpaqueToken,
   isPublicEmailDomain,
   newOpaqueToken,
-  normalizeEmail,
   parseInput,
   unauthenticated,
   type Clock,
@@ -27,7 +27,7 @@ export const INVITATIONS_PRODUCER = 'invitations';
 
 const inviteInput = z.object({
   accountantName: z.string().trim().min(1, 'is required').max(200),
-  accountantEmail: z.string().trim().max(320).email('is not an email address'),
+  accountantEmail: emailInput(),
   permissions: z
     .array(z.enum(CLIENT_GRANTED_PERMISSIONS))
     .min(1, 'choose at least one permission')
@@ -60,7 +60,7 @@ export class ClientInvitesFirmService {
         "Acknowledge that adding an accounting firm can allow several people at the firm to access your company's information.",
       );
     }
-    const accountantEmail = normalizeEmail(input.accountantEmail);
+    const accountantEmail = input.accountantEmail;
     if (isPublicEmailDomain(emailDomain(accountantEmail))) {
       throw new DomainError(
         InvitationErrorCode.AccountantEmailNotAllowed,
