@@ -5,6 +5,9 @@ import { ProcessedEventEntity } from './outbox';
 import type { EventTransport, IncomingMessage, Subscription } from './transport';
 import type { Logger } from './logger';
 
+const describeIssues = (error: { issues: ReadonlyArray<{ path: PropertyKey[]; message: string }> }) =>
+  error.issues.map((i) => `${i.path.map(String).join('.') || '(root)'}: ${i.message}`).join('; ');
+
 /** Thrown by a handler when an event can never be applied (a rule refuses it). Not retried. */
 export class EventRejectedError extends Error {}
 
@@ -80,13 +83,13 @@ export function createEventConsumer(opts: {
     }
     const envelope = eventEnvelopeSchema.safeParse(raw);
     const eventId = envelope.success ? envelope.data.eventId : `invalid:${message.partition}:${message.offset}`.slice(0, 36);
-    if (!envelope.success) return reject(message.topic, eventId, `invalid envelope: ${envelope.error.message}`);
+    if (!envelope.success) return reject(message.topic, eventId, `invalid envelope: ${describeIssues(envelope.error)}`);
     if (!handler) return reject(message.topic, eventId, `no handler for topic ${message.topic}`);
     if (envelope.data.name !== handler.contract.name || envelope.data.version !== handler.contract.version) {
       return reject(message.topic, eventId, `unexpected event ${envelope.data.name} v${envelope.data.version}`);
     }
     const payload = handler.contract.payload.safeParse(envelope.data.payload);
-    if (!payload.success) return reject(message.topic, eventId, `payload violates its contract: ${payload.error.message}`);
+    if (!payload.success) return reject(message.topic, eventId, `payload violates its contract: ${describeIssues(payload.error)}`);
 
     try {
       return await db.transaction(async (em) => {

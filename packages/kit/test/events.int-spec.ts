@@ -1,0 +1,140 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { Table, type MigrationInterface, type QueryRunner } from 'typeorm';
+import { defineEvent, type EventEnvelope } from '@advisor/schema';
+import {
+  EVENT_ENTITIES,
+  EventRejectedError,
+  KafkaTransport,
+  columnTypes,
+  createEventConsumer,
+  createEventTables,
+  createLogger,
+  createOutboxRelay,
+  dropMysqlDatabase,
+  enqueueEvent,
+  ensureMysqlDatabase,
+  handleEvent,
+  openDatabase,
+  type Database,
+} from '../src';
+import { TEST_MYSQL_URL, kafkaBrokers } from '../../../test/support/env';
+
+class TestTables1700000000000 implements MigrationInterface {
+  async up(queryRunner: QueryRunner) {
+    const t = columnTypes(queryRunner);
+    await queryRunner.createTable(new Table({ name: 'notes', columns: [{ name: 'id', ...t.id, isPrimary: true }, { name: 'text', ...t.string() }] }));
+    await createEventTables(queryRunner);
+  }
+  async down() {}
+}
+
+const noteAdded = defineEvent({
+  name: 'note.added',
+  version: 1,
+  producer: 'kit-test',
+  payload: z.object({ notebookId: z.string(), noteId: z.string().uuid(), text: z.string().min(1) }),
+  // The aggregate is the notebook: its notes keep their order in one partition.
+  keyOf: (p) => p.notebookId,
+});
+
+/** The outbox relay and the idempotent consumer on real MySQL and a real Kafka broker. */
+describe('transactional outbox and idempotent consumer (MySQL + Kafka)', () => {
+  const id = randomBytes(4).toString('hex');
+  const logger = createLogger({ name: 'kit-test', level: 'warn' });
+  const producerUrl = `${TEST_MYSQL_URL}/t${id}_producer`;
+  const consumerUrl = `${TEST_MYSQL_URL}/t${id}_consumer`;
+  let producerDb: Database;
+  let consumerDb: Database;
+  let transport: KafkaTransport;
+  const handled: string[] = [];
+
+  beforeAll(async () => {
+    await ensureMysqlDatabase(producerUrl);
+    await ensureMysqlDatabase(consumerUrl);
+    const open = (url: string) =>
+      openDatabase({ name: 'kit-test', config: { kind: 'mysql', url }, entities: EVENT_ENTITIES, migrations: [TestTables1700000000000], logger });
+    producerDb = await open(producerUrl);
+    consumerDb = await open(consumerUrl);
+    transport = new KafkaTransport({ clientId: 'kit-test', brokers: kafkaBrokers(), namespace: `t${id}.`, maxWaitTimeInMs: 100, logger });
+    await transport.ensureTopics([noteAdded.topic]);
+  });
+  afterAll(async () => {
+    await transport?.close();
+    await producerDb?.close();
+    await consumerDb?.close();
+    await dropMysqlDatabase(producerUrl);
+    await dropMysqlDatabase(consumerUrl);
+  });
+
+  const addNote = (text: string, fail = false) =>
+    producerDb.transaction(async (em) => {
+      const noteId = randomUUID();
+      await em.query('INSERT INTO notes (id, text) VALUES (?, ?)', [noteId, text]);
+      await enqueueEvent(producerDb, em, 'kit-test', noteAdded, { notebookId: 'notebook-1', noteId, text });
+      if (fail) throw new Error('business rule failed after the event was written');
+      return noteId;
+    });
+
+  it('a rolled-back change leaves neither its row nor its event; committed ones arrive once each, in order per key', async () => {
+    await expect(addNote('rolled back', true)).rejects.toThrow('business rule failed');
+    const [{ n }] = await producerDb.dataSource.query('SELECT COUNT(*) AS n FROM outbox_events');
+    expect(Number(n)).toBe(0);
+
+    const ids = [await addNote('first'), await addNote('second'), await addNote('third')];
+    const relay = createOutboxRelay({ db: producerDb, transport, logger, pollIntervalMs: 100 });
+    const consumer = createEventConsumer({
+      name: 'kit-test-consumer',
+      db: consumerDb,
+      transport,
+      logger,
+      handlers: [
+        handleEvent(noteAdded, async (em, payload) => {
+          if (payload.text === 'poison') throw new EventRejectedError('notes may not be poison');
+          await em.query('INSERT INTO notes (id, text) VALUES (?, ?)', [payload.noteId, payload.text]);
+          handled.push(payload.text);
+        }),
+      ],
+    });
+    await consumer.start();
+    relay.start();
+    try {
+      const deadline = Date.now() + 20_000;
+      while (handled.length < 3 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+      expect(handled).toEqual(['first', 'second', 'third']);
+      const published = await producerDb.dataSource.query('SELECT COUNT(*) AS n FROM outbox_events WHERE published_at IS NOT NULL');
+      expect(Number(published[0].n)).toBe(3);
+
+      // A payload that breaks its contract never reaches the handler; it is recorded as rejected.
+      const bad: EventEnvelope = {
+        eventId: randomUUID(),
+        name: noteAdded.name,
+        version: 1,
+        occurredAt: new Date().toISOString(),
+        producer: 'kit-test',
+        payload: { notebookId: 'notebook-1', noteId: 'not-a-uuid', text: '' },
+      };
+      expect(await consumer.process({ topic: noteAdded.topic, key: 'k', value: JSON.stringify(bad), partition: 0, offset: '0' })).toBe('rejected');
+      // A rule that refuses an event: rejected, the handler's writes rolled back, not retried.
+      const poisonId = await addNote('poison');
+      const deadline2 = Date.now() + 20_000;
+      let rejected: Array<{ reason: string }> = [];
+      while (rejected.length < 2 && Date.now() < deadline2) {
+        rejected = await consumerDb.dataSource.query("SELECT reason FROM processed_events WHERE outcome = 'REJECTED'");
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(rejected.map((r) => r.reason)).toHaveLength(2);
+      expect(rejected.map((r) => r.reason)).toEqual(
+        expect.arrayContaining(['notes may not be poison', 'payload violates its contract: noteId: Invalid UUID; text: Too small: expected string to have >=1 characters']),
+      );
+      const poisonRows = await consumerDb.dataSource.query('SELECT COUNT(*) AS n FROM notes WHERE id = ?', [poisonId]);
+      expect(Number(poisonRows[0].n)).toBe(0);
+      const notes = await consumerDb.dataSource.query('SELECT COUNT(*) AS n FROM notes');
+      expect(Number(notes[0].n)).toBe(3);
+      expect(ids).toHaveLength(3);
+    } finally {
+      await relay.stop();
+      await consumer.stop();
+    }
+  });
+});
