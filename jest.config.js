@@ -28,4 +28,5 @@ module.exports = {
   testTimeout: 60_000,
   maxWorkers: 2,
   verbose: true,
+  reporters: ['default', '<rootDir>/test/support/summary-reporter.cjs'],
 };

@@ -1,0 +1,57 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEMO, gatewayRequest } from '@advisor/system';
+
+const ROOT = join(__dirname, '../..');
+
+/**
+ * The README's first command, as built: `npm start` runs `node packages/system/dist/all-in-one.js`
+ * with no MySQL and no Kafka configured. It must come up, seed the demo data and answer.
+ */
+describe('npm start (embedded default)', () => {
+  let child: ChildProcess;
+  let output = '';
+  const port = 40_000 + Math.floor(Math.random() * 2_000) * 5;
+  const mailDir = mkdtempSync(join(tmpdir(), 'advisor-start-mail-'));
+
+  afterAll(async () => {
+    if (child && child.exitCode === null) {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    }
+    rmSync(mailDir, { recursive: true, force: true });
+  });
+
+  it('starts the gateway and four subgraphs in one process, seeded, with no database or broker configured', async () => {
+    const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), MAIL_DIR: mailDir, LOG_LEVEL: 'info' };
+    for (const name of ['MYSQL_URL', 'KAFKA_BROKERS', 'DATABASE_URL']) delete env[name];
+    child = spawn(process.execPath, [join(ROOT, 'packages/system/dist/all-in-one.js')], { cwd: ROOT, env });
+    child.stdout!.on('data', (d) => (output += d));
+    child.stderr!.on('data', (d) => (output += d));
+    const deadline = Date.now() + 45_000;
+    while (!output.includes('Advisor Dashboard is up')) {
+      if (child.exitCode !== null) throw new Error(`npm start exited with ${child.exitCode}:\n${output}`);
+      if (Date.now() > deadline) throw new Error(`npm start did not come up:\n${output}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(output).toContain('embedded (in memory)');
+    expect(output).toContain('in-process');
+
+    const ready = await fetch(`http://127.0.0.1:${port}/ready`);
+    expect(ready.status).toBe(200);
+
+    const url = `http://127.0.0.1:${port}/graphql`;
+    const login = await gatewayRequest(url, `mutation($u: String!, $p: String!) { logIn(username: $u, password: $p) { member { firm { name } } } }`, {
+      u: DEMO.firm.username,
+      p: DEMO.firm.password,
+    });
+    expect(login.errors).toBeUndefined();
+    expect(login.data.logIn.member.firm.name).toBe('Ledger & Co');
+    // Passwords never reach the logs.
+    expect(output).not.toContain(DEMO.firm.password);
+    expect(output).not.toContain(DEMO.clientAdmin.password);
+  });
+});
