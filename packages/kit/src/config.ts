@@ -11,7 +11,10 @@ export function parseConfig<T extends z.ZodType>(
 ): z.infer<T> {
   const result = schema.safeParse(source);
   if (result.success) return result.data;
-  const lines = result.error.issues.map((i) => `  - ${i.path.join('.') || '(root)'}: ${i.message}`);
+  const lines = result.error.issues.map((i) => {
+    const missing = i.code === 'invalid_type' && source[String(i.path[0])] === undefined;
+    return `  - ${i.path.join('.') || '(root)'}: ${missing ? 'is required' : i.message}`;
+  });
   throw new Error(`Invalid ${what}:\n${lines.join('\n')}`);
 }
 

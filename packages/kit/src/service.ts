@@ -153,7 +153,30 @@ export async function startService<TContext extends BaseContext>(opts: {
   }
 }
 
-/** Runs a standalone entrypoint: starts, logs, and stops cleanly on SIGINT/SIGTERM. */
+/**
+ * A subgraph's standalone entrypoint (containers): reads and validates its environment, builds
+ * the logger and the event transport, starts the service, and stops it cleanly on a signal.
+ */
+export function runStandaloneService<E extends { LOG_LEVEL: string; KAFKA_BROKERS?: string[]; KAFKA_NAMESPACE: string }>(
+  name: string,
+  readEnv: () => E,
+  start: (env: E, deps: { logger: Logger; transport: EventTransport }) => Promise<RunningService>,
+): void {
+  runMain(name, async () => {
+    const parsed = readEnv();
+    const logger = createLogger({ name, level: parsed.LOG_LEVEL });
+    const transport = transportFromEnv(parsed, name, logger);
+    const service = await start(parsed, { logger, transport });
+    return {
+      stop: async () => {
+        await service.stop();
+        await transport.close();
+      },
+    };
+  });
+}
+
+/** Runs an entrypoint: starts, logs, and stops cleanly on SIGINT/SIGTERM. */
 export function runMain(name: string, main: () => Promise<{ stop(): Promise<void> }>): void {
   const logger = createLogger({ name });
   main()

@@ -1,4 +1,4 @@
-import { AccessTokenIssuer, baseConfigFromEnv, createLogger, runMain, transportFromEnv } from '@advisor/kit';
+import { AccessTokenIssuer, baseConfigFromEnv, runStandaloneService } from '@advisor/kit';
 import { readClientsEnv } from './env';
 import { CLIENTS_SERVICE, startClientsService } from './service';
 
@@ -6,21 +6,11 @@ export { startClientsService, CLIENTS_SERVICE, type RunningClientsService } from
 
 /** Standalone entrypoint (containers): `node services/clients/dist/index.js`. */
 if (require.main === module) {
-  runMain(CLIENTS_SERVICE, async () => {
-    const env = readClientsEnv();
-    const logger = createLogger({ name: CLIENTS_SERVICE, level: env.LOG_LEVEL });
-    const transport = transportFromEnv(env, CLIENTS_SERVICE, logger);
-    const service = await startClientsService({
+  runStandaloneService(CLIENTS_SERVICE, readClientsEnv, async (env, deps) =>
+    startClientsService({
+      ...deps,
       config: baseConfigFromEnv(env),
-      transport,
       issuer: await AccessTokenIssuer.fromPem(env.AUTH_SIGNING_KEY),
-      logger,
-    });
-    return {
-      stop: async () => {
-        await service.stop();
-        await transport.close();
-      },
-    };
-  });
+    }),
+  );
 }
