@@ -16,10 +16,15 @@ export const gatewayEnvSchema = z.object({
   CLIENTS_GATEWAY_SECRET: env.secret(),
   INVITATIONS_GATEWAY_SECRET: env.secret(),
   PAYROLL_SYNC_GATEWAY_SECRET: env.secret(),
+  /** The gateway learns of ended sessions from Kafka: required. */
+  KAFKA_BROKERS: env.brokers().refine((v) => v !== undefined && v.length > 0, 'is required (e.g. 127.0.0.1:19092)'),
+  KAFKA_NAMESPACE: z.string().default(''),
   LOG_LEVEL: z.string().default('info'),
 });
 
-export function readGatewayEnv(source = process.env): GatewayConfig & { logLevel: string } {
+export function readGatewayEnv(
+  source = process.env,
+): GatewayConfig & { logLevel: string; kafkaBrokers: string[]; kafkaNamespace: string } {
   const e = parseConfig(gatewayEnvSchema, source, 'gateway configuration');
   return {
     host: e.HOST,
@@ -33,5 +38,7 @@ export function readGatewayEnv(source = process.env): GatewayConfig & { logLevel
       'payroll-sync': { url: e.PAYROLL_SYNC_URL, secret: e.PAYROLL_SYNC_GATEWAY_SECRET },
     },
     logLevel: e.LOG_LEVEL,
+    kafkaBrokers: e.KAFKA_BROKERS!,
+    kafkaNamespace: e.KAFKA_NAMESPACE,
   };
 }

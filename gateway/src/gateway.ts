@@ -15,11 +15,13 @@ import {
   encodeIdentity,
   healthRoutes,
   listen,
+  type EventTransport,
   type HttpServerHandle,
   type Identity,
   type Logger,
 } from '@advisor/kit';
 import type { SubgraphName } from './compose';
+import { RevocationList } from './revocations';
 
 export interface GatewayContext {
   identity: Identity;
@@ -66,8 +68,10 @@ function bearerToken(header: string | undefined): string | undefined {
  * The one GraphQL endpoint (SPEC G1): authenticates the bearer token, then plans each query
  * over the committed supergraph and calls the subgraphs with the caller's identity.
  */
-export async function startGateway(config: GatewayConfig, logger: Logger): Promise<HttpServerHandle> {
+export async function startGateway(config: GatewayConfig, logger: Logger, transport: EventTransport): Promise<HttpServerHandle> {
   const verifier = await AccessTokenVerifier.fromPem(config.tokenPublicKeyPem);
+  const revocations = new RevocationList(logger.child({ component: 'revocations' }));
+  await revocations.start(transport);
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(config.supergraphPath, 'utf8'),
     buildService: ({ name }) => {
@@ -80,7 +84,7 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
   const app = express();
   app.disable('x-powered-by');
   let started = false;
-  healthRoutes(app, { gateway: () => started });
+  healthRoutes(app, { gateway: () => started, revocations: () => revocations.running() });
   const { server: httpServer, port } = await listen(app, config.host, config.port);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
@@ -97,14 +101,27 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
       context: async ({ req }) => {
         const token = bearerToken(req.headers.authorization);
         if (!token) return { identity: ANONYMOUS };
+        let verified: Awaited<ReturnType<AccessTokenVerifier['verify']>>;
         try {
-          return { identity: (await verifier.verify(token)).identity };
+          verified = await verifier.verify(token);
         } catch (err) {
           const reason = err instanceof InvalidAccessTokenError ? err.message : 'The access token is not valid.';
           throw new GraphQLError(reason, {
             extensions: { code: CommonErrorCode.Unauthenticated, http: { status: 401 } },
           });
         }
+        const { identity, sessionId, issuedAtMs } = verified;
+        const subject = identity.realm === 'firm' ? identity.memberId : identity.clientAdminId;
+        const verdict = revocations.check(subject, sessionId, issuedAtMs);
+        if (verdict !== 'valid') {
+          throw new GraphQLError(
+            verdict === 'session-ended'
+              ? 'Your session has ended. Sign in again.'
+              : 'Your access has changed. Refresh your session to continue.',
+            { extensions: { code: CommonErrorCode.Unauthenticated, reason: verdict, http: { status: 401 } } },
+          );
+        }
+        return { identity };
       },
     }),
   );
@@ -114,6 +131,7 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
     port,
     url: `http://${host}:${port}/graphql`,
     stop: async () => {
+      await revocations.stop();
       await apollo.stop();
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
     },

@@ -1,4 +1,4 @@
-import { createLogger, runMain } from '@advisor/kit';
+import { KafkaTransport, createLogger, runMain } from '@advisor/kit';
 import { readGatewayEnv } from './env';
 import { startGateway } from './gateway';
 
@@ -9,6 +9,19 @@ export { composeSupergraph, SUBGRAPHS, SUPERGRAPH_PATH, REPO_ROOT, type Subgraph
 if (require.main === module) {
   runMain('gateway', async () => {
     const config = readGatewayEnv();
-    return startGateway(config, createLogger({ name: 'gateway', level: config.logLevel }));
+    const logger = createLogger({ name: 'gateway', level: config.logLevel });
+    const transport = new KafkaTransport({
+      clientId: 'gateway',
+      brokers: config.kafkaBrokers,
+      namespace: config.kafkaNamespace,
+      logger: logger.child({ component: 'kafka' }),
+    });
+    const gateway = await startGateway(config, logger, transport);
+    return {
+      stop: async () => {
+        await gateway.stop();
+        await transport.close();
+      },
+    };
   });
 }

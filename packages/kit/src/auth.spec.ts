@@ -41,7 +41,11 @@ describe('identity (G1)', () => {
     const verifier = await AccessTokenVerifier.fromPem(keys.publicKeyPem);
     const { token, expiresAt } = await issuer.issue(member, 'session-1');
     expect(expiresAt.getTime() - Date.now()).toBeLessThanOrEqual(15 * 60 * 1000);
-    await expect(verifier.verify(token)).resolves.toEqual({ identity: member, sessionId: 'session-1' });
+    await expect(verifier.verify(token)).resolves.toEqual({
+      identity: { ...member, sessionId: 'session-1' },
+      sessionId: 'session-1',
+      issuedAtMs: expect.any(Number),
+    });
 
     const other = await AccessTokenVerifier.fromPem(generateSigningKeyPair().publicKeyPem);
     await expect(other.verify(token)).rejects.toBeInstanceOf(InvalidAccessTokenError);

@@ -14,6 +14,8 @@ const firmMemberIdentity = z.object({
   email: z.string().email(),
   firmRole: z.enum(['ADMIN', 'MEMBER']),
   permissions: z.array(z.string()),
+  /** The session the access token belongs to (its `jti`); set by the gateway. */
+  sessionId: z.string().optional(),
 });
 const clientAdminIdentity = z.object({
   realm: z.literal('client'),
@@ -21,6 +23,7 @@ const clientAdminIdentity = z.object({
   clientId: z.string().uuid(),
   email: z.string().email(),
   permissions: z.array(z.string()),
+  sessionId: z.string().optional(),
 });
 const anonymousIdentity = z.object({ realm: z.literal('anonymous') });
 
@@ -91,7 +94,10 @@ export class AccessTokenIssuer {
     const iat = Math.floor(now.getTime() / 1000);
     const exp = iat + ACCESS_TOKEN_TTL_SECONDS;
     const subject = identity.realm === 'firm' ? identity.memberId : identity.clientAdminId;
-    const token = await new SignJWT({ idn: identity })
+    const { sessionId: _ignored, ...claims } = identity;
+    // `iat` has whole seconds; `iat_ms` lets the gateway tell tokens issued just before a
+    // revocation from those issued just after it.
+    const token = await new SignJWT({ idn: claims, iat_ms: now.getTime() })
       .setProtectedHeader({ alg: 'EdDSA', typ: 'JWT' })
       .setIssuer(ISSUER)
       .setAudience(AUDIENCE)
@@ -117,7 +123,7 @@ export class AccessTokenVerifier {
     return new AccessTokenVerifier(await importSPKI(publicKeyPem, 'EdDSA'));
   }
 
-  async verify(token: string): Promise<{ identity: TokenClaims; sessionId: string }> {
+  async verify(token: string): Promise<{ identity: TokenClaims; sessionId: string; issuedAtMs: number }> {
     try {
       const { payload } = await jwtVerify(token, this.key, {
         issuer: ISSUER,
@@ -126,7 +132,8 @@ export class AccessTokenVerifier {
       });
       const identity = identitySchema.parse(payload.idn);
       if (identity.realm === 'anonymous' || !payload.jti) throw new InvalidAccessTokenError('invalid');
-      return { identity, sessionId: payload.jti };
+      const issuedAtMs = typeof payload.iat_ms === 'number' ? payload.iat_ms : (payload.iat ?? 0) * 1000;
+      return { identity: { ...identity, sessionId: payload.jti }, sessionId: payload.jti, issuedAtMs };
     } catch (err) {
       if (err instanceof joseErrors.JWTExpired) throw new InvalidAccessTokenError('expired');
       throw new InvalidAccessTokenError('invalid');

@@ -133,3 +133,19 @@ export function createEventConsumer(opts: {
     },
   };
 }
+
+/** The envelope of one contract, payload validated: for consumers without a database (the gateway). */
+export function eventEnvelopeSchemaFor<P>(contract: EventContract<string, P>) {
+  return eventEnvelopeSchema.transform((envelope, ctx) => {
+    if (envelope.name !== contract.name || envelope.version !== contract.version) {
+      ctx.addIssue({ code: 'custom', message: `expected ${contract.name} v${contract.version}` });
+      return undefined as never;
+    }
+    const payload = contract.payload.safeParse(envelope.payload);
+    if (!payload.success) {
+      ctx.addIssue({ code: 'custom', message: describeIssues(payload.error) });
+      return undefined as never;
+    }
+    return { ...envelope, payload: payload.data } as EventEnvelope<P>;
+  });
+}

@@ -13,3 +13,4 @@ export * from './subgraph';
 export * from './tokens';
 export * from './transport';
 export * from './email';
+export * from './audit';

@@ -17,7 +17,7 @@ import {
   type Mailer,
   type RunningService,
 } from '@advisor/kit';
-import { startFirmsService } from '@advisor/firms';
+import { DEFAULT_ADVISOR_SUPPORT, startFirmsService } from '@advisor/firms';
 import { startClientsService, type RunningClientsService } from '@advisor/clients';
 import { startInvitationsService } from '@advisor/invitations';
 import { startPayrollSyncService } from '@advisor/payroll-sync';
@@ -76,6 +76,8 @@ export async function startSystem(opts: SystemOptions = {}): Promise<RunningSyst
   const keys = opts.keys ?? generateSigningKeyPair();
   const issuer = await AccessTokenIssuer.fromPem(keys.privateKeyPem);
   const clock = opts.clock ?? systemClock;
+  const appUrl = opts.appUrl ?? 'http://localhost:4000';
+  const mailDir = opts.mailDir ?? '.data/mail';
   const secrets = Object.fromEntries(
     SERVICE_ORDER.map((name) => [name, randomBytes(32).toString('base64url')]),
   ) as Record<SubgraphName, string>;
@@ -111,15 +113,22 @@ export async function startSystem(opts: SystemOptions = {}): Promise<RunningSyst
   };
   try {
     const child = (name: string) => logger.child({ service: name });
-    const firms = await startFirmsService({ config: await config('firms', ports[0]), transport, issuer, clock, logger: child('firms') });
+    const firms = await startFirmsService({
+      config: { ...(await config('firms', ports[0])), appUrl, mailDir, support: DEFAULT_ADVISOR_SUPPORT },
+      transport,
+      issuer,
+      mailer: opts.mailer,
+      clock,
+      logger: child('firms'),
+    });
     started.push(firms);
     const clients = await startClientsService({ config: await config('clients', ports[1]), transport, issuer, clock, logger: child('clients') });
     started.push(clients);
     const invitations = await startInvitationsService({
       config: {
         ...(await config('invitations', ports[2])),
-        appUrl: opts.appUrl ?? 'http://localhost:4000',
-        mailDir: opts.mailDir ?? '.data/mail',
+        appUrl,
+        mailDir,
       },
       transport,
       mailer: opts.mailer,
@@ -148,6 +157,7 @@ export async function startSystem(opts: SystemOptions = {}): Promise<RunningSyst
         },
       },
       logger.child({ service: 'gateway' }),
+      transport,
     );
     started.push(gateway);
     return {

@@ -1,4 +1,5 @@
 import {
+  AuditEntryEntity,
   loadTypeDefs,
   startService,
   systemClock,
@@ -18,6 +19,8 @@ import { createClientsDomain, type ClientsDomain } from './domain';
 import { createContext, type ClientsContext } from './context';
 import { resolvers } from './resolvers';
 import { invitationAcceptedHandler } from './events/handlers/invitation-accepted.handler';
+import { memberDeactivatedHandler } from './events/handlers/member-deactivated.handler';
+import { AuditTrail1763856000000 } from './db/migrations/1763856000000-audit-trail';
 
 export const CLIENTS_SERVICE = 'clients';
 
@@ -36,8 +39,8 @@ export async function startClientsService(opts: {
     config: opts.config,
     transport: opts.transport,
     logger: opts.logger,
-    entities: [ClientCompanyEntity, ClientAdminEntity, FirmLinkEntity, AssignmentEntity],
-    migrations: [CreateClients1763769600000],
+    entities: [ClientCompanyEntity, ClientAdminEntity, FirmLinkEntity, AssignmentEntity, AuditEntryEntity],
+    migrations: [CreateClients1763769600000, AuditTrail1763856000000],
     typeDefs: loadTypeDefs(__dirname),
     producesEvents: true,
     build: (db) => {
@@ -46,7 +49,7 @@ export async function startClientsService(opts: {
       return {
         resolvers,
         createContext: (identity) => createContext(d, identity),
-        handlers: [invitationAcceptedHandler(d)],
+        handlers: [invitationAcceptedHandler(d), memberDeactivatedHandler(d)],
       };
     },
   });

@@ -1,9 +1,28 @@
 import { z } from 'zod';
 import { baseServiceEnvSchema, parseConfig } from '@advisor/kit';
+import { DEFAULT_ADVISOR_SUPPORT } from './service';
 
 export const firmsEnvSchema = baseServiceEnvSchema(4001).extend({
   /** PKCS#8 PEM Ed25519 private key that signs firm members' access tokens. */
   AUTH_SIGNING_KEY: z.string().min(1, 'is required (PKCS#8 PEM, Ed25519)'),
+  APP_URL: z.string().url().default('http://localhost:4000'),
+  MAIL_DIR: z.string().default('.data/mail'),
+  SUPPORT_EMAIL: z.string().email().default(DEFAULT_ADVISOR_SUPPORT.email),
+  SUPPORT_ESCALATION_NAME: z.string().min(1).default(DEFAULT_ADVISOR_SUPPORT.escalationContact.name),
+  SUPPORT_ESCALATION_EMAIL: z.string().email().default(DEFAULT_ADVISOR_SUPPORT.escalationContact.email),
+  SUPPORT_ESCALATION_PHONE: z.string().optional(),
 });
 
 export const readFirmsEnv = (source = process.env) => parseConfig(firmsEnvSchema, source, 'firms configuration');
+
+export function supportFromEnv(env: z.infer<typeof firmsEnvSchema>) {
+  return {
+    ...DEFAULT_ADVISOR_SUPPORT,
+    email: env.SUPPORT_EMAIL,
+    escalationContact: {
+      name: env.SUPPORT_ESCALATION_NAME,
+      email: env.SUPPORT_ESCALATION_EMAIL,
+      phone: env.SUPPORT_ESCALATION_PHONE ?? null,
+    },
+  };
+}

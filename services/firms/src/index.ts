@@ -1,15 +1,15 @@
 import { AccessTokenIssuer, baseConfigFromEnv, runStandaloneService } from '@advisor/kit';
-import { readFirmsEnv } from './env';
+import { readFirmsEnv, supportFromEnv } from './env';
 import { FIRMS_SERVICE, startFirmsService } from './service';
 
-export { startFirmsService, FIRMS_SERVICE } from './service';
+export { startFirmsService, FIRMS_SERVICE, DEFAULT_ADVISOR_SUPPORT, type FirmsConfig } from './service';
 
 /** Standalone entrypoint (containers): `node services/firms/dist/index.js`. */
 if (require.main === module) {
   runStandaloneService(FIRMS_SERVICE, readFirmsEnv, async (env, deps) =>
     startFirmsService({
       ...deps,
-      config: baseConfigFromEnv(env),
+      config: { ...baseConfigFromEnv(env), appUrl: env.APP_URL, mailDir: env.MAIL_DIR, support: supportFromEnv(env) },
       issuer: await AccessTokenIssuer.fromPem(env.AUTH_SIGNING_KEY),
     }),
   );

@@ -1,4 +1,7 @@
 import {
+  AuditEntryEntity,
+  FileMailer,
+  createLogger,
   loadTypeDefs,
   startService,
   systemClock,
@@ -7,36 +10,65 @@ import {
   type Clock,
   type EventTransport,
   type Logger,
+  type Mailer,
   type RunningService,
 } from '@advisor/kit';
 import { FirmEntity } from './db/entities/firm.entity';
 import { MemberEntity } from './db/entities/member.entity';
 import { CredentialEntity } from './db/entities/credential.entity';
+import { SessionEntity } from './db/entities/session.entity';
+import { MemberInvitationEntity } from './db/entities/member-invitation.entity';
 import { CreateFirms1763769600000 } from './db/migrations/1763769600000-create-firms';
-import { createFirmsDomain } from './domain';
+import { SessionsInvitationsAudit1763856000000 } from './db/migrations/1763856000000-sessions-invitations-audit';
+import { createFirmsDomain, type AdvisorSupport } from './domain';
 import { createContext, type FirmsContext } from './context';
 import { resolvers } from './resolvers';
 
 export const FIRMS_SERVICE = 'firms';
 
+export interface FirmsConfig extends BaseServiceConfig {
+  /** Where links in emails point (the web app). */
+  appUrl: string;
+  /** Folder of the file mail sink. */
+  mailDir: string;
+  support: AdvisorSupport;
+}
+
+export const DEFAULT_ADVISOR_SUPPORT: AdvisorSupport = {
+  email: 'advisor-support@advisor-dashboard.example',
+  hours: 'Monday to Friday, 9:00 to 18:00 ET',
+  responseTime: 'within 24 business hours',
+  escalationContact: { name: 'Advisor Dashboard escalations', email: 'escalations@advisor-dashboard.example', phone: null },
+};
+
 export function startFirmsService(opts: {
-  config: BaseServiceConfig;
+  config: FirmsConfig;
   transport: EventTransport;
   issuer: AccessTokenIssuer;
+  mailer?: Mailer;
   clock?: Clock;
   logger?: Logger;
 }): Promise<RunningService> {
+  const logger = opts.logger ?? createLogger({ name: FIRMS_SERVICE });
   return startService<FirmsContext>({
     name: FIRMS_SERVICE,
     config: opts.config,
     transport: opts.transport,
-    logger: opts.logger,
-    entities: [FirmEntity, MemberEntity, CredentialEntity],
-    migrations: [CreateFirms1763769600000],
+    logger,
+    entities: [FirmEntity, MemberEntity, CredentialEntity, SessionEntity, MemberInvitationEntity, AuditEntryEntity],
+    migrations: [CreateFirms1763769600000, SessionsInvitationsAudit1763856000000],
     typeDefs: loadTypeDefs(__dirname),
-    producesEvents: false,
+    producesEvents: true,
     build: (db) => {
-      const domain = createFirmsDomain(db, opts.issuer, opts.clock ?? systemClock);
+      const domain = createFirmsDomain({
+        db,
+        issuer: opts.issuer,
+        clock: opts.clock ?? systemClock,
+        mailer: opts.mailer ?? new FileMailer(opts.config.mailDir, logger.child({ component: 'mail' })),
+        appUrl: opts.config.appUrl,
+        support: opts.config.support,
+        logger,
+      });
       return { resolvers, createContext: (identity) => createContext(domain, identity) };
     },
   });

@@ -3,12 +3,14 @@ import { ClientDirectoryService } from './client-directory.service';
 import { LinkService } from './link.service';
 import { ClientAdminSessionService } from './client-admin-session.service';
 import { ClientRegistryService } from './client-registry.service';
+import { AssignmentService } from './assignment.service';
 
 export interface ClientsDomain {
   directory: ClientDirectoryService;
   links: LinkService;
   clientAdminSessions: ClientAdminSessionService;
   registry: ClientRegistryService;
+  assignments: AssignmentService;
 }
 
 export function createClientsDomain(db: Database, issuer: AccessTokenIssuer, clock: Clock): ClientsDomain {
@@ -17,5 +19,6 @@ export function createClientsDomain(db: Database, issuer: AccessTokenIssuer, clo
     links: new LinkService(db),
     clientAdminSessions: new ClientAdminSessionService(db, issuer, clock),
     registry: new ClientRegistryService(db, clock),
+    assignments: new AssignmentService(),
   };
 }

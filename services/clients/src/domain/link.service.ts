@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { EventRejectedError, enqueueEvent, type Database } from '@advisor/kit';
+import { EventRejectedError, enqueueEvent, recordAudit, type Database } from '@advisor/kit';
 import { clientLinked, type invitationAccepted, type PayloadOf } from '@advisor/schema';
 import { ClientCompanyEntity } from '../db/entities/client-company.entity';
 import { FirmLinkEntity } from '../db/entities/firm-link.entity';
@@ -11,6 +11,14 @@ export const CLIENTS_PRODUCER = 'clients';
 /** Firm–client links (SPEC C2) and the assignments they carry (SPEC C3, C4). */
 export class LinkService {
   constructor(private readonly db: Database) {}
+
+  /** A change about a firm–client pair belongs to both their trails (SPEC G4). */
+  private scopes(firmId: string, clientId: string) {
+    return [
+      { scopeType: 'FIRM' as const, scopeId: firmId },
+      { scopeType: 'CLIENT' as const, scopeId: clientId },
+    ];
+  }
 
   /**
    * SPEC I4/I5 → C2, C4: an accepted invitation links the firm to the client with the permissions
@@ -40,6 +48,19 @@ export class LinkService {
         endedAt: null,
       });
       await em.insert(FirmLinkEntity, link);
+      for (const scope of this.scopes(event.firmId, event.clientId)) {
+        await recordAudit(em, {
+          ...scope,
+          actorRealm: event.acceptedBy.realm,
+          actorId: event.acceptedBy.id,
+          action: 'FIRM_LINKED',
+          subjectType: 'FIRM_LINK',
+          subjectId: link.id,
+          before: null,
+          after: { firmId: link.firmId, permissions: link.permissions, invitationId: event.invitationId },
+          at: now,
+        });
+      }
       await enqueueEvent(
         this.db,
         em,
@@ -61,8 +82,9 @@ export class LinkService {
         where: { clientId: event.clientId, memberId: event.assignMemberId },
       });
       if (!existing) {
+        const assignmentId = randomUUID();
         await em.insert(AssignmentEntity, {
-          id: randomUUID(),
+          id: assignmentId,
           clientId: event.clientId,
           memberId: event.assignMemberId,
           firmId: event.firmId,
@@ -72,6 +94,19 @@ export class LinkService {
           role: 'RESPONSIBLE',
           assignedAt: now,
         });
+        for (const scope of this.scopes(event.firmId, event.clientId)) {
+          await recordAudit(em, {
+            ...scope,
+            actorRealm: event.acceptedBy.realm,
+            actorId: event.acceptedBy.id,
+            action: 'MEMBER_ASSIGNED_ON_ACCEPT',
+            subjectType: 'ASSIGNMENT',
+            subjectId: assignmentId,
+            before: null,
+            after: { memberId: event.assignMemberId, role: 'RESPONSIBLE', permissions: link.permissions },
+            at: now,
+          });
+        }
       }
     }
   }

@@ -10,6 +10,20 @@ export enum FirmErrorCode {
   WeakPassword = 'WEAK_PASSWORD',
   InvalidCredentials = 'INVALID_CREDENTIALS',
   EmailTaken = 'MEMBER_EMAIL_TAKEN',
+  /** Sessions. */
+  SessionExpired = 'SESSION_EXPIRED',
+  /** SPEC F5. */
+  InvitationPending = 'MEMBER_INVITATION_ALREADY_PENDING',
+  InvitationNotFound = 'INVITATION_NOT_FOUND',
+  InvitationExpired = 'INVITATION_EXPIRED',
+  InvitationAlreadyUsed = 'INVITATION_ALREADY_USED',
+  InvitationVoided = 'INVITATION_VOIDED',
+  /** SPEC F6: only an ADMIN may grant VIEW_ALL_CLIENTS, make or change an ADMIN. */
+  AdminRequired = 'ADMIN_REQUIRED',
+  /** SPEC F6: a firm always keeps at least one active ADMIN. */
+  LastAdmin = 'LAST_ACTIVE_ADMIN',
+  CannotDeactivateSelf = 'CANNOT_DEACTIVATE_SELF',
+  MemberInactive = 'MEMBER_INACTIVE',
 }
 
 export const MESSAGES = {

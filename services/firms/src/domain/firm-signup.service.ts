@@ -16,7 +16,9 @@ import {
 } from '@advisor/kit';
 import { checkPassword, checkUsername } from './credentials-policy';
 import { FirmErrorCode, MESSAGES } from './errors';
-import { toMember, type Member } from './member';
+import { toMember } from './member';
+import type { FirmSession, SessionService } from './session.service';
+import type { AuditService } from './audit.service';
 
 const text = (max: number) => z.string().trim().min(1, 'is required').max(max);
 const phone = z
@@ -51,9 +53,12 @@ export class FirmSignUpService {
   constructor(
     private readonly db: Database,
     private readonly clock: Clock,
+    private readonly sessions: SessionService,
+    private readonly audit: AuditService,
   ) {}
 
-  async signUp(raw: SignUpFirmInput): Promise<Member> {
+  /** Creates the firm, its founding ADMIN and their credentials, and signs the founder in: all or nothing. */
+  async signUp(raw: SignUpFirmInput): Promise<FirmSession> {
     const input = parseInput(signUpFirmInput, raw);
     const founder = input.founder;
     const workEmail = founder.workEmail;
@@ -90,7 +95,7 @@ export class FirmSignUpService {
       createdAt: now,
     });
     try {
-      await this.db.transaction(async (em) => {
+      return await this.db.transaction(async (em) => {
         await em.insert(FirmEntity, { id: firmId, name: input.firmName, website: input.website, domain, createdAt: now });
         await em.insert(MemberEntity, member);
         await em.insert(CredentialEntity, {
@@ -101,6 +106,17 @@ export class FirmSignUpService {
           createdAt: now,
           updatedAt: now,
         });
+        await this.audit.record(em, {
+          firmId,
+          actorMemberId: member.id,
+          action: 'FIRM_CREATED',
+          subjectType: 'FIRM',
+          subjectId: firmId,
+          before: null,
+          after: { name: input.firmName, website: input.website, domain, founder: member.id, founderRole: 'ADMIN' },
+          at: now,
+        });
+        return this.sessions.startSession(em, toMember(member));
       });
     } catch (err) {
       if (!isUniqueViolation(err)) throw err;
@@ -112,6 +128,5 @@ export class FirmSignUpService {
       }
       throw new DomainError(FirmErrorCode.UsernameTaken, 'This username is taken. Choose another one.');
     }
-    return toMember(member);
   }
 }

@@ -1,0 +1,84 @@
+import { randomUUID } from 'node:crypto';
+import {
+  ACCESS_TOKEN_TTL_SECONDS,
+  eventEnvelopeSchemaFor,
+  type EventTransport,
+  type Logger,
+  type Subscription,
+} from '@advisor/kit';
+import { memberAccessChanged, type PayloadOf } from '@advisor/schema';
+
+export type RevocationVerdict = 'valid' | 'session-ended' | 'access-changed';
+
+/**
+ * Access tokens are verified by signature alone, so ending a session needs a list of what no
+ * longer holds: sessions that ended (log-out) and, per member, the moment before which their
+ * tokens are void (deactivation, role or permission change). Fed by `member.access-changed`
+ * events; each gateway replica reads the topic from the start in a consumer group of its own.
+ * Entries are dropped once every token they could refuse has expired anyway.
+ */
+export class RevocationList {
+  private readonly endedSessions = new Map<string, number>();
+  private readonly memberNotBefore = new Map<string, { at: number; reason: PayloadOf<typeof memberAccessChanged>['reason'] }>();
+  private subscription?: Subscription;
+
+  constructor(private readonly logger: Logger) {}
+
+  apply(event: PayloadOf<typeof memberAccessChanged>): void {
+    const at = Date.parse(event.changedAt);
+    if (event.sessionId) {
+      this.endedSessions.set(event.sessionId, at);
+    } else {
+      const current = this.memberNotBefore.get(event.memberId);
+      if (!current || current.at < at) this.memberNotBefore.set(event.memberId, { at, reason: event.reason });
+    }
+    this.prune();
+  }
+
+  check(memberId: string, sessionId: string, issuedAtMs: number): RevocationVerdict {
+    if (this.endedSessions.has(sessionId)) return 'session-ended';
+    const notBefore = this.memberNotBefore.get(memberId);
+    if (notBefore && issuedAtMs <= notBefore.at) {
+      return notBefore.reason === 'DEACTIVATED' ? 'session-ended' : 'access-changed';
+    }
+    return 'valid';
+  }
+
+  async start(transport: EventTransport): Promise<void> {
+    const envelope = eventEnvelopeSchemaFor(memberAccessChanged);
+    this.subscription = await transport.subscribe({
+      groupId: `gateway-${randomUUID()}`,
+      topics: [memberAccessChanged.topic],
+      onMessage: async (message) => {
+        const parsed = envelope.safeParse(safeJson(message.value));
+        if (!parsed.success) {
+          this.logger.error({ offset: message.offset }, 'ignored an invalid member.access-changed event');
+          return;
+        }
+        this.apply(parsed.data.payload);
+      },
+    });
+  }
+
+  running(): boolean {
+    return this.subscription?.isRunning() ?? false;
+  }
+
+  async stop(): Promise<void> {
+    await this.subscription?.stop();
+  }
+
+  private prune(): void {
+    const horizon = Date.now() - (ACCESS_TOKEN_TTL_SECONDS + 60) * 1000;
+    for (const [id, at] of this.endedSessions) if (at < horizon) this.endedSessions.delete(id);
+    for (const [id, entry] of this.memberNotBefore) if (entry.at < horizon) this.memberNotBefore.delete(id);
+  }
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { defineEvent } from './contract';
+
+/**
+ * SPEC F7: a firm member was deactivated. `clients` ends all their assignments; the gateway
+ * stops accepting their access tokens. Keyed by member.
+ */
+export const memberDeactivated = defineEvent({
+  name: 'member.deactivated',
+  version: 1,
+  producer: 'firms',
+  payload: z.object({
+    memberId: z.string().uuid(),
+    firmId: z.string().uuid(),
+    deactivatedBy: z.string().uuid(),
+    deactivatedAt: z.string().datetime({ offset: true }),
+  }),
+  keyOf: (p) => p.memberId,
+});
+
+/**
+ * A member's access tokens issued before `changedAt` no longer hold: their role or permissions
+ * changed (they refresh to get a token with the new ones), they were deactivated, or, with a
+ * `sessionId`, that one session ended (log-out). The gateway consumes it.
+ */
+export const memberAccessChanged = defineEvent({
+  name: 'member.access-changed',
+  version: 1,
+  producer: 'firms',
+  payload: z.object({
+    memberId: z.string().uuid(),
+    firmId: z.string().uuid(),
+    reason: z.enum(['ROLE_OR_PERMISSIONS_CHANGED', 'DEACTIVATED', 'LOGGED_OUT']),
+    /** Only this session ended; absent: every token of the member issued before `changedAt`. */
+    sessionId: z.string().uuid().nullable(),
+    changedAt: z.string().datetime({ offset: true }),
+  }),
+  keyOf: (p) => p.memberId,
+});
