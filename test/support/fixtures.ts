@@ -133,3 +133,53 @@ export async function linkClientToFirm(
   }
   throw new Error('the link did not arrive');
 }
+
+export const INVITE_MEMBER = `mutation($input: InviteMemberInput!) {
+  inviteMember(input: $input) { id email firmRole permissions status sentAt expiresAt invitedBy { id } }
+}`;
+export const ACCEPT_MEMBER = `mutation($token: String!, $username: String!, $password: String!) {
+  acceptMemberInvitation(token: $token, username: $username, password: $password) {
+    accessToken refreshToken member { id firmRole permissions workEmail }
+  }
+}`;
+
+export interface JoinedMember {
+  memberId: string;
+  token: string;
+  refreshToken: string;
+  email: string;
+  username: string;
+}
+
+let memberCounter = 0;
+/** SPEC F5 through the gateway: `inviter` invites someone on the firm's domain, who accepts. */
+export async function inviteAndJoin(
+  system: TestSystem,
+  firm: SignedUpFirm,
+  opts: { firmRole?: 'ADMIN' | 'MEMBER'; permissions?: string[]; inviterToken?: string } = {},
+): Promise<JoinedMember> {
+  const n = memberCounter++;
+  const email = `member${n}.${Date.now().toString(36)}@${firm.domain}`;
+  const invited = await system.gql(
+    INVITE_MEMBER,
+    {
+      input: {
+        firstName: 'Morgan',
+        lastName: `Member${n}`,
+        email,
+        jobRole: 'Staff accountant',
+        firmRole: opts.firmRole ?? 'MEMBER',
+        permissions: opts.permissions ?? [],
+      },
+    },
+    opts.inviterToken ?? firm.token,
+  );
+  if (invited.errors) throw new Error(`invite failed: ${JSON.stringify(invited.errors)}`);
+  const mails = system.mailTo(email);
+  const token = /token=([A-Za-z0-9_-]+)/.exec(mails[mails.length - 1].text)![1];
+  const username = `morgan.${n}.${Date.now().toString(36)}`;
+  const accepted = await system.gql(ACCEPT_MEMBER, { token, username, password: 'a long enough passphrase' });
+  if (accepted.errors) throw new Error(`accept failed: ${JSON.stringify(accepted.errors)}`);
+  const s = accepted.data.acceptMemberInvitation;
+  return { memberId: s.member.id, token: s.accessToken, refreshToken: s.refreshToken, email, username };
+}

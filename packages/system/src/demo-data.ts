@@ -12,7 +12,7 @@ export async function gatewayRequest<T = any>(
   query: string,
   variables: Record<string, unknown> = {},
   token?: string,
-): Promise<{ data?: T; errors?: Array<{ message: string; extensions?: { code?: string } }>; status: number }> {
+): Promise<{ data?: T; errors?: Array<{ message: string; extensions?: { code?: string; [key: string]: unknown } }>; status: number }> {
   const res = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
