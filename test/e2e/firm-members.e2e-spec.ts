@@ -281,6 +281,24 @@ describe('firm members: invitations, permissions, deactivation, sessions (F5–F
     });
   });
 
+  it('F8: each client shows its named Customer Success contact and its platform\'s support hours', async () => {
+    const client = await registerClient(system);
+    await linkClientToFirm(system, firm, client);
+    const res = await system.gql('{ myClients { id platform support { customerSuccess { name phone email } hours { description alwaysOpen days opens closes timeZone } } } }', {}, firm.token);
+    const mine = res.data.myClients.find((c: { id: string }) => c.id === client.clientId);
+    expect(mine.support).toEqual({
+      customerSuccess: { name: 'Jordan Success', phone: '+1 646 555 0199', email: 'jordan.success@payroll-platform.example' },
+      hours: {
+        description: 'Monday to Friday, 9:00 to 18:00 ET',
+        alwaysOpen: false,
+        days: ['MON', 'TUE', 'WED', 'THU', 'FRI'],
+        opens: '09:00',
+        closes: '18:00',
+        timeZone: 'America/New_York',
+      },
+    });
+  });
+
   it('G4: role and permission changes are in the audit trail with actor, time, before and after; admins only', async () => {
     const target = await inviteAndJoin(system, firm, { permissions: ['ASSIGN_CLIENTS'] });
     await system.gql(UPDATE, { input: { memberId: target.memberId, permissions: ['ASSIGN_CLIENTS', 'MANAGE_CLIENTS'] } }, firm.token);

@@ -72,6 +72,7 @@ export async function registerClient(
     fein,
     platform: 'PAYROLL',
     status: 'ACTIVE',
+    customerSuccess: { name: 'Jordan Success', phone: '+1 646 555 0199', email: 'jordan.success@payroll-platform.example' },
     admins: [
       {
         firstName: 'Casey',

@@ -74,6 +74,7 @@ export class KafkaTransport implements EventTransport {
   private producerConnecting?: Promise<Producer>;
   private readonly consumers = new Set<Consumer>();
   private readonly namespace: string;
+  private readonly knownTopics = new Set<string>();
 
   constructor(private readonly opts: KafkaTransportOptions) {
     this.namespace = opts.namespace ?? '';
@@ -94,17 +95,32 @@ export class KafkaTransport implements EventTransport {
   }
 
   async ensureTopics(topics: readonly string[]): Promise<void> {
+    const wanted = topics.map((t) => this.physical(t)).filter((t) => !this.knownTopics.has(t));
+    if (wanted.length === 0) return;
     const admin = this.kafka.admin();
     await admin.connect();
     try {
-      const existing = new Set(await admin.listTopics());
-      const missing = topics.map((t) => this.physical(t)).filter((t) => !existing.has(t));
-      if (missing.length > 0) {
-        await admin.createTopics({
-          waitForLeaders: true,
-          topics: missing.map((topic) => ({ topic, numPartitions: this.opts.partitions ?? 3, replicationFactor: 1 })),
-        });
+      // A fresh broker may answer "does not host this topic-partition" while a topic it has
+      // just created elects its leader: that is retried, not a failure.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          const existing = new Set(await admin.listTopics());
+          const missing = wanted.filter((t) => !existing.has(t));
+          if (missing.length > 0) {
+            await admin.createTopics({
+              waitForLeaders: true,
+              topics: missing.map((topic) => ({ topic, numPartitions: this.opts.partitions ?? 3, replicationFactor: 1 })),
+            });
+          }
+          await admin.fetchTopicMetadata({ topics: wanted });
+          break;
+        } catch (err) {
+          const retriable = (err as { retriable?: boolean }).retriable || /already exists|does not host/i.test(String((err as Error).message));
+          if (!retriable || attempt >= 10) throw err;
+          await new Promise((r) => setTimeout(r, 200 * attempt));
+        }
       }
+      for (const t of wanted) this.knownTopics.add(t);
     } finally {
       await admin.disconnect();
     }

@@ -54,6 +54,7 @@ export async function seedDemoData(system: RunningSystem, logger: Logger): Promi
     fein: '12-3456789',
     platform: 'PAYROLL',
     status: 'ACTIVE',
+    customerSuccess: { name: 'Jordan Success', phone: '+1 646 555 0199', email: 'jordan.success@payroll-platform.example' },
     admins: [
       {
         firstName: 'Alex',
@@ -69,6 +70,7 @@ export async function seedDemoData(system: RunningSystem, logger: Logger): Promi
     fein: '45-6789012',
     platform: 'PEO',
     status: 'ACTIVE',
+    customerSuccess: { name: 'Jordan Success', phone: '+1 646 555 0199', email: 'jordan.success@payroll-platform.example' },
     admins: [
       {
         firstName: 'Robin',

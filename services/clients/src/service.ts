@@ -21,6 +21,7 @@ import { resolvers } from './resolvers';
 import { invitationAcceptedHandler } from './events/handlers/invitation-accepted.handler';
 import { memberDeactivatedHandler } from './events/handlers/member-deactivated.handler';
 import { AuditTrail1763856000000 } from './db/migrations/1763856000000-audit-trail';
+import { CustomerSuccessContact1763856000001 } from './db/migrations/1763856000001-customer-success-contact';
 
 export const CLIENTS_SERVICE = 'clients';
 
@@ -40,7 +41,7 @@ export async function startClientsService(opts: {
     transport: opts.transport,
     logger: opts.logger,
     entities: [ClientCompanyEntity, ClientAdminEntity, FirmLinkEntity, AssignmentEntity, AuditEntryEntity],
-    migrations: [CreateClients1763769600000, AuditTrail1763856000000],
+    migrations: [CreateClients1763769600000, AuditTrail1763856000000, CustomerSuccessContact1763856000001],
     typeDefs: loadTypeDefs(__dirname),
     producesEvents: true,
     build: (db) => {

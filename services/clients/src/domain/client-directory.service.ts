@@ -4,7 +4,7 @@ import type { ClientGrantedPermission } from '@advisor/schema';
 import { ClientCompanyEntity } from '../db/entities/client-company.entity';
 import { FirmLinkEntity } from '../db/entities/firm-link.entity';
 import { AssignmentEntity } from '../db/entities/assignment.entity';
-import { effectivePermissions, type Assignment, type ClientCompany, type FirmLink } from './model';
+import { effectivePermissions, toClientCompany, type Assignment, type ClientCompany, type FirmLink } from './model';
 
 type Viewer = Identity;
 
@@ -67,9 +67,7 @@ export class ClientDirectoryService {
     const byId = new Map(rows.map((c) => [c.id, c]));
     return clientIds.map((id) => {
       const c = byId.get(id);
-      return c
-        ? { id: c.id, businessName: c.businessName, fein: c.fein, platform: c.platform, status: c.status, viewerPermissions: [] }
-        : null;
+      return c ? toClientCompany(c, []) : null;
     });
   }
 
@@ -120,14 +118,7 @@ export class ClientDirectoryService {
       const mineByClient = new Map(mine.map((a) => [a.clientId, a.permissions]));
       permissionsOf = (id) => effectivePermissions(mineByClient.get(id) ?? [], linkByClient.get(id) ?? []);
     }
-    return clients.map((c) => ({
-      id: c.id,
-      businessName: c.businessName,
-      fein: c.fein,
-      platform: c.platform,
-      status: c.status,
-      viewerPermissions: permissionsOf(c.id),
-    }));
+    return clients.map((c) => toClientCompany(c, permissionsOf(c.id)));
   }
 }
 

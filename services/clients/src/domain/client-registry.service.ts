@@ -12,6 +12,12 @@ export const registerClientInput = z.object({
   fein: z.string(),
   platform: z.enum(['PEO', 'PAYROLL']),
   status: z.enum(['ENROLLING', 'ACTIVE']).default('ACTIVE'),
+  /** SPEC F8: the client's named Customer Success point of contact. */
+  customerSuccess: z.object({
+    name: z.string().trim().min(1).max(200),
+    phone: z.string().trim().min(7).max(40),
+    email: z.string().trim().toLowerCase().email(),
+  }),
   admins: z
     .array(
       z.object({
@@ -64,6 +70,9 @@ export class ClientRegistryService {
           fein,
           platform: input.platform as Platform,
           status: input.status as ClientStatus,
+          csName: input.customerSuccess.name,
+          csPhone: input.customerSuccess.phone,
+          csEmail: input.customerSuccess.email,
           createdAt: now,
         });
         for (const admin of admins) await em.insert(ClientAdminEntity, admin);

@@ -7,12 +7,20 @@ export const CLIENT_ADMIN_PERMISSIONS = ['MANAGE', 'MANAGE_EMPLOYEES', 'MANAGE_P
 export type ClientAdminPermission = (typeof CLIENT_ADMIN_PERMISSIONS)[number];
 
 /** Plain objects handed out by the domain. */
+export interface CustomerSuccessContact {
+  name: string;
+  phone: string;
+  email: string;
+}
+
 export interface ClientCompany {
   id: string;
   businessName: string;
   fein: string;
   platform: Platform;
   status: ClientStatus;
+  /** SPEC F8; null only for companies registered before contacts were recorded. */
+  customerSuccess: CustomerSuccessContact | null;
   /** The viewer's effective permissions (SPEC C3), computed for whoever asked. */
   viewerPermissions: ClientGrantedPermission[];
 }
@@ -51,4 +59,26 @@ export function effectivePermissions(
 ): ClientGrantedPermission[] {
   const grantedSet = new Set(granted);
   return assigned.filter((p) => grantedSet.has(p)) as ClientGrantedPermission[];
+}
+
+/** SPEC F8: payroll support Monday to Friday 9:00–18:00 ET; PEO support around the clock. */
+export function supportHoursOf(platform: Platform) {
+  return platform === 'PEO'
+    ? { description: 'Every day, 24 hours', alwaysOpen: true, days: ['MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN'], opens: null, closes: null, timeZone: 'America/New_York' }
+    : { description: 'Monday to Friday, 9:00 to 18:00 ET', alwaysOpen: false, days: ['MON', 'TUE', 'WED', 'THU', 'FRI'], opens: '09:00', closes: '18:00', timeZone: 'America/New_York' };
+}
+
+export function toClientCompany(c: {
+  id: string; businessName: string; fein: string; platform: Platform; status: ClientStatus;
+  csName: string | null; csPhone: string | null; csEmail: string | null;
+}, viewerPermissions: ClientGrantedPermission[]): ClientCompany {
+  return {
+    id: c.id,
+    businessName: c.businessName,
+    fein: c.fein,
+    platform: c.platform,
+    status: c.status,
+    customerSuccess: c.csName && c.csEmail ? { name: c.csName, phone: c.csPhone ?? '', email: c.csEmail } : null,
+    viewerPermissions,
+  };
 }

@@ -1,6 +1,6 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { ClientsContext } from '../context';
-import type { Assignment, ClientAdmin, ClientCompany, FirmLink } from '../domain/model';
+import { supportHoursOf, type Assignment, type ClientAdmin, type ClientCompany, type FirmLink } from '../domain/model';
 
 export const resolvers: GraphQLResolverMap<ClientsContext> = {
   Query: {
@@ -24,6 +24,7 @@ export const resolvers: GraphQLResolverMap<ClientsContext> = {
     firmLink: (client: ClientCompany, _args, ctx) => ctx.loaders.link.load(client.id),
     assignments: (client: ClientCompany, _args, ctx) => ctx.loaders.assignments.load(client.id),
     myPermissions: (client: ClientCompany) => client.viewerPermissions,
+    support: (client: ClientCompany) => ({ customerSuccess: client.customerSuccess, hours: supportHoursOf(client.platform) }),
   },
   FirmLink: {
     firm: (link: FirmLink) => ({ __typename: 'Firm', id: link.firmId }),

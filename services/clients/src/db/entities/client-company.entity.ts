@@ -18,6 +18,16 @@ export class ClientCompanyEntity {
   @Column({ type: 'varchar', length: 16 })
   status: 'ENROLLING' | 'ACTIVE';
 
+  /** SPEC F8: the client's Customer Success point of contact. */
+  @Column({ name: 'cs_name', type: 'varchar', length: 200, nullable: true })
+  csName: string | null;
+
+  @Column({ name: 'cs_phone', type: 'varchar', length: 40, nullable: true })
+  csPhone: string | null;
+
+  @Column({ name: 'cs_email', type: 'varchar', length: 320, nullable: true })
+  csEmail: string | null;
+
   @Column({ name: 'created_at', type: 'datetime', precision: 3 })
   createdAt: Date;
 }
