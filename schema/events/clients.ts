@@ -18,3 +18,81 @@ export const clientLinked = defineEvent({
   }),
   keyOf: (p) => p.clientId,
 });
+
+const clientAdminSnapshot = z.object({
+  id: z.string().uuid(),
+  firstName: z.string(),
+  lastName: z.string(),
+  email: z.string().email(),
+  permissions: z.array(z.string()),
+});
+
+/**
+ * A client company as the platforms know it, with its admins (SPEC C1): sent when it is
+ * registered and whenever it or its admins change. `invitations` keeps a copy to match firm
+ * invitations by FEIN and platform and to reach the admins who may answer them (SPEC I3).
+ */
+export const clientCompanyChanged = defineEvent({
+  name: 'client-company.changed',
+  version: 1,
+  producer: 'clients',
+  payload: z.object({
+    clientId: z.string().uuid(),
+    businessName: z.string(),
+    fein: z.string().regex(/^\d{2}-\d{7}$/),
+    platform: z.enum(['PEO', 'PAYROLL']),
+    status: z.enum(['ENROLLING', 'ACTIVE']),
+    admins: z.array(clientAdminSnapshot),
+    changedAt: z.string().datetime({ offset: true }),
+  }),
+  keyOf: (p) => p.clientId,
+});
+
+/** The client ended its link with its firm (SPEC C2); every assignment ended with it. */
+export const clientUnlinked = defineEvent({
+  name: 'client.unlinked',
+  version: 1,
+  producer: 'clients',
+  payload: z.object({
+    linkId: z.string().uuid(),
+    clientId: z.string().uuid(),
+    firmId: z.string().uuid(),
+    endedBy: z.object({ realm: z.enum(['firm', 'client']), id: z.string().uuid() }),
+    unlinkedAt: z.string().datetime({ offset: true }),
+  }),
+  keyOf: (p) => p.clientId,
+});
+
+/** The client changed what its firm may do (SPEC C2); effective permissions narrow at once (C3). */
+export const clientLinkPermissionsChanged = defineEvent({
+  name: 'client-link.permissions-changed',
+  version: 1,
+  producer: 'clients',
+  payload: z.object({
+    linkId: z.string().uuid(),
+    clientId: z.string().uuid(),
+    firmId: z.string().uuid(),
+    before: z.array(clientGrantedPermissionSchema),
+    after: z.array(clientGrantedPermissionSchema),
+    changedAt: z.string().datetime({ offset: true }),
+  }),
+  keyOf: (p) => p.clientId,
+});
+
+/** An assignment was created, changed or ended (SPEC C3, C5, C12; G2 "assignment changed"). */
+export const assignmentChanged = defineEvent({
+  name: 'assignment.changed',
+  version: 1,
+  producer: 'clients',
+  payload: z.object({
+    assignmentId: z.string().uuid(),
+    clientId: z.string().uuid(),
+    firmId: z.string().uuid(),
+    memberId: z.string().uuid(),
+    change: z.enum(['ASSIGNED', 'UPDATED', 'UNASSIGNED']),
+    role: z.enum(['RESPONSIBLE', 'COLLABORATOR']).nullable(),
+    permissions: z.array(clientGrantedPermissionSchema),
+    changedAt: z.string().datetime({ offset: true }),
+  }),
+  keyOf: (p) => p.clientId,
+});

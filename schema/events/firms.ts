@@ -37,3 +37,22 @@ export const memberAccessChanged = defineEvent({
   }),
   keyOf: (p) => p.memberId,
 });
+
+/**
+ * A person became a member of a firm: its founder at sign-up, or an invitee who accepted
+ * (SPEC F1, F5). `clients` keeps the firm's roster from it, to assign only real members.
+ */
+export const memberJoined = defineEvent({
+  name: 'member.joined',
+  version: 1,
+  producer: 'firms',
+  payload: z.object({
+    memberId: z.string().uuid(),
+    firmId: z.string().uuid(),
+    firstName: z.string(),
+    lastName: z.string(),
+    workEmail: z.string().email(),
+    joinedAt: z.string().datetime({ offset: true }),
+  }),
+  keyOf: (p) => p.memberId,
+});

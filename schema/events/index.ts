@@ -1,12 +1,25 @@
 export * from './contract';
 export * from './permissions';
 export { invitationAccepted } from './invitations';
-export { clientLinked } from './clients';
-export { memberDeactivated, memberAccessChanged } from './firms';
+export { clientLinked, clientUnlinked, clientLinkPermissionsChanged, clientCompanyChanged, assignmentChanged } from './clients';
+export { memberDeactivated, memberAccessChanged, memberJoined } from './firms';
+export { payrollRunCompleted } from './payroll';
 
 import { invitationAccepted } from './invitations';
-import { clientLinked } from './clients';
-import { memberAccessChanged, memberDeactivated } from './firms';
+import { assignmentChanged, clientCompanyChanged, clientLinked, clientLinkPermissionsChanged, clientUnlinked } from './clients';
+import { memberAccessChanged, memberDeactivated, memberJoined } from './firms';
+import { payrollRunCompleted } from './payroll';
 
 /** Every contract, so the broker's topics can be created before anyone subscribes. */
-export const ALL_EVENTS = [invitationAccepted, clientLinked, memberDeactivated, memberAccessChanged] as const;
+export const ALL_EVENTS = [
+  invitationAccepted,
+  clientLinked,
+  clientUnlinked,
+  clientLinkPermissionsChanged,
+  clientCompanyChanged,
+  assignmentChanged,
+  memberJoined,
+  memberDeactivated,
+  memberAccessChanged,
+  payrollRunCompleted,
+] as const;

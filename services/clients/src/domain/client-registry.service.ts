@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { DomainError, hashPassword, isUniqueViolation, parseInput, type Clock, type Database } from '@advisor/kit';
+import { DomainError, enqueueEvent, hashPassword, isUniqueViolation, parseInput, type Clock, type Database } from '@advisor/kit';
+import { clientCompanyChanged } from '@advisor/schema';
+import { CLIENTS_PRODUCER } from './link.service';
 import { ClientCompanyEntity } from '../db/entities/client-company.entity';
 import { ClientAdminEntity } from '../db/entities/client-admin.entity';
 import { ClientErrorCode } from './errors';
@@ -76,6 +78,15 @@ export class ClientRegistryService {
           createdAt: now,
         });
         for (const admin of admins) await em.insert(ClientAdminEntity, admin);
+        await enqueueEvent(this.db, em, CLIENTS_PRODUCER, clientCompanyChanged, {
+          clientId,
+          businessName: input.businessName,
+          fein,
+          platform: input.platform,
+          status: input.status,
+          admins: admins.map((a) => ({ id: a.id, firstName: a.firstName, lastName: a.lastName, email: a.email, permissions: a.permissions })),
+          changedAt: now.toISOString(),
+        }, now);
       });
     } catch (err) {
       if (isUniqueViolation(err)) {
