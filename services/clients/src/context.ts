@@ -2,7 +2,10 @@ import DataLoader from 'dataloader';
 import type { Identity } from '@advisor/kit';
 import type { ClientsDomain } from './domain';
 import type { Assignment, ClientCompany, FirmLink } from './domain/model';
+import type { ClientGroup } from './domain/group.service';
+import type { OnboardingProgress } from './domain/onboarding.service';
 
+/** Per request: who is asking, the domain, and fresh loaders (nothing cached across callers). */
 export interface ClientsContext {
   identity: Identity;
   domain: ClientsDomain;
@@ -11,6 +14,8 @@ export interface ClientsContext {
     companyOfVisibleAdmin: DataLoader<string, ClientCompany | null>;
     link: DataLoader<string, FirmLink | null>;
     assignments: DataLoader<string, Assignment[]>;
+    groups: DataLoader<string, ClientGroup[]>;
+    onboarding: DataLoader<string, OnboardingProgress[]>;
   };
 }
 
@@ -23,6 +28,10 @@ export function createContext(domain: ClientsDomain, identity: Identity): Client
       companyOfVisibleAdmin: new DataLoader((ids) => domain.directory.companiesOfVisibleAdmins(ids)),
       link: new DataLoader((ids) => domain.directory.linksByClientIds(ids)),
       assignments: new DataLoader((ids) => domain.directory.assignmentsByClientIds(ids, identity)),
+      groups: new DataLoader((ids) =>
+        identity.realm === 'firm' ? domain.groups.groupsOfClients(identity.firmId, ids) : Promise.resolve(ids.map(() => [])),
+      ),
+      onboarding: new DataLoader((ids) => domain.onboarding.progressOf(ids)),
     },
   };
 }

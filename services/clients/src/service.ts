@@ -20,6 +20,13 @@ import { createContext, type ClientsContext } from './context';
 import { resolvers } from './resolvers';
 import { invitationAcceptedHandler } from './events/handlers/invitation-accepted.handler';
 import { memberDeactivatedHandler } from './events/handlers/member-deactivated.handler';
+import { memberJoinedHandler } from './events/handlers/member-joined.handler';
+import { payrollRunCompletedHandler } from './events/handlers/payroll-run-completed.handler';
+import { FirmMemberEntity } from './db/entities/firm-member.entity';
+import { ClientGroupEntity, ClientGroupMemberEntity, GroupPeriodStatusEntity } from './db/entities/client-group.entity';
+import { OnboardingStepEntity } from './db/entities/onboarding-step.entity';
+import { PeoReferralEntity } from './db/entities/peo-referral.entity';
+import { RosterGroupsOnboardingReferrals1763942400000 } from './db/migrations/1763942400000-roster-groups-onboarding-referrals';
 import { AuditTrail1763856000000 } from './db/migrations/1763856000000-audit-trail';
 import { CustomerSuccessContact1763856000001 } from './db/migrations/1763856000001-customer-success-contact';
 
@@ -40,8 +47,20 @@ export async function startClientsService(opts: {
     config: opts.config,
     transport: opts.transport,
     logger: opts.logger,
-    entities: [ClientCompanyEntity, ClientAdminEntity, FirmLinkEntity, AssignmentEntity, AuditEntryEntity],
-    migrations: [CreateClients1763769600000, AuditTrail1763856000000, CustomerSuccessContact1763856000001],
+    entities: [
+      ClientCompanyEntity,
+      ClientAdminEntity,
+      FirmLinkEntity,
+      AssignmentEntity,
+      AuditEntryEntity,
+      FirmMemberEntity,
+      ClientGroupEntity,
+      ClientGroupMemberEntity,
+      GroupPeriodStatusEntity,
+      OnboardingStepEntity,
+      PeoReferralEntity,
+    ],
+    migrations: [CreateClients1763769600000, AuditTrail1763856000000, CustomerSuccessContact1763856000001, RosterGroupsOnboardingReferrals1763942400000],
     typeDefs: loadTypeDefs(__dirname),
     producesEvents: true,
     build: (db) => {
@@ -50,7 +69,7 @@ export async function startClientsService(opts: {
       return {
         resolvers,
         createContext: (identity) => createContext(d, identity),
-        handlers: [invitationAcceptedHandler(d), memberDeactivatedHandler(d)],
+        handlers: [invitationAcceptedHandler(d), memberJoinedHandler(d), memberDeactivatedHandler(d), payrollRunCompletedHandler(d)],
       };
     },
   });

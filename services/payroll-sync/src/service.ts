@@ -12,7 +12,7 @@ import { CreatePayrollSync1763769600000 } from './db/migrations/1763769600000-cr
 import { TimeTrackingService } from './domain/time-tracking.service';
 import { createContext, type PayrollSyncContext } from './context';
 import { resolvers } from './resolvers';
-import { clientLinkedHandler } from './events/handlers/client-linked.handler';
+import { clientLinkedHandler, clientUnlinkedHandler } from './events/handlers/client-linked.handler';
 
 export const PAYROLL_SYNC_SERVICE = 'payroll-sync';
 
@@ -35,7 +35,7 @@ export function startPayrollSyncService(opts: {
       return {
         resolvers,
         createContext: (identity) => createContext(timeTracking, identity),
-        handlers: [clientLinkedHandler(timeTracking)],
+        handlers: [clientLinkedHandler(timeTracking), clientUnlinkedHandler(timeTracking)],
       };
     },
   });

@@ -1,37 +1,280 @@
-import type { EntityManager } from 'typeorm';
-import { recordAudit } from '@advisor/kit';
-import type { memberDeactivated, PayloadOf } from '@advisor/schema';
+import { randomUUID } from 'node:crypto';
+import { In, IsNull, Not, type EntityManager } from 'typeorm';
+import { z } from 'zod';
+import { DomainError, enqueueEvent, forbidden, notFound, parseInput, recordAudit, type Clock, type Database, type Identity } from '@advisor/kit';
+import {
+  CLIENT_GRANTED_PERMISSIONS,
+  assignmentChanged,
+  type memberDeactivated,
+  type payrollRunCompleted,
+  type PayloadOf,
+} from '@advisor/schema';
 import { AssignmentEntity } from '../db/entities/assignment.entity';
+import { FirmLinkEntity } from '../db/entities/firm-link.entity';
+import { FirmMemberEntity } from '../db/entities/firm-member.entity';
+import { ClientErrorCode } from './errors';
+import { CLIENTS_PRODUCER } from './link.service';
+import { toAssignment } from './client-directory.service';
+import { firmMember, seesAllFirmClients } from './viewer';
+import type { Assignment } from './model';
 
-/** Assignments of firm members to clients (SPEC C3–C5, F7). */
+const permissions = z.array(z.enum(CLIENT_GRANTED_PERMISSIONS)).transform((ps) => [...new Set(ps)]);
+const role = z.enum(['RESPONSIBLE', 'COLLABORATOR']);
+
+export const assignInput = z.object({
+  clientId: z.string().uuid(),
+  memberId: z.string().uuid(),
+  permissions,
+  role: role.default('COLLABORATOR'),
+});
+export const updateAssignmentInput = z.object({
+  clientId: z.string().uuid(),
+  memberId: z.string().uuid(),
+  permissions: permissions.optional(),
+  role: role.optional(),
+});
+export const grantAccessInput = z.object({
+  memberId: z.string().uuid(),
+  clientIds: z.array(z.string().uuid()).min(1, 'choose at least one client').transform((ids) => [...new Set(ids)]),
+  permissions,
+  role: role.default('COLLABORATOR'),
+});
+export const endAccessInput = z.object({
+  memberId: z.string().uuid(),
+  /** Absent: every client the member is assigned to. */
+  clientIds: z.array(z.string().uuid()).min(1).transform((ids) => [...new Set(ids)]).nullish(),
+});
+
+type Change = 'ASSIGNED' | 'UPDATED' | 'UNASSIGNED';
+
+/** Assignments of firm members to clients: SPEC C3, C5, C11, C12, F7. */
 export class AssignmentService {
-  /**
-   * SPEC F7: a deactivated member loses every client assignment. Runs in the consumer's
-   * transaction; each ended assignment is recorded in the audit trail of its firm and client.
-   */
-  async endAllOfMember(em: EntityManager, event: PayloadOf<typeof memberDeactivated>): Promise<void> {
-    const assignments = await em.find(AssignmentEntity, { where: { memberId: event.memberId, firmId: event.firmId } });
-    if (assignments.length === 0) return;
-    await em.delete(AssignmentEntity, { memberId: event.memberId, firmId: event.firmId });
-    const at = new Date(event.deactivatedAt);
-    for (const a of assignments) {
-      const before = { memberId: a.memberId, role: a.role, permissions: a.permissions };
-      for (const scope of [
-        { scopeType: 'FIRM' as const, scopeId: a.firmId },
-        { scopeType: 'CLIENT' as const, scopeId: a.clientId },
-      ]) {
-        await recordAudit(em, {
-          ...scope,
-          actorRealm: 'firm',
-          actorId: event.deactivatedBy,
-          action: 'ASSIGNMENT_ENDED_MEMBER_DEACTIVATED',
-          subjectType: 'ASSIGNMENT',
-          subjectId: a.id,
-          before,
-          after: null,
-          at,
-        });
+  constructor(
+    private readonly db: Database,
+    private readonly clock: Clock,
+  ) {}
+
+  /** SPEC C3: assign a member to a client (from the team view or the client view alike). */
+  async assign(viewer: Identity, raw: z.input<typeof assignInput>): Promise<Assignment> {
+    const actor = firmMember(viewer, 'ASSIGN_CLIENTS');
+    const input = parseInput(assignInput, raw);
+    const now = this.clock.now();
+    return this.db.transaction(async (em) => {
+      const [link] = await this.linkedClients(em, actor.firmId, [input.clientId]);
+      await this.activeMember(em, actor.firmId, input.memberId);
+      if (await em.exists(AssignmentEntity, { where: { clientId: input.clientId, memberId: input.memberId } })) {
+        throw new DomainError(ClientErrorCode.AlreadyAssigned, 'This member is already assigned to this client. Edit the assignment instead.');
       }
+      const row = await this.insert(em, actor.firmId, input.clientId, input.memberId, input.permissions, input.role, now);
+      await this.changed(em, actor.memberId, row, 'ASSIGNED', null, now);
+      return toAssignment(row, link.permissions);
+    });
+  }
+
+  /** SPEC C3, C5: change a member's permissions on a client, or their role by hand. */
+  async update(viewer: Identity, raw: z.input<typeof updateAssignmentInput>): Promise<Assignment> {
+    const actor = firmMember(viewer, 'ASSIGN_CLIENTS');
+    const input = parseInput(updateAssignmentInput, raw);
+    const now = this.clock.now();
+    return this.db.transaction(async (em) => {
+      const [link] = await this.linkedClients(em, actor.firmId, [input.clientId]);
+      const row = await em.findOne(AssignmentEntity, { where: { clientId: input.clientId, memberId: input.memberId, firmId: actor.firmId } });
+      if (!row) throw new DomainError(ClientErrorCode.NotAssigned, 'This member is not assigned to this client.');
+      const before = snapshot(row);
+      if (input.role === 'RESPONSIBLE') await this.demoteOtherResponsible(em, actor.memberId, row.clientId, row.memberId, now);
+      Object.assign(row, { permissions: input.permissions ?? row.permissions, role: input.role ?? row.role });
+      await em.update(AssignmentEntity, { id: row.id }, { permissions: row.permissions, role: row.role });
+      await this.changed(em, actor.memberId, row, 'UPDATED', before, now);
+      return toAssignment(row, link.permissions);
+    });
+  }
+
+  async unassign(viewer: Identity, clientId: string, memberId: string): Promise<boolean> {
+    const actor = firmMember(viewer, 'ASSIGN_CLIENTS');
+    const now = this.clock.now();
+    return this.db.transaction(async (em) => {
+      await this.linkedClients(em, actor.firmId, [clientId]);
+      const row = await em.findOne(AssignmentEntity, { where: { clientId, memberId, firmId: actor.firmId } });
+      if (!row) throw new DomainError(ClientErrorCode.NotAssigned, 'This member is not assigned to this client.');
+      await em.delete(AssignmentEntity, { id: row.id });
+      await this.changed(em, actor.memberId, row, 'UNASSIGNED', snapshot(row), now);
+      return true;
+    });
+  }
+
+  /**
+   * SPEC C12: give one member the same access to several clients at once. All or nothing: if
+   * any client is not linked to the firm, nothing changes.
+   */
+  async grantAccess(viewer: Identity, raw: z.input<typeof grantAccessInput>): Promise<Assignment[]> {
+    const actor = firmMember(viewer, 'ASSIGN_CLIENTS');
+    const input = parseInput(grantAccessInput, raw);
+    const now = this.clock.now();
+    return this.db.transaction(async (em) => {
+      const links = await this.linkedClients(em, actor.firmId, input.clientIds);
+      await this.activeMember(em, actor.firmId, input.memberId);
+      const existing = new Map(
+        (await em.find(AssignmentEntity, { where: { clientId: In(input.clientIds), memberId: input.memberId } })).map((a) => [a.clientId, a]),
+      );
+      const result: Assignment[] = [];
+      for (const link of links) {
+        let row = existing.get(link.clientId);
+        if (row) {
+          const before = snapshot(row);
+          Object.assign(row, { permissions: input.permissions, role: input.role });
+          await em.update(AssignmentEntity, { id: row.id }, { permissions: row.permissions, role: row.role });
+          await this.changed(em, actor.memberId, row, 'UPDATED', before, now);
+        } else {
+          row = await this.insert(em, actor.firmId, link.clientId, input.memberId, input.permissions, input.role, now);
+          await this.changed(em, actor.memberId, row, 'ASSIGNED', null, now);
+        }
+        result.push(toAssignment(row, link.permissions));
+      }
+      return result;
+    });
+  }
+
+  /** SPEC C12: end a member's access on selected clients, or on all of them. All or nothing. */
+  async endAccess(viewer: Identity, raw: z.input<typeof endAccessInput>): Promise<number> {
+    const actor = firmMember(viewer, 'ASSIGN_CLIENTS');
+    const input = parseInput(endAccessInput, raw);
+    const now = this.clock.now();
+    return this.db.transaction(async (em) => {
+      const rows = await em.find(AssignmentEntity, {
+        where: { memberId: input.memberId, firmId: actor.firmId, ...(input.clientIds ? { clientId: In(input.clientIds) } : {}) },
+      });
+      if (input.clientIds) {
+        const assigned = new Set(rows.map((r) => r.clientId));
+        const missing = input.clientIds.filter((id) => !assigned.has(id));
+        if (missing.length > 0) {
+          throw new DomainError(ClientErrorCode.NotAssigned, 'The member is not assigned to some of the selected clients; nothing was changed.', {
+            clientIds: missing,
+          });
+        }
+      }
+      if (rows.length > 0) await em.delete(AssignmentEntity, { id: In(rows.map((r) => r.id)) });
+      for (const row of rows) await this.changed(em, actor.memberId, row, 'UNASSIGNED', snapshot(row), now);
+      return rows.length;
+    });
+  }
+
+  /** SPEC C11: which members have access to which clients, optionally for one member. */
+  async accessList(viewer: Identity, memberId?: string): Promise<Assignment[]> {
+    const actor = firmMember(viewer);
+    if (!seesAllFirmClients(actor) && !actor.permissions.includes('ASSIGN_CLIENTS')) {
+      throw forbidden('You need the View all clients or Assign clients permission to see the access list.');
+    }
+    const [rows, links] = await Promise.all([
+      this.db.manager.find(AssignmentEntity, {
+        where: { firmId: actor.firmId, ...(memberId ? { memberId } : {}) },
+        order: { clientId: 'ASC', assignedAt: 'ASC', id: 'ASC' },
+      }),
+      this.db.manager.find(FirmLinkEntity, { where: { firmId: actor.firmId, activeClientId: Not(IsNull()) } }),
+    ]);
+    const linkOf = new Map(links.map((l) => [l.clientId, l.permissions]));
+    return rows.filter((r) => linkOf.has(r.clientId)).map((r) => toAssignment(r, linkOf.get(r.clientId)!));
+  }
+
+  /** SPEC F7: a deactivated member loses every client assignment (consumer transaction). */
+  async endAllOfMember(em: EntityManager, event: PayloadOf<typeof memberDeactivated>): Promise<void> {
+    const rows = await em.find(AssignmentEntity, { where: { memberId: event.memberId, firmId: event.firmId } });
+    if (rows.length === 0) return;
+    await em.delete(AssignmentEntity, { id: In(rows.map((r) => r.id)) });
+    const at = new Date(event.deactivatedAt);
+    for (const row of rows) await this.changed(em, event.deactivatedBy, row, 'UNASSIGNED', snapshot(row), at, 'ASSIGNMENT_ENDED_MEMBER_DEACTIVATED');
+  }
+
+  /** SPEC C5: whoever ran the latest payroll becomes responsible for the client. */
+  async applyPayrollRun(em: EntityManager, event: PayloadOf<typeof payrollRunCompleted>): Promise<void> {
+    if (event.runBy.realm !== 'firm') return;
+    const row = await em.findOne(AssignmentEntity, { where: { clientId: event.clientId, memberId: event.runBy.id } });
+    if (!row) return;
+    const at = new Date(event.completedAt);
+    await this.demoteOtherResponsible(em, null, row.clientId, row.memberId, at);
+    if (row.role !== 'RESPONSIBLE') {
+      const before = snapshot(row);
+      row.role = 'RESPONSIBLE';
+      await em.update(AssignmentEntity, { id: row.id }, { role: 'RESPONSIBLE' });
+      await this.changed(em, null, row, 'UPDATED', before, at, 'ROLE_SET_BY_PAYROLL_RUN');
     }
   }
+
+  /** Links of the given clients to the firm, all of them, or a refusal naming the others. */
+  async linkedClients(em: EntityManager, firmId: string, clientIds: string[]): Promise<FirmLinkEntity[]> {
+    const links = await em.find(FirmLinkEntity, { where: { activeClientId: In(clientIds), firmId } });
+    const linked = new Set(links.map((l) => l.clientId));
+    const missing = clientIds.filter((id) => !linked.has(id));
+    if (missing.length > 0) {
+      if (clientIds.length === 1) throw notFound('The client');
+      throw new DomainError(ClientErrorCode.ClientNotLinked, 'Some of the selected clients are not linked to your firm; nothing was changed.', {
+        clientIds: missing,
+      });
+    }
+    return clientIds.map((id) => links.find((l) => l.clientId === id)!);
+  }
+
+  private async activeMember(em: EntityManager, firmId: string, memberId: string): Promise<void> {
+    if (!(await em.exists(FirmMemberEntity, { where: { memberId, firmId, active: true } }))) {
+      throw new DomainError(ClientErrorCode.NotAFirmMember, 'This person is not an active member of your firm.');
+    }
+  }
+
+  private async insert(em: EntityManager, firmId: string, clientId: string, memberId: string, perms: string[], r: 'RESPONSIBLE' | 'COLLABORATOR', now: Date) {
+    const row = Object.assign(new AssignmentEntity(), { id: randomUUID(), clientId, memberId, firmId, permissions: perms, role: r, assignedAt: now });
+    if (r === 'RESPONSIBLE') await this.demoteOtherResponsible(em, null, clientId, memberId, now);
+    await em.insert(AssignmentEntity, row);
+    return row;
+  }
+
+  /** One RESPONSIBLE member per client: making someone responsible makes the previous one a collaborator. */
+  private async demoteOtherResponsible(em: EntityManager, actorId: string | null, clientId: string, memberId: string, now: Date) {
+    const others = await em.find(AssignmentEntity, { where: { clientId, role: 'RESPONSIBLE' } });
+    for (const other of others.filter((o) => o.memberId !== memberId)) {
+      const before = snapshot(other);
+      other.role = 'COLLABORATOR';
+      await em.update(AssignmentEntity, { id: other.id }, { role: 'COLLABORATOR' });
+      await this.changed(em, actorId, other, 'UPDATED', before, now);
+    }
+  }
+
+  /** Audit (SPEC G4, both trails) and the `assignment.changed` event (SPEC G2), in the caller's transaction. */
+  private async changed(
+    em: EntityManager,
+    actorId: string | null,
+    row: AssignmentEntity,
+    change: Change,
+    before: ReturnType<typeof snapshot> | null,
+    at: Date,
+    action = `ASSIGNMENT_${change}`,
+  ) {
+    const after = change === 'UNASSIGNED' ? null : snapshot(row);
+    for (const scope of [
+      { scopeType: 'FIRM' as const, scopeId: row.firmId },
+      { scopeType: 'CLIENT' as const, scopeId: row.clientId },
+    ]) {
+      await recordAudit(em, {
+        ...scope,
+        actorRealm: actorId ? 'firm' : 'system',
+        actorId,
+        action,
+        subjectType: 'ASSIGNMENT',
+        subjectId: row.id,
+        before,
+        after,
+        at,
+      });
+    }
+    await enqueueEvent(this.db, em, CLIENTS_PRODUCER, assignmentChanged, {
+      assignmentId: row.id,
+      clientId: row.clientId,
+      firmId: row.firmId,
+      memberId: row.memberId,
+      change,
+      role: change === 'UNASSIGNED' ? null : row.role,
+      permissions: change === 'UNASSIGNED' ? [] : (row.permissions as (typeof CLIENT_GRANTED_PERMISSIONS)[number][]),
+      changedAt: at.toISOString(),
+    }, at);
+  }
 }
+
+const snapshot = (a: AssignmentEntity) => ({ memberId: a.memberId, role: a.role, permissions: [...a.permissions] });

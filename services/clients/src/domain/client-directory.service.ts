@@ -4,9 +4,16 @@ import type { ClientGrantedPermission } from '@advisor/schema';
 import { ClientCompanyEntity } from '../db/entities/client-company.entity';
 import { FirmLinkEntity } from '../db/entities/firm-link.entity';
 import { AssignmentEntity } from '../db/entities/assignment.entity';
+import { ClientGroupEntity, ClientGroupMemberEntity } from '../db/entities/client-group.entity';
 import { effectivePermissions, toClientCompany, type Assignment, type ClientCompany, type FirmLink } from './model';
 
 type Viewer = Identity;
+
+export interface ClientFilter {
+  platform?: 'PEO' | 'PAYROLL';
+  status?: 'ENROLLING' | 'ACTIVE';
+  groupId?: string;
+}
 
 const canSeeAllFirmClients = (viewer: Extract<Viewer, { realm: 'firm' }>) =>
   viewer.firmRole === 'ADMIN' || viewer.permissions.includes('VIEW_ALL_CLIENTS');
@@ -19,22 +26,43 @@ const canSeeAllFirmClients = (viewer: Extract<Viewer, { realm: 'firm' }>) =>
 export class ClientDirectoryService {
   constructor(private readonly db: Database) {}
 
-  /** SPEC C6: assigned clients, or every linked client with VIEW_ALL_CLIENTS. */
-  async clientsOfFirmMember(viewer: Viewer): Promise<ClientCompany[]> {
+  /**
+   * SPEC C6: assigned clients, or every linked client with VIEW_ALL_CLIENTS; SPEC C7/C10:
+   * filtered by platform, status (the Active and Enrolling tabs) and client group.
+   */
+  async clientsOfFirmMember(viewer: Viewer, filter: ClientFilter = {}): Promise<ClientCompany[]> {
     if (viewer.realm === 'anonymous') throw unauthenticated();
     if (viewer.realm !== 'firm') return [];
+    const query = this.visibleClientsQuery(viewer, filter).orderBy('c.business_name', 'ASC').addOrderBy('c.id', 'ASC');
+    const clients = await query.getMany();
+    return this.withViewerPermissions(clients, viewer);
+  }
+
+  /** SPEC C7: the home dashboard counts active linked clients only (of those the viewer sees). */
+  async activeClientCount(viewer: Viewer, groupId?: string): Promise<number> {
+    if (viewer.realm === 'anonymous') throw unauthenticated();
+    if (viewer.realm !== 'firm') return 0;
+    return this.visibleClientsQuery(viewer, { status: 'ACTIVE', groupId }).getCount();
+  }
+
+  private visibleClientsQuery(viewer: Extract<Viewer, { realm: 'firm' }>, filter: ClientFilter) {
     const query = this.db.manager
       .createQueryBuilder(ClientCompanyEntity, 'c')
-      .innerJoin(FirmLinkEntity, 'l', 'l.active_client_id = c.id AND l.firm_id = :firmId', { firmId: viewer.firmId })
-      .orderBy('c.business_name', 'ASC')
-      .addOrderBy('c.id', 'ASC');
+      .innerJoin(FirmLinkEntity, 'l', 'l.active_client_id = c.id AND l.firm_id = :firmId', { firmId: viewer.firmId });
     if (!canSeeAllFirmClients(viewer)) {
       query.innerJoin(AssignmentEntity, 'a', 'a.client_id = c.id AND a.member_id = :memberId', {
         memberId: viewer.memberId,
       });
     }
-    const clients = await query.getMany();
-    return this.withViewerPermissions(clients, viewer);
+    if (filter.platform) query.andWhere('c.platform = :platform', { platform: filter.platform });
+    if (filter.status) query.andWhere('c.status = :status', { status: filter.status });
+    if (filter.groupId) {
+      // Groups are the firm's own: another firm's group id matches nothing.
+      query
+        .innerJoin(ClientGroupMemberEntity, 'gm', 'gm.client_id = c.id AND gm.group_id = :groupId', { groupId: filter.groupId })
+        .innerJoin(ClientGroupEntity, 'g', 'g.id = gm.group_id AND g.firm_id = :firmId');
+    }
+    return query;
   }
 
   /** For federation references: each id resolves only if the viewer may see that client. */

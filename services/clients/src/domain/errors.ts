@@ -5,4 +5,17 @@ export enum ClientErrorCode {
   InvalidFein = 'INVALID_FEIN',
   /** SPEC C1: FEIN already registered on that platform. */
   FeinTaken = 'CLIENT_FEIN_TAKEN',
+  /** SPEC C2: the client has no linked firm (nothing to edit or end). */
+  NoLinkedFirm = 'NO_LINKED_FIRM',
+  /** SPEC C3: the member is not an active member of the caller's firm. */
+  NotAFirmMember = 'NOT_A_FIRM_MEMBER',
+  /** SPEC C3: the client is not linked to the caller's firm. */
+  ClientNotLinked = 'CLIENT_NOT_LINKED_TO_FIRM',
+  AlreadyAssigned = 'ALREADY_ASSIGNED',
+  NotAssigned = 'NOT_ASSIGNED',
+  /** SPEC C8. */
+  NotEnrolling = 'CLIENT_NOT_ENROLLING',
+  /** SPEC C10. */
+  GroupNameTaken = 'GROUP_NAME_TAKEN',
+  ClientNotInGroup = 'CLIENT_NOT_IN_GROUP',
 }

@@ -1,24 +1,40 @@
 import { randomUUID } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
-import { EventRejectedError, enqueueEvent, recordAudit, type Database } from '@advisor/kit';
-import { clientLinked, type invitationAccepted, type PayloadOf } from '@advisor/schema';
+import { In, type EntityManager } from 'typeorm';
+import { z } from 'zod';
+import { DomainError, EventRejectedError, enqueueEvent, parseInput, recordAudit, type Clock, type Database, type Identity } from '@advisor/kit';
+import {
+  CLIENT_GRANTED_PERMISSIONS,
+  clientLinked,
+  clientLinkPermissionsChanged,
+  clientUnlinked,
+  type ClientGrantedPermission,
+  type invitationAccepted,
+  type PayloadOf,
+} from '@advisor/schema';
 import { ClientCompanyEntity } from '../db/entities/client-company.entity';
 import { FirmLinkEntity } from '../db/entities/firm-link.entity';
 import { AssignmentEntity } from '../db/entities/assignment.entity';
+import { ClientErrorCode } from './errors';
+import { clientAdmin } from './viewer';
+import { toLink } from './client-directory.service';
+import type { FirmLink } from './model';
 
 export const CLIENTS_PRODUCER = 'clients';
 
+const linkPermissionsInput = z.array(z.enum(CLIENT_GRANTED_PERMISSIONS)).transform((ps) => [...new Set(ps)]);
+
+/** A change about a firm–client pair belongs to both their trails (SPEC G4). */
+const scopes = (firmId: string, clientId: string) => [
+  { scopeType: 'FIRM' as const, scopeId: firmId },
+  { scopeType: 'CLIENT' as const, scopeId: clientId },
+];
+
 /** Firm–client links (SPEC C2) and the assignments they carry (SPEC C3, C4). */
 export class LinkService {
-  constructor(private readonly db: Database) {}
-
-  /** A change about a firm–client pair belongs to both their trails (SPEC G4). */
-  private scopes(firmId: string, clientId: string) {
-    return [
-      { scopeType: 'FIRM' as const, scopeId: firmId },
-      { scopeType: 'CLIENT' as const, scopeId: clientId },
-    ];
-  }
+  constructor(
+    private readonly db: Database,
+    private readonly clock: Clock,
+  ) {}
 
   /**
    * SPEC I4/I5 → C2, C4: an accepted invitation links the firm to the client with the permissions
@@ -37,45 +53,14 @@ export class LinkService {
       throw new EventRejectedError(`client ${event.clientId} is already linked to another firm`);
     }
     if (!link) {
-      link = Object.assign(new FirmLinkEntity(), {
-        id: randomUUID(),
+      link = await this.createLink(em, {
         clientId: event.clientId,
-        activeClientId: event.clientId,
         firmId: event.firmId,
         permissions: event.permissions,
         invitationId: event.invitationId,
-        linkedAt: now,
-        endedAt: null,
+        actor: event.acceptedBy,
+        at: now,
       });
-      await em.insert(FirmLinkEntity, link);
-      for (const scope of this.scopes(event.firmId, event.clientId)) {
-        await recordAudit(em, {
-          ...scope,
-          actorRealm: event.acceptedBy.realm,
-          actorId: event.acceptedBy.id,
-          action: 'FIRM_LINKED',
-          subjectType: 'FIRM_LINK',
-          subjectId: link.id,
-          before: null,
-          after: { firmId: link.firmId, permissions: link.permissions, invitationId: event.invitationId },
-          at: now,
-        });
-      }
-      await enqueueEvent(
-        this.db,
-        em,
-        CLIENTS_PRODUCER,
-        clientLinked,
-        {
-          linkId: link.id,
-          clientId: link.clientId,
-          firmId: link.firmId,
-          permissions: event.permissions,
-          linkedAt: now.toISOString(),
-          invitationId: event.invitationId,
-        },
-        now,
-      );
     }
     if (event.assignMemberId) {
       const existing = await em.findOne(AssignmentEntity, {
@@ -94,7 +79,7 @@ export class LinkService {
           role: 'RESPONSIBLE',
           assignedAt: now,
         });
-        for (const scope of this.scopes(event.firmId, event.clientId)) {
+        for (const scope of scopes(event.firmId, event.clientId)) {
           await recordAudit(em, {
             ...scope,
             actorRealm: event.acceptedBy.realm,
@@ -109,5 +94,124 @@ export class LinkService {
         }
       }
     }
+  }
+
+  /** Creates an active link, records it and publishes `client.linked`, in the caller's transaction. */
+  async createLink(
+    em: EntityManager,
+    input: { clientId: string; firmId: string; permissions: string[]; invitationId: string | null; actor: { realm: 'firm' | 'client'; id: string }; at: Date },
+  ): Promise<FirmLinkEntity> {
+    const link = Object.assign(new FirmLinkEntity(), {
+      id: randomUUID(),
+      clientId: input.clientId,
+      activeClientId: input.clientId,
+      firmId: input.firmId,
+      permissions: input.permissions,
+      invitationId: input.invitationId,
+      linkedAt: input.at,
+      endedAt: null,
+    });
+    await em.insert(FirmLinkEntity, link);
+    for (const scope of scopes(input.firmId, input.clientId)) {
+      await recordAudit(em, {
+        ...scope,
+        actorRealm: input.actor.realm,
+        actorId: input.actor.id,
+        action: 'FIRM_LINKED',
+        subjectType: 'FIRM_LINK',
+        subjectId: link.id,
+        before: null,
+        after: { firmId: link.firmId, permissions: link.permissions, invitationId: input.invitationId },
+        at: input.at,
+      });
+    }
+    await enqueueEvent(this.db, em, CLIENTS_PRODUCER, clientLinked, {
+      linkId: link.id,
+      clientId: link.clientId,
+      firmId: link.firmId,
+      permissions: input.permissions as ClientGrantedPermission[],
+      linkedAt: input.at.toISOString(),
+      invitationId: input.invitationId,
+    }, input.at);
+    return link;
+  }
+
+  /**
+   * SPEC C2/C3: the client admin adds or removes what the firm may do. Every assigned member's
+   * effective permissions narrow (or widen back) at once, since they are computed against the link.
+   */
+  async updatePermissions(viewer: Identity, raw: string[]): Promise<FirmLink> {
+    const admin = clientAdmin(viewer, 'MANAGE');
+    const permissions = parseInput(linkPermissionsInput, raw);
+    const now = this.clock.now();
+    return this.db.transaction(async (em) => {
+      const link = await this.activeLink(em, admin.clientId);
+      const before = [...link.permissions];
+      link.permissions = permissions;
+      await em.update(FirmLinkEntity, { id: link.id }, { permissions });
+      for (const scope of scopes(link.firmId, link.clientId)) {
+        await recordAudit(em, {
+          ...scope,
+          actorRealm: 'client',
+          actorId: admin.clientAdminId,
+          action: 'LINK_PERMISSIONS_CHANGED',
+          subjectType: 'FIRM_LINK',
+          subjectId: link.id,
+          before: { permissions: before },
+          after: { permissions },
+          at: now,
+        });
+      }
+      await enqueueEvent(this.db, em, CLIENTS_PRODUCER, clientLinkPermissionsChanged, {
+        linkId: link.id,
+        clientId: link.clientId,
+        firmId: link.firmId,
+        before: before as ClientGrantedPermission[],
+        after: permissions,
+        changedAt: now.toISOString(),
+      }, now);
+      return toLink(link);
+    });
+  }
+
+  /** SPEC C2: the client admin ends the link; every assignment of that firm on the client ends with it. */
+  async endLink(viewer: Identity): Promise<boolean> {
+    const admin = clientAdmin(viewer, 'MANAGE');
+    const now = this.clock.now();
+    return this.db.transaction(async (em) => {
+      const link = await this.activeLink(em, admin.clientId);
+      await em.update(FirmLinkEntity, { id: link.id }, { activeClientId: null, endedAt: now });
+      const assignments = await em.find(AssignmentEntity, { where: { clientId: link.clientId, firmId: link.firmId } });
+      if (assignments.length > 0) await em.delete(AssignmentEntity, { id: In(assignments.map((a) => a.id)) });
+      for (const scope of scopes(link.firmId, link.clientId)) {
+        await recordAudit(em, {
+          ...scope,
+          actorRealm: 'client',
+          actorId: admin.clientAdminId,
+          action: 'FIRM_UNLINKED',
+          subjectType: 'FIRM_LINK',
+          subjectId: link.id,
+          before: { firmId: link.firmId, permissions: link.permissions, assignedMembers: assignments.map((a) => a.memberId) },
+          after: null,
+          at: now,
+        });
+      }
+      await enqueueEvent(this.db, em, CLIENTS_PRODUCER, clientUnlinked, {
+        linkId: link.id,
+        clientId: link.clientId,
+        firmId: link.firmId,
+        endedBy: { realm: 'client', id: admin.clientAdminId },
+        unlinkedAt: now.toISOString(),
+      }, now);
+      return true;
+    });
+  }
+
+  private async activeLink(em: EntityManager, clientId: string): Promise<FirmLinkEntity> {
+    const query = em.createQueryBuilder(FirmLinkEntity, 'l').where('l.active_client_id = :clientId', { clientId });
+    if (this.db.kind === 'mysql') query.setLock('pessimistic_write');
+    const link = await query.getOne();
+    if (!link) throw new DomainError(ClientErrorCode.NoLinkedFirm, 'Your company has no linked accountant firm.');
+    return link;
   }
 }

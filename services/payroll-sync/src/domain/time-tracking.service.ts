@@ -1,7 +1,7 @@
 import { In } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import type { Database, Identity } from '@advisor/kit';
-import type { clientLinked, PayloadOf } from '@advisor/schema';
+import type { clientLinked, clientUnlinked, PayloadOf } from '@advisor/schema';
 import { ClientAccessEntity } from '../db/entities/client-access.entity';
 import { TimeTrackingIntegrationEntity } from '../db/entities/time-tracking-integration.entity';
 
@@ -27,6 +27,11 @@ export class TimeTrackingService {
         createdAt: linkedAt,
       });
     }
+  }
+
+  /** The firm no longer serves the client: its members lose access here too. */
+  async applyClientUnlinked(em: EntityManager, event: PayloadOf<typeof clientUnlinked>): Promise<void> {
+    await em.delete(ClientAccessEntity, { clientId: event.clientId, firmId: event.firmId });
   }
 
   /**
