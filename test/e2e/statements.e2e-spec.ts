@@ -1,0 +1,89 @@
+import { randomUUID } from 'node:crypto';
+import { startTestSystem, eventually, type TestSystem } from '../support/test-system';
+import { inviteAndJoin, signUpFirm, type SignedUpFirm } from '../support/fixtures';
+
+const CLIENT_LIST = `{
+  myClients {
+    id businessName platform status myPermissions
+    firmLink { permissions firm { id name } }
+    assignments { role effectivePermissions member { id firstName lastName } }
+    groups { id name }
+    onboarding { step }
+    support { customerSuccess { name } hours { description } }
+    timeTracking { status }
+  }
+}`;
+
+/**
+ * Performance rule (STYLE, issue 4): the SQL statements a request sends must not grow with the
+ * number of rows. The firm's client list with its assigned members, at 10 and at 200 clients.
+ */
+describe('SQL statements per request do not grow with the number of clients', () => {
+  let system: TestSystem;
+
+  beforeAll(async () => {
+    system = await startTestSystem();
+  });
+  afterAll(async () => {
+    await system?.teardown();
+  });
+
+  /** A firm with `n` linked clients, each with two assigned members (rows written directly: setup only). */
+  async function firmWithClients(n: number): Promise<SignedUpFirm> {
+    const firm = await signUpFirm(system);
+    const colleague = await inviteAndJoin(system, firm);
+    const db = system.services.clients.db.dataSource;
+    const now = new Date();
+    const clients = Array.from({ length: n }, (_, i) => ({ id: randomUUID(), fein: `46-${String(Math.floor(Math.random() * 9e6) + 1e6)}`, i }));
+    await db.transaction(async (em) => {
+      await em.query(
+        `INSERT INTO client_companies (id, business_name, fein, platform, status, cs_name, cs_phone, cs_email, created_at) VALUES ${clients.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+        clients.flatMap((c) => [c.id, `Client ${c.i}`, c.fein, 'PAYROLL', 'ACTIVE', 'CS', '+1 212 555 0100', 'cs@platform.example', now]),
+      );
+      await em.query(
+        `INSERT INTO firm_client_links (id, client_id, active_client_id, firm_id, permissions, invitation_id, linked_at, ended_at) VALUES ${clients.map(() => '(?, ?, ?, ?, ?, NULL, ?, NULL)').join(', ')}`,
+        clients.flatMap((c) => [randomUUID(), c.id, c.id, firm.firmId, JSON.stringify(['VIEW_COMPANY', 'VIEW_PAYROLL']), now]),
+      );
+      await em.query(
+        `INSERT INTO assignments (id, client_id, member_id, firm_id, permissions, role, assigned_at) VALUES ${clients.map(() => '(?, ?, ?, ?, ?, ?, ?), (?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+        clients.flatMap((c) => [
+          randomUUID(), c.id, firm.memberId, firm.firmId, JSON.stringify(['VIEW_COMPANY', 'RUN_PAYROLL']), 'RESPONSIBLE', now,
+          randomUUID(), c.id, colleague.memberId, firm.firmId, JSON.stringify(['VIEW_COMPANY']), 'COLLABORATOR', now,
+        ]),
+      );
+    });
+    return firm;
+  }
+
+  /** Statements sent to every subgraph's database while the gateway answers one request. */
+  async function statementsFor(token: string): Promise<{ total: number; perService: Record<string, number>; clients: number }> {
+    const before = Object.fromEntries(Object.entries(system.services).map(([k, s]) => [k, s.db.statementCount]));
+    const res = await system.gql(CLIENT_LIST, {}, token);
+    if (res.errors) throw new Error(JSON.stringify(res.errors));
+    const perService = Object.fromEntries(Object.entries(system.services).map(([k, s]) => [k, s.db.statementCount - before[k]]));
+    return { total: Object.values(perService).reduce((a, b) => a + b, 0), perService, clients: res.data.myClients.length };
+  }
+
+  it('the client list with assigned members costs the same number of statements at 10 and at 200 clients', async () => {
+    const small = await firmWithClients(10);
+    const large = await firmWithClients(200);
+    // The outbox relays poll in the background; pause them so only the request's statements count.
+    for (const s of Object.values(system.services)) {
+      await s.relay?.drain();
+      await s.relay?.stop();
+    }
+
+    // Warm-up request (first-use effects), then measure.
+    await statementsFor(small.token);
+    const atTen = await statementsFor(small.token);
+    const atTwoHundred = await statementsFor(large.token);
+    expect(atTen.clients).toBe(10);
+    expect(atTwoHundred.clients).toBe(200);
+    console.log(`[statements] 10 clients: ${JSON.stringify(atTen.perService)}; 200 clients: ${JSON.stringify(atTwoHundred.perService)}`);
+    for (const s of Object.values(system.services)) s.relay?.start();
+    expect(atTwoHundred.perService.clients).toBe(atTen.perService.clients);
+    expect(atTwoHundred.perService.firms).toBe(atTen.perService.firms);
+    expect(atTwoHundred.perService.payrollSync).toBe(atTen.perService.payrollSync);
+    expect(atTen.total).toBeLessThan(20);
+  });
+});
