@@ -1,0 +1,134 @@
+#!/usr/bin/env node
+/**
+ * Benchmarks (not tests): `npm run bench`.
+ *  1. SQL statements and latency of the firm's client list at 10, 100 and 500 clients.
+ *  2. Event delivery: K invitation acceptances through the outbox, the transport and the
+ *     idempotent consumer; every one must arrive exactly once.
+ * Embedded stores and the in-process transport by default; set BENCH_MYSQL_URL and
+ * BENCH_KAFKA_BROKERS (e.g. after `bash scripts/kafka.sh start`) to run on MySQL and Kafka.
+ */
+const { randomUUID } = require('node:crypto');
+const { performance } = require('node:perf_hooks');
+const { startSystem, gatewayRequest } = require('../packages/system/dist');
+const { createLogger, dropMysqlDatabase } = require('../packages/kit/dist');
+
+const CLIENT_LIST = `{ myClients { id businessName myPermissions firmLink { permissions firm { name } }
+  assignments { role member { firstName lastName } } groups { name } timeTracking { status } } }`;
+
+async function main() {
+  const mysqlUrl = process.env.BENCH_MYSQL_URL;
+  const brokers = process.env.BENCH_KAFKA_BROKERS?.split(',');
+  const prefix = `bench${Date.now().toString(36)}_`;
+  const system = await startSystem({
+    mysqlUrl,
+    databasePrefix: prefix,
+    kafkaBrokers: brokers,
+    kafkaNamespace: `${prefix}.`,
+    mailDir: require('node:os').tmpdir() + `/advisor-bench-mail-${process.pid}`,
+    logger: createLogger({ name: 'bench', level: 'warn' }),
+  });
+  console.log(`bench on ${mysqlUrl ? 'MySQL' : 'embedded SQLite'} with ${brokers ? 'Kafka' : 'the in-process transport'}`);
+  try {
+    await clientList(system);
+    await eventDelivery(system);
+  } finally {
+    await system.stop();
+    if (mysqlUrl) for (const s of ['firms', 'clients', 'invitations', 'payroll_sync']) await dropMysqlDatabase(`${mysqlUrl}/${prefix}${s}`);
+  }
+}
+
+async function signUp(system, n) {
+  const domain = `bench-${n}-${Date.now().toString(36)}.example`;
+  const res = await gatewayRequest(system.gatewayUrl, `mutation($i: SignUpFirmInput!) { signUpFirm(input: $i) { accessToken member { id firm { id } } } }`, {
+    i: { firmName: `Bench ${n}`, website: `https://${domain}`, founder: { firstName: 'B', lastName: 'Ench', workEmail: `b@${domain}`, jobRole: 'Partner',
+      workPhone: '+1 212 555 0100', cellPhone: '+1 212 555 0101', personalEmail: 'b@home.example', username: `bench.${n}.${Date.now().toString(36)}`, password: 'benchmark passphrase' } },
+  });
+  const s = res.data.signUpFirm;
+  return { token: s.accessToken, memberId: s.member.id, firmId: s.member.firm.id };
+}
+
+async function seedClients(system, firm, n) {
+  const db = system.services.clients.db;
+  // sql.js binds no Date objects: raw statements get SQLite's datetime text there.
+  const stamp = () => (db.kind === 'mysql' ? new Date() : new Date().toISOString().replace('T', ' ').replace('Z', ''));
+  await db.transaction(async (em) => {
+    for (let i = 0; i < n; i++) {
+      const id = randomUUID();
+      const now = stamp();
+      await em.query('INSERT INTO client_companies (id, business_name, fein, platform, status, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+        [id, `Client ${i}`, `47-${String(1000000 + Math.floor(Math.random() * 8999999))}`, 'PAYROLL', 'ACTIVE', now]);
+      await em.query('INSERT INTO firm_client_links (id, client_id, active_client_id, firm_id, permissions, linked_at) VALUES (?, ?, ?, ?, ?, ?)',
+        [randomUUID(), id, id, firm.firmId, '["VIEW_COMPANY"]', now]);
+      await em.query('INSERT INTO assignments (id, client_id, member_id, firm_id, permissions, role, assigned_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        [randomUUID(), id, firm.memberId, firm.firmId, '["VIEW_COMPANY"]', 'RESPONSIBLE', now]);
+    }
+  });
+}
+
+async function clientList(system) {
+  console.log('\n1. client list: SQL statements per request and latency');
+  console.log('clients  statements(clients/firms/payroll-sync)  median ms');
+  for (const [i, n] of [10, 100, 500].entries()) {
+    const firm = await signUp(system, i);
+    await seedClients(system, firm, n);
+    for (const s of Object.values(system.services)) { await s.relay?.drain(); await s.relay?.stop(); }
+    const counts = () => ['clients', 'firms', 'payrollSync'].map((k) => system.services[k].db.statementCount);
+    await gatewayRequest(system.gatewayUrl, CLIENT_LIST, {}, firm.token);
+    const before = counts();
+    await gatewayRequest(system.gatewayUrl, CLIENT_LIST, {}, firm.token);
+    const statements = counts().map((c, j) => c - before[j]);
+    const times = [];
+    for (let r = 0; r < 9; r++) {
+      const t = performance.now();
+      await gatewayRequest(system.gatewayUrl, CLIENT_LIST, {}, firm.token);
+      times.push(performance.now() - t);
+    }
+    times.sort((a, b) => a - b);
+    for (const s of Object.values(system.services)) s.relay?.start();
+    console.log(`${String(n).padStart(7)}  ${statements.join('/').padEnd(40)} ${times[4].toFixed(1)}`);
+  }
+}
+
+async function eventDelivery(system) {
+  const k = Number(process.env.BENCH_EVENTS ?? 300);
+  console.log(`\n2. event delivery: ${k} invitation acceptances, outbox → transport → idempotent consumer`);
+  const { enqueueEvent } = require('../packages/kit/dist');
+  const { invitationAccepted } = require('../schema/dist');
+  const firm = await signUp(system, 'events');
+  const registry = system.services.clients.domain.registry;
+  const clientIds = [];
+  for (let i = 0; i < k; i++) {
+    const { clientId } = await registry.registerCompany({ businessName: `E${i}`, fein: `48-${String(1000000 + i)}`, platform: 'PEO',
+      customerSuccess: { name: 'CS', phone: '+1 212 555 0100', email: 'cs@platform.example' },
+      admins: [{ firstName: 'A', lastName: 'B', email: `a${i}.${Date.now()}@client.example`, password: 'bench admin pass 1', permissions: ['MANAGE'] }] });
+    clientIds.push(clientId);
+  }
+  const invitations = system.services.invitations.db;
+  const t0 = performance.now();
+  for (const clientId of clientIds) {
+    await invitations.transaction((em) => enqueueEvent(invitations, em, 'invitations', invitationAccepted, {
+      invitationId: randomUUID(), kind: 'CLIENT_TO_FIRM', clientId, firmId: firm.firmId, acceptedBy: { realm: 'firm', id: firm.memberId },
+      assignMemberId: firm.memberId, permissions: ['VIEW_COMPANY'], acceptedAt: new Date().toISOString() }));
+  }
+  // Publish some twice on purpose: the consumer must absorb the duplicates.
+  await invitations.dataSource.query('UPDATE outbox_events SET published_at = NULL WHERE seq % 10 = 0');
+  const clientsDb = system.services.clients.db.dataSource;
+  const placeholders = clientIds.map(() => '?').join(',');
+  let links = 0;
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    links = Number((await clientsDb.query(`SELECT COUNT(*) AS n FROM firm_client_links WHERE client_id IN (${placeholders})`, clientIds))[0].n);
+    if (links === k) break;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  const ms = performance.now() - t0;
+  await new Promise((r) => setTimeout(r, 1500));
+  const [assignments] = await clientsDb.query(`SELECT COUNT(*) AS n FROM assignments WHERE client_id IN (${placeholders})`, clientIds);
+  console.log(`links ${links}/${k}, assignments ${Number(assignments.n)}/${k}: ${links === k && Number(assignments.n) === k ? 'nothing lost, nothing doubled' : 'MISMATCH'}; ${(k / (ms / 1000)).toFixed(0)} events/s end to end`);
+  if (links !== k || Number(assignments.n) !== k) process.exitCode = 1;
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
