@@ -25,6 +25,8 @@ export function handleEvent<P>(
 }
 
 export interface EventConsumer {
+  /** The topics this consumer handles. */
+  readonly topics: readonly string[];
   start(): Promise<void>;
   stop(): Promise<void>;
   readiness(): { ok: boolean };
@@ -113,6 +115,7 @@ export function createEventConsumer(opts: {
   };
 
   return {
+    topics: [...byTopic.keys()],
     process,
     async start() {
       subscription = await transport.subscribe({

@@ -1,0 +1,94 @@
+import { startTestSystem, eventually, type TestSystem } from '../support/test-system';
+import { GATEWAY_SECRET_HEADER, IDENTITY_HEADER, encodeIdentity } from '@advisor/kit';
+import { inviteAndJoin, linkClientToFirm, registerClient, signUpFirm, type ClientWithAdmin, type SignedUpFirm } from '../support/fixtures';
+import { assignWhenKnown } from '../support/client-fixtures';
+
+const UPDATE_LINK = `mutation($p: [ClientPermission!]!) { updateFirmLinkPermissions(permissions: $p) { permissions } }`;
+const MINE = `{ myClients { id myPermissions assignments { member { id } effectivePermissions } timeTracking { status } } }`;
+
+/** SPEC C2, C3 from the client's side, and the tenants' walls (both realms), on MySQL and Kafka. */
+describe('firm–client links from the client side (C2, C3) and tenant isolation', () => {
+  let system: TestSystem;
+  let firm: SignedUpFirm;
+  let client: ClientWithAdmin;
+
+  beforeAll(async () => {
+    system = await startTestSystem();
+    firm = await signUpFirm(system);
+    client = await registerClient(system, { name: 'Linked Co' });
+    await linkClientToFirm(system, firm, client, ['VIEW_COMPANY', 'VIEW_PAYROLL', 'RUN_PAYROLL']);
+  });
+  afterAll(async () => {
+    await system?.teardown();
+  });
+
+  it('C2, C3: narrowing the link narrows every assigned member at once; widening it back restores them', async () => {
+    const staff = await inviteAndJoin(system, firm);
+    await assignWhenKnown(system, firm, { clientId: client.clientId, memberId: staff.memberId, permissions: ['VIEW_PAYROLL', 'RUN_PAYROLL'] });
+    const before = await system.gql(MINE, {}, staff.token);
+    expect(before.data.myClients[0].myPermissions).toEqual(['VIEW_PAYROLL', 'RUN_PAYROLL']);
+
+    const narrowed = await system.gql(UPDATE_LINK, { p: ['VIEW_COMPANY', 'VIEW_PAYROLL'] }, client.token);
+    expect(narrowed.data.updateFirmLinkPermissions.permissions).toEqual(['VIEW_COMPANY', 'VIEW_PAYROLL']);
+    const after = await system.gql(MINE, {}, staff.token);
+    expect(after.data.myClients[0].myPermissions).toEqual(['VIEW_PAYROLL']);
+    const admins = await system.gql(MINE, {}, firm.token);
+    const assignments = admins.data.myClients.find((c: { id: string }) => c.id === client.clientId).assignments;
+    expect(assignments.find((a: { member: { id: string } }) => a.member.id === firm.memberId).effectivePermissions).toEqual(['VIEW_COMPANY', 'VIEW_PAYROLL']);
+
+    await system.gql(UPDATE_LINK, { p: ['VIEW_COMPANY', 'VIEW_PAYROLL', 'RUN_PAYROLL'] }, client.token);
+    expect((await system.gql(MINE, {}, staff.token)).data.myClients[0].myPermissions).toEqual(['VIEW_PAYROLL', 'RUN_PAYROLL']);
+  });
+
+  it('C2: only the client\'s own admins with MANAGE edit or end the link; firm members cannot', async () => {
+    const viewOnly = await registerClient(system, { permissions: ['MANAGE_EMPLOYEES'] });
+    expect((await system.gql(UPDATE_LINK, { p: [] }, viewOnly.token)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await system.gql(UPDATE_LINK, { p: [] }, firm.token)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await system.gql('mutation { endFirmLink }', {}, firm.token)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const unlinked = await registerClient(system);
+    expect((await system.gql('mutation { endFirmLink }', {}, unlinked.token)).errors?.[0]?.extensions?.code).toBe('NO_LINKED_FIRM');
+  });
+
+  it('isolation: a client admin sees only their own company, also through _entities; client admins cannot assign', async () => {
+    const stranger = await registerClient(system);
+    const mine = await system.gql('{ myClientCompany { id businessName firmLink { permissions } } }', {}, client.token);
+    expect(mine.data.myClientCompany).toMatchObject({ id: client.clientId, businessName: 'Linked Co' });
+    const entities = await fetch(system.services.clients.url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        [GATEWAY_SECRET_HEADER]: system.secrets.clients,
+        [IDENTITY_HEADER]: encodeIdentity({ realm: 'client', clientAdminId: stranger.clientId, clientId: stranger.clientId, email: stranger.adminEmail, permissions: ['MANAGE', 'MANAGE_EMPLOYEES'] }),
+      },
+      body: JSON.stringify({
+        query: 'query($r: [_Any!]!) { _entities(representations: $r) { ... on ClientCompany { id firmLink { permissions } } } }',
+        variables: { r: [{ __typename: 'ClientCompany', id: client.clientId }, { __typename: 'ClientCompany', id: stranger.clientId }] },
+      }),
+    }).then((r) => r.json() as Promise<any>);
+    expect(entities.data._entities).toEqual([null, { id: stranger.clientId, firmLink: null }]);
+    const assign = await system.gql(
+      `mutation($i: AssignMemberInput!) { assignMember(input: $i) { role } }`,
+      { i: { clientId: client.clientId, memberId: firm.memberId, permissions: [] } },
+      client.token,
+    );
+    expect(assign.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('C2: the client admin ends the link: every assignment ends, the firm loses the client everywhere, both trails record it', async () => {
+    const c = await registerClient(system, { name: 'Leaving Co' });
+    await linkClientToFirm(system, firm, c);
+    const res = await system.gql('mutation { endFirmLink }', {}, c.token);
+    expect(res.data.endFirmLink).toBe(true);
+    const list = await system.gql('{ myClients { id } }', {}, firm.token);
+    expect(list.data.myClients.map((x: { id: string }) => x.id)).not.toContain(c.clientId);
+    const rows = await system.services.clients.db.dataSource.query('SELECT COUNT(*) AS n FROM assignments WHERE client_id = ?', [c.clientId]);
+    expect(Number(rows[0].n)).toBe(0);
+    // payroll-sync learns of it through client.unlinked.
+    await eventually(async () => {
+      const [r] = await system.services.payrollSync.db.dataSource.query('SELECT COUNT(*) AS n FROM client_access WHERE client_id = ?', [c.clientId]);
+      return Number(r.n) === 0 ? true : undefined;
+    }, 15_000, 'payroll-sync to drop the access');
+    const trail = await system.gql('{ clientAuditTrail { action actorRealm } }', {}, c.token);
+    expect(trail.data.clientAuditTrail.map((e: { action: string }) => e.action)).toEqual(expect.arrayContaining(['FIRM_LINKED', 'FIRM_UNLINKED']));
+  });
+});
