@@ -42,6 +42,10 @@ export async function startTestSystem(opts: { embedded?: boolean } = {}): Promis
   const mailDir = mkdtempSync(join(tmpdir(), 'advisor-mail-'));
   const clock = new TestClock();
   const logger = createLogger({ name: `test-${id}`, level: process.env.TEST_LOG_LEVEL ?? 'warn' });
+  const dropDatabases = async () => {
+    if (opts.embedded) return;
+    for (const s of SERVICES) await dropMysqlDatabase(`${TEST_MYSQL_URL}/${databasePrefix}${s}`);
+  };
   const system = await startSystem({
     mysqlUrl: opts.embedded ? undefined : TEST_MYSQL_URL,
     databasePrefix,
@@ -51,6 +55,10 @@ export async function startTestSystem(opts: { embedded?: boolean } = {}): Promis
     mailDir,
     clock,
     logger,
+  }).catch(async (err) => {
+    // A system that failed half-way leaves no databases behind.
+    await dropDatabases().catch(() => undefined);
+    throw err;
   });
   return Object.assign(system, {
     clock,
@@ -67,9 +75,7 @@ export async function startTestSystem(opts: { embedded?: boolean } = {}): Promis
     teardown: async () => {
       await system.stop();
       rmSync(mailDir, { recursive: true, force: true });
-      if (!opts.embedded) {
-        for (const s of SERVICES) await dropMysqlDatabase(`${TEST_MYSQL_URL}/${databasePrefix}${s}`);
-      }
+      await dropDatabases();
     },
   });
 }

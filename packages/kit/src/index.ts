@@ -14,3 +14,4 @@ export * from './tokens';
 export * from './transport';
 export * from './email';
 export * from './audit';
+export * from './fein';

@@ -1,4 +1,5 @@
 import {
+  AuditEntryEntity,
   FileMailer,
   loadTypeDefs,
   startService,
@@ -12,8 +13,16 @@ import {
   type RunningService,
 } from '@advisor/kit';
 import { InvitationEntity } from './db/entities/invitation.entity';
+import { ClientDirectoryEntity } from './db/entities/client-directory.entity';
+import { ClientLinkEntity } from './db/entities/client-link.entity';
+import { NotificationEntity } from './db/entities/notification.entity';
 import { CreateInvitations1763769600000 } from './db/migrations/1763769600000-create-invitations';
+import { AuditTrail1763856000000 } from './db/migrations/1763856000000-audit-trail';
+import { FirmInvitations1763942400000 } from './db/migrations/1763942400000-firm-invitations';
 import { createInvitationsDomain } from './domain';
+import { clientCompanyChangedHandler } from './events/handlers/client-company-changed.handler';
+import { clientLinkedHandler } from './events/handlers/client-linked.handler';
+import { clientUnlinkedHandler } from './events/handlers/client-unlinked.handler';
 import { createContext, type InvitationsContext } from './context';
 import { resolvers } from './resolvers';
 
@@ -39,8 +48,8 @@ export function startInvitationsService(opts: {
     config: opts.config,
     transport: opts.transport,
     logger,
-    entities: [InvitationEntity],
-    migrations: [CreateInvitations1763769600000],
+    entities: [InvitationEntity, ClientDirectoryEntity, ClientLinkEntity, NotificationEntity, AuditEntryEntity],
+    migrations: [CreateInvitations1763769600000, AuditTrail1763856000000, FirmInvitations1763942400000],
     typeDefs: loadTypeDefs(__dirname),
     producesEvents: true,
     build: (db) => {
@@ -51,7 +60,11 @@ export function startInvitationsService(opts: {
         appUrl: opts.config.appUrl,
         logger,
       });
-      return { resolvers, createContext: (identity) => createContext(domain, identity) };
+      return {
+        resolvers,
+        createContext: (identity) => createContext(domain, identity),
+        handlers: [clientCompanyChangedHandler(domain), clientLinkedHandler(domain), clientUnlinkedHandler(domain)],
+      };
     },
   });
 }

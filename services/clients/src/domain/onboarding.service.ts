@@ -17,7 +17,7 @@ import { OnboardingStepEntity } from '../db/entities/onboarding-step.entity';
 import { AssignmentEntity } from '../db/entities/assignment.entity';
 import { ClientAdminEntity } from '../db/entities/client-admin.entity';
 import { ClientErrorCode } from './errors';
-import { normalizeFein } from './fein';
+import { normalizeFein } from '@advisor/kit';
 import { CLIENTS_PRODUCER, type LinkService } from './link.service';
 import { firmMember } from './viewer';
 import type { ClientDirectoryService } from './client-directory.service';

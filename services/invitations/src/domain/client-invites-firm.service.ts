@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import type { EntityManager } from 'typeorm';
 import {
   DAY_MS,
   DomainError,
@@ -20,7 +21,10 @@ import {
 } from '@advisor/kit';
 import { CLIENT_GRANTED_PERMISSIONS, invitationAccepted } from '@advisor/schema';
 import { InvitationEntity } from '../db/entities/invitation.entity';
+import { requireInvitationAdmin } from './access';
+import type { ClientReplicaService } from './client-replica.service';
 import { InvitationErrorCode } from './errors';
+import { auditInvitationChange, invitationSnapshot } from './invitation-audit.service';
 import { INVITATION_TTL_DAYS, toInvitation, type Invitation } from './model';
 
 export const INVITATIONS_PRODUCER = 'invitations';
@@ -35,13 +39,11 @@ const inviteInput = z.object({
   acknowledgeFirmWideAccess: z.boolean(),
 });
 
-/** SPEC I1: only client admins holding both of these may invite an accountant firm. */
-const REQUIRED_CLIENT_PERMISSIONS = ['MANAGE', 'MANAGE_EMPLOYEES'];
-
 /** Client → firm invitations: SPEC I1, I2, I5, I6. */
 export class ClientInvitesFirmService {
   constructor(
     private readonly db: Database,
+    private readonly replicas: ClientReplicaService,
     private readonly mailer: Mailer,
     private readonly clock: Clock,
     private readonly appUrl: string,
@@ -49,10 +51,10 @@ export class ClientInvitesFirmService {
   ) {}
 
   async invite(viewer: Identity, raw: z.input<typeof inviteInput>): Promise<Invitation> {
-    if (viewer.realm === 'anonymous') throw unauthenticated();
-    if (viewer.realm !== 'client' || !REQUIRED_CLIENT_PERMISSIONS.every((p) => viewer.permissions.includes(p))) {
-      throw forbidden('Only client admins with both Manage and Manage employees permissions can invite an accountant.');
-    }
+    const admin = requireInvitationAdmin(
+      viewer,
+      'Only client admins with both Manage and Manage employees permissions can invite an accountant.',
+    );
     const input = parseInput(inviteInput, raw);
     if (!input.acknowledgeFirmWideAccess) {
       throw new DomainError(
@@ -74,28 +76,39 @@ export class ClientInvitesFirmService {
       id: randomUUID(),
       kind: 'CLIENT_TO_FIRM' as const,
       status: 'PENDING' as const,
-      clientId: viewer.clientId,
+      clientId: admin.clientId,
       firmId: null,
       accountantName: input.accountantName,
       accountantEmail,
       permissions: input.permissions,
       tokenHash: hash,
       sentByRealm: 'client' as const,
-      sentById: viewer.clientAdminId,
-      acknowledgedBy: viewer.clientAdminId,
+      sentById: admin.clientAdminId,
+      acknowledgedBy: admin.clientAdminId,
       acknowledgedAt: now,
       sentAt: now,
       expiresAt: new Date(now.getTime() + INVITATION_TTL_DAYS * DAY_MS),
       acceptedAt: null,
       acceptedById: null,
+      businessName: null,
+      businessNameMatches: null,
+      platform: null,
+      requestedPermissions: null,
+      rejectedAt: null,
+      rejectedById: null,
     });
     await this.db.transaction(async (em) => {
+      // The client's invitation flows take turns (the directory row is locked when this service
+      // has it), then SPEC I2: no invitation while the client has a linked firm.
+      const client = await this.replicas.lockClient(em, admin.clientId);
+      entity.platform = client?.platform ?? null;
+      await this.refuseIfLinked(em, admin.clientId);
       // SPEC I2: one accountant firm per client at a time. Lock the client's invitations so two
       // admins sending at once cannot both pass this check.
       const pendingQuery = em
         .createQueryBuilder(InvitationEntity, 'i')
         .where('i.client_id = :clientId AND i.kind = :kind AND i.status = :status', {
-          clientId: viewer.clientId,
+          clientId: admin.clientId,
           kind: 'CLIENT_TO_FIRM',
           status: 'PENDING',
         });
@@ -108,6 +121,15 @@ export class ClientInvitesFirmService {
         );
       }
       await em.insert(InvitationEntity, entity);
+      await auditInvitationChange(em, {
+        invitation: entity,
+        firmId: null,
+        action: 'INVITATION_SENT',
+        actor: { realm: 'client', id: admin.clientAdminId },
+        before: null,
+        after: { ...invitationSnapshot(entity), accountantEmail: entity.accountantEmail },
+        at: now,
+      });
     });
 
     await this.sendInvitationEmail(entity, token);
@@ -155,6 +177,8 @@ export class ClientInvitesFirmService {
           'This invitation was sent to someone at another firm. Log in with your own firm account.',
         );
       }
+      // SPEC I2, C2: the client may have linked a firm (e.g. by accepting a firm's request) since.
+      await this.refuseIfLinked(em, invitation.clientId);
       const result = await em.update(
         InvitationEntity,
         { id: invitation.id, status: 'PENDING' },
@@ -180,9 +204,30 @@ export class ClientInvitesFirmService {
         },
         now,
       );
-      return Object.assign(invitation, { status: 'ACCEPTED' as const, acceptedAt: now, firmId: viewer.firmId });
+      const before = invitationSnapshot(invitation);
+      Object.assign(invitation, { status: 'ACCEPTED' as const, acceptedAt: now, acceptedById: viewer.memberId, firmId: viewer.firmId });
+      await auditInvitationChange(em, {
+        invitation,
+        firmId: viewer.firmId,
+        action: 'INVITATION_ACCEPTED',
+        actor: { realm: 'firm', id: viewer.memberId },
+        before,
+        after: invitationSnapshot(invitation),
+        at: now,
+      });
+      return invitation;
     });
     return toInvitation(accepted, now);
+  }
+
+  /** SPEC I2, C2: one accountant firm per client at a time. */
+  private async refuseIfLinked(em: EntityManager, clientId: string): Promise<void> {
+    if (await this.replicas.linkOf(em, clientId)) {
+      throw new DomainError(
+        InvitationErrorCode.ClientAlreadyHasFirm,
+        'This client company already has an accountant firm. A client can have only one accountant firm at a time.',
+      );
+    }
   }
 
   private async sendInvitationEmail(invitation: InvitationEntity, token: string) {

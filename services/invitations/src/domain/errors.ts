@@ -2,8 +2,12 @@
 export enum InvitationErrorCode {
   /** SPEC I1: the acknowledgement of firm-wide access was not given. */
   AcknowledgementRequired = 'ACKNOWLEDGEMENT_REQUIRED',
-  /** SPEC I2: the client already has a pending firm invitation. */
+  /** SPEC I2: the client already has a pending firm invitation (or, for a firm's request, any pending invitation). */
   FirmInvitationPending = 'FIRM_INVITATION_ALREADY_PENDING',
+  /** SPEC I2, C2: the client already has a linked accountant firm. */
+  ClientAlreadyHasFirm = 'CLIENT_ALREADY_HAS_FIRM',
+  /** SPEC I3: the FEIN matches no client company on that platform; nothing was sent. */
+  ClientNotFoundOnPlatform = 'CLIENT_NOT_FOUND_ON_PLATFORM',
   /** Accountants sign up with a firm's work email; public domains can never accept. */
   AccountantEmailNotAllowed = 'ACCOUNTANT_EMAIL_NOT_ALLOWED',
   /** SPEC I6. */

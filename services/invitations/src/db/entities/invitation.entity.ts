@@ -39,6 +39,10 @@ export class InvitationEntity {
   @Column({ name: 'sent_by_id', type: 'varchar', length: 36 })
   sentById: string;
 
+  /**
+   * SPEC I1: the client admin who acknowledged firm-wide access. For a firm's request (SPEC I3),
+   * the member who sent it: the request itself asks for access for the firm as a whole.
+   */
   @Column({ name: 'acknowledged_by', type: 'varchar', length: 36 })
   acknowledgedBy: string;
 
@@ -54,6 +58,33 @@ export class InvitationEntity {
   @Column({ name: 'accepted_at', type: 'datetime', precision: 3, nullable: true })
   acceptedAt: Date | null;
 
+  /** The firm member (client → firm) or the client admin (firm → client) who accepted. */
   @Column({ name: 'accepted_by_id', type: 'varchar', length: 36, nullable: true })
   acceptedById: string | null;
+
+  /** SPEC I3: the business name the firm typed (firm → client only). */
+  @Column({ name: 'business_name', type: 'varchar', length: 200, nullable: true })
+  businessName: string | null;
+
+  /** SPEC I3: whether that name matched the client's name in the directory (firm → client only). */
+  @Column({ name: 'business_name_matches', type: 'boolean', nullable: true })
+  businessNameMatches: boolean | null;
+
+  /** The client's platform: what the firm entered (firm → client), or the directory's when known. */
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  platform: 'PEO' | 'PAYROLL' | null;
+
+  /**
+   * SPEC I4: what the firm asked for (firm → client only). `permissions` starts equal to it and
+   * becomes what the client admin granted on acceptance.
+   */
+  @Column({ name: 'requested_permissions', type: 'simple-json', nullable: true })
+  requestedPermissions: string[] | null;
+
+  @Column({ name: 'rejected_at', type: 'datetime', precision: 3, nullable: true })
+  rejectedAt: Date | null;
+
+  /** The client admin who rejected a firm's request. */
+  @Column({ name: 'rejected_by_id', type: 'varchar', length: 36, nullable: true })
+  rejectedById: string | null;
 }

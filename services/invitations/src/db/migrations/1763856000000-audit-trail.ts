@@ -1,0 +1,15 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { createAuditTable } from '@advisor/kit';
+
+/** SPEC G4: the kit's audit trail, for every invitation change. */
+export class AuditTrail1763856000000 implements MigrationInterface {
+  name = 'AuditTrail1763856000000';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await createAuditTable(queryRunner);
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.dropTable('audit_trail');
+  }
+}

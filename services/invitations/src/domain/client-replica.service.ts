@@ -1,0 +1,73 @@
+import type { EntityManager } from 'typeorm';
+import type { Database } from '@advisor/kit';
+import type { clientCompanyChanged, clientLinked, clientUnlinked, PayloadOf } from '@advisor/schema';
+import { ClientDirectoryEntity } from '../db/entities/client-directory.entity';
+import { ClientLinkEntity } from '../db/entities/client-link.entity';
+import type { Platform } from './model';
+
+/**
+ * This service's copies of what the clients service owns: the client directory (SPEC C1) and
+ * each client's firm link (SPEC C2). Only the clients service's events write them; this service
+ * never reads another service's tables. Handlers run inside the consumer's transaction, together
+ * with the processed-event row, so a redelivered event changes nothing.
+ */
+export class ClientReplicaService {
+  constructor(private readonly db: Database) {}
+
+  /** Upserts the company; an event older than the copy (a late redelivery) is ignored. */
+  async applyClientCompanyChanged(em: EntityManager, event: PayloadOf<typeof clientCompanyChanged>): Promise<void> {
+    const changedAt = new Date(event.changedAt);
+    const existing = await em.findOne(ClientDirectoryEntity, { where: { clientId: event.clientId } });
+    if (existing && existing.updatedAt.getTime() > changedAt.getTime()) return;
+    await em.save(
+      Object.assign(existing ?? new ClientDirectoryEntity(), {
+        clientId: event.clientId,
+        businessName: event.businessName,
+        fein: event.fein,
+        platform: event.platform,
+        status: event.status,
+        admins: event.admins.map((a) => ({
+          id: a.id,
+          firstName: a.firstName,
+          lastName: a.lastName,
+          email: a.email,
+          permissions: a.permissions,
+        })),
+        updatedAt: changedAt,
+      }),
+    );
+  }
+
+  /** SPEC C2: the client's one link, replacing any earlier one (unless this event is older). */
+  async applyClientLinked(em: EntityManager, event: PayloadOf<typeof clientLinked>): Promise<void> {
+    const linkedAt = new Date(event.linkedAt);
+    const existing = await em.findOne(ClientLinkEntity, { where: { clientId: event.clientId } });
+    if (existing && existing.linkId !== event.linkId && existing.linkedAt.getTime() > linkedAt.getTime()) return;
+    if (existing) await em.delete(ClientLinkEntity, { clientId: event.clientId });
+    await em.insert(ClientLinkEntity, { clientId: event.clientId, firmId: event.firmId, linkId: event.linkId, linkedAt });
+  }
+
+  /** The link ended; a stale unlink of an earlier link leaves a newer one alone. */
+  async applyClientUnlinked(em: EntityManager, event: PayloadOf<typeof clientUnlinked>): Promise<void> {
+    await em.delete(ClientLinkEntity, { clientId: event.clientId, linkId: event.linkId });
+  }
+
+  async findByFein(fein: string, platform: Platform): Promise<ClientDirectoryEntity | null> {
+    return this.db.manager.findOne(ClientDirectoryEntity, { where: { fein, platform }, order: { updatedAt: 'DESC' } });
+  }
+
+  /**
+   * Reads the client's directory row, locked until the transaction ends (MySQL): the invitation
+   * flows of one client take turns, so two senders cannot both pass the SPEC I2 checks.
+   */
+  async lockClient(em: EntityManager, clientId: string): Promise<ClientDirectoryEntity | null> {
+    const query = em.createQueryBuilder(ClientDirectoryEntity, 'c').where('c.client_id = :clientId', { clientId });
+    if (this.db.kind === 'mysql') query.setLock('pessimistic_write');
+    return query.getOne();
+  }
+
+  /** SPEC C2: the client's linked firm, as far as this service has heard. */
+  async linkOf(em: EntityManager, clientId: string): Promise<ClientLinkEntity | null> {
+    return em.findOne(ClientLinkEntity, { where: { clientId } });
+  }
+}
