@@ -243,6 +243,9 @@ describe('clients: lists, assignments, groups, onboarding, referrals (C1, C3, C5
     expect(group.period).toEqual([{ client: { id: c1 }, processed: true, reported: false }]);
     const december = await system.gql(`query { clientGroups { id period(period: "2026-12") { processed } } }`, {}, firm.token);
     expect(december.data.clientGroups.find((g: { id: string }) => g.id === groupId).period).toEqual([{ processed: false }]);
+    // C10 + C11: the access list filters by group too.
+    const access = await system.gql('query($g: ID) { accessList(groupId: $g) { client { id } } }', { g: groupId }, firm.token);
+    expect(new Set(access.data.accessList.map((a: { client: { id: string } }) => a.client.id))).toEqual(new Set([c1]));
     const byStaff = await system.gql(`mutation { createClientGroup(name: "nope") { id } }`, {}, staff.token);
     expect(byStaff.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });

@@ -78,6 +78,9 @@ describe('redelivery of every event is a no-op (MySQL + Kafka)', () => {
       expect([...topics].some((t) => t.includes(`.${name.replace(/\./g, '-')}.v1`))).toBe(true);
     }
 
+    // No password, password hash or token ever travels on a topic (ARCHITECTURE, F5).
+    for (const row of rows) expect(row.envelope).not.toMatch(/password|\$argon2|token/i);
+
     const before = await snapshot();
     let redelivered = 0;
     for (const service of Object.values(system.services)) {

@@ -12,6 +12,7 @@ import {
 import { AssignmentEntity } from '../db/entities/assignment.entity';
 import { FirmLinkEntity } from '../db/entities/firm-link.entity';
 import { FirmMemberEntity } from '../db/entities/firm-member.entity';
+import { ClientGroupEntity, ClientGroupMemberEntity } from '../db/entities/client-group.entity';
 import { ClientErrorCode } from './errors';
 import { CLIENTS_PRODUCER } from './link.service';
 import { toAssignment } from './client-directory.service';
@@ -158,8 +159,8 @@ export class AssignmentService {
     });
   }
 
-  /** SPEC C11: which members have access to which clients, optionally for one member. */
-  async accessList(viewer: Identity, memberId?: string): Promise<Assignment[]> {
+  /** SPEC C11: which members have access to which clients, optionally for one member or one group (C10). */
+  async accessList(viewer: Identity, memberId?: string, groupId?: string): Promise<Assignment[]> {
     const actor = firmMember(viewer);
     if (!seesAllFirmClients(actor) && !actor.permissions.includes('ASSIGN_CLIENTS')) {
       throw forbidden('You need the View all clients or Assign clients permission to see the access list.');
@@ -172,7 +173,15 @@ export class AssignmentService {
       this.db.manager.find(FirmLinkEntity, { where: { firmId: actor.firmId, activeClientId: Not(IsNull()) } }),
     ]);
     const linkOf = new Map(links.map((l) => [l.clientId, l.permissions]));
-    return rows.filter((r) => linkOf.has(r.clientId)).map((r) => toAssignment(r, linkOf.get(r.clientId)!));
+    let inGroup: Set<string> | undefined;
+    if (groupId) {
+      const group = await this.db.manager.findOne(ClientGroupEntity, { where: { id: groupId, firmId: actor.firmId } });
+      const members = group ? await this.db.manager.find(ClientGroupMemberEntity, { where: { groupId } }) : [];
+      inGroup = new Set(members.map((m) => m.clientId));
+    }
+    return rows
+      .filter((r) => linkOf.has(r.clientId) && (!inGroup || inGroup.has(r.clientId)))
+      .map((r) => toAssignment(r, linkOf.get(r.clientId)!));
   }
 
   /** SPEC F7: a deactivated member loses every client assignment (consumer transaction). */

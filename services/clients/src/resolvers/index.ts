@@ -25,7 +25,8 @@ export const resolvers: GraphQLResolverMap<Ctx> = {
       return clients;
     },
     activeClientCount: (_root, args: { groupId?: string }, ctx: Ctx) => ctx.domain.directory.activeClientCount(ctx.identity, args.groupId ?? undefined),
-    accessList: (_root, args: { memberId?: string }, ctx: Ctx) => ctx.domain.assignments.accessList(ctx.identity, args.memberId ?? undefined),
+    accessList: (_root, args: { memberId?: string; groupId?: string }, ctx: Ctx) =>
+      ctx.domain.assignments.accessList(ctx.identity, args.memberId ?? undefined, args.groupId ?? undefined),
     clientGroups: (_root, _args, ctx: Ctx) => ctx.domain.groups.list(ctx.identity),
     peoReferrals: (_root, _args, ctx: Ctx) => ctx.domain.referrals.list(ctx.identity),
     clientAuditTrail: (_root, args: { first: number }, ctx: Ctx) => ctx.domain.audit.list(ctx.identity, args.first),
