@@ -6,7 +6,6 @@ import { CredentialEntity } from '../db/entities/credential.entity';
 import {
   DomainError,
   emailDomain,
-  enqueueEvent,
   emailInput,
   hashPassword,
   isPublicEmailDomain,
@@ -18,8 +17,8 @@ import {
 import { checkPassword, checkUsername } from './credentials-policy';
 import { FirmErrorCode, MESSAGES } from './errors';
 import { toMember } from './member';
-import { FIRMS_PRODUCER, type FirmSession, type SessionService } from './session.service';
-import { memberJoined } from '@advisor/schema';
+import type { FirmSession, SessionService } from './session.service';
+import { publishMemberJoined } from './member-events';
 import type { AuditService } from './audit.service';
 
 const text = (max: number) => z.string().trim().min(1, 'is required').max(max);
@@ -118,14 +117,7 @@ export class FirmSignUpService {
           after: { name: input.firmName, website: input.website, domain, founder: member.id, founderRole: 'ADMIN' },
           at: now,
         });
-        await enqueueEvent(this.db, em, FIRMS_PRODUCER, memberJoined, {
-          memberId: member.id,
-          firmId,
-          firstName: member.firstName,
-          lastName: member.lastName,
-          workEmail: member.workEmail,
-          joinedAt: now.toISOString(),
-        }, now);
+        await publishMemberJoined(this.db, em, member, now);
         return this.sessions.startSession(em, toMember(member));
       });
     } catch (err) {

@@ -5,7 +5,6 @@ import {
   DomainError,
   emailDomain,
   emailInput,
-  enqueueEvent,
   hashOpaqueToken,
   hashPassword,
   isUniqueViolation,
@@ -27,8 +26,8 @@ import { FirmErrorCode, MESSAGES } from './errors';
 import { FirmAccess } from './firm-access';
 import { FIRM_PERMISSIONS, toMember, type FirmPermission } from './member';
 import type { AuditService } from './audit.service';
-import { FIRMS_PRODUCER, type FirmSession, type SessionService } from './session.service';
-import { memberJoined } from '@advisor/schema';
+import type { FirmSession, SessionService } from './session.service';
+import { publishMemberJoined } from './member-events';
 
 export const MEMBER_INVITATION_TTL_DAYS = 7;
 
@@ -294,14 +293,7 @@ export class MemberInvitationService {
           after: { invitationId: invitation.id, email: member.workEmail, firmRole: member.firmRole, permissions: member.permissions },
           at: now,
         });
-        await enqueueEvent(this.db, em, FIRMS_PRODUCER, memberJoined, {
-          memberId: member.id,
-          firmId: member.firmId,
-          firstName: member.firstName,
-          lastName: member.lastName,
-          workEmail: member.workEmail,
-          joinedAt: now.toISOString(),
-        }, now);
+        await publishMemberJoined(this.db, em, member, now);
         return this.sessions.startSession(em, toMember(member));
       });
     } catch (err) {
