@@ -383,7 +383,7 @@ describe('firm → client invitations (I2, I3, I4, I6, I7, C7, G4)', () => {
         system.gql(ACCEPT_REQUEST, { invitationId: invitation.id }, a.token),
         system.gql(ACCEPT_REQUEST, { invitationId: invitation.id }, b.token),
       ];
-      await whenWaitingOnInvitation(system, invitation.id, pending.length);
+      await whenWaitingOnInvitation(system, invitation.id, pending.length, client.clientId);
     } finally {
       await lock.release();
     }
@@ -488,21 +488,36 @@ describe('firm → client invitations (I2, I3, I4, I6, I7, C7, G4)', () => {
       expect(firmTrail.data.invitationAuditTrail.map((e: { action: string }) => e.action)).toEqual(['INVITATION_ACCEPTED']);
     });
 
-    it('I2: a firm request cannot be accepted once the client has linked another firm', async () => {
-      // A request sent while the client had no firm yet.
+    it('I2: while a firm\'s request is pending, the client cannot invite another firm (nor can another firm ask)', async () => {
       const requester = await signUpFirm(system);
       const fresh = await registerClientWithAdmins(system);
       const sent = await requestAccessOnceListed(system, requester.token, requestInput(fresh));
       expect(sent.errors).toBeUndefined();
-      // The client invites another accountant meanwhile (only its own pending invitations block that), who accepts.
-      await linkClientToFirm(system, firm, fresh);
-      await whenLinkKnown(system, fresh.clientId);
+      const invite = await system.gql(
+        INVITE,
+        { input: { accountantName: 'Other', accountantEmail: `fran@${firm.domain}`, permissions: ['VIEW_COMPANY'], acknowledgeFirmWideAccess: true } },
+        fresh.token,
+      );
+      expect(code(invite)).toBe('FIRM_INVITATION_ALREADY_PENDING');
+      const other = await signUpFirm(system);
+      expect(code(await system.gql(REQUEST_ACCESS, requestInput(fresh), other.token))).toBe('FIRM_INVITATION_ALREADY_PENDING');
+      const [rows] = await invitationsDb(system, 'SELECT COUNT(*) AS n FROM invitations WHERE client_id = ?', [fresh.clientId]);
+      expect(Number(rows.n)).toBe(1);
+    });
 
-      const res = await system.gql(ACCEPT_REQUEST, { invitationId: sent.data.requestClientAccess.id }, fresh.token);
-      expect(code(res)).toBe('CLIENT_ALREADY_HAS_FIRM');
-      const [row] = await invitationsDb(system, 'SELECT status FROM invitations WHERE id = ?', [sent.data.requestClientAccess.id]);
-      expect(row.status).toBe('PENDING');
-      expect(await outboxEventsAbout(system, sent.data.requestClientAccess.id)).toEqual([]);
+    it('I2: once one acceptance has claimed the client, a second cannot be accepted even before the link arrives', async () => {
+      const fresh = await registerClientWithAdmins(system);
+      const sent = await requestAccessOnceListed(system, firm.token, requestInput(fresh));
+      expect(sent.errors).toBeUndefined();
+      const accepted = await system.gql(ACCEPT_REQUEST, { invitationId: sent.data.requestClientAccess.id }, fresh.token);
+      expect(accepted.errors).toBeUndefined();
+      const [claim] = await invitationsDb(system, 'SELECT firm_id, confirmed FROM client_links WHERE client_id = ?', [fresh.clientId]);
+      expect(claim.firm_id).toBe(firm.firmId);
+      const other = await signUpFirm(system);
+      expect(code(await system.gql(REQUEST_ACCESS, requestInput(fresh), other.token))).toBe('CLIENT_ALREADY_HAS_FIRM');
+      await whenLinkKnown(system, fresh.clientId);
+      const [confirmed] = await invitationsDb(system, 'SELECT confirmed FROM client_links WHERE client_id = ?', [fresh.clientId]);
+      expect(Boolean(Number(confirmed.confirmed))).toBe(true);
     });
 
     it('I3: redelivering the same client-company.changed and client.linked events changes nothing; an out-of-date one is ignored', async () => {

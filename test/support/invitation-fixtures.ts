@@ -136,7 +136,7 @@ export async function whenInDirectory(system: TestSystem, clientId: string): Pro
 /** Waits until `client.linked` has reached the invitations service's link copy. */
 export async function whenLinkKnown(system: TestSystem, clientId: string): Promise<{ firm_id: string; link_id: string }> {
   return eventually(async () => {
-    const [row] = await invitationsDb(system, 'SELECT firm_id, link_id FROM client_links WHERE client_id = ?', [clientId]);
+    const [row] = await invitationsDb(system, 'SELECT firm_id, link_id FROM client_links WHERE client_id = ? AND confirmed = 1', [clientId]);
     return row;
   }, 20_000, 'the firm link to reach the invitations service');
 }
@@ -182,13 +182,16 @@ export async function lockInvitationRow(system: TestSystem, invitationId: string
   };
 }
 
-/** Waits until `count` transactions are blocked on a lock while changing this invitation. */
-export async function whenWaitingOnInvitation(system: TestSystem, invitationId: string, count: number): Promise<void> {
+/**
+ * Waits until `count` transactions are blocked on a lock while answering this invitation: on
+ * the invitation's row, or on its client's (answers for one client take turns).
+ */
+export async function whenWaitingOnInvitation(system: TestSystem, invitationId: string, count: number, clientId?: string): Promise<void> {
   await eventually(async () => {
     const [row] = await invitationsDb(
       system,
-      "SELECT COUNT(*) AS n FROM information_schema.innodb_trx WHERE trx_state = 'LOCK WAIT' AND trx_query LIKE ?",
-      [`%${invitationId}%`],
+      "SELECT COUNT(*) AS n FROM information_schema.innodb_trx WHERE trx_state = 'LOCK WAIT' AND (trx_query LIKE ? OR trx_query LIKE ?)",
+      [`%${invitationId}%`, `%${clientId ?? invitationId}%`],
     );
     return Number(row.n) === count;
   }, 15_000, `${count} answers to wait on the invitation's row lock`);

@@ -14,7 +14,7 @@ import {
 } from '@advisor/kit';
 import { InvitationEntity } from './db/entities/invitation.entity';
 import { ClientDirectoryEntity } from './db/entities/client-directory.entity';
-import { ClientLinkEntity } from './db/entities/client-link.entity';
+import { ClientLinkEntity, EndedLinkEntity } from './db/entities/client-link.entity';
 import { NotificationEntity } from './db/entities/notification.entity';
 import { CreateInvitations1763769600000 } from './db/migrations/1763769600000-create-invitations';
 import { AuditTrail1763856000000 } from './db/migrations/1763856000000-audit-trail';
@@ -48,7 +48,7 @@ export function startInvitationsService(opts: {
     config: opts.config,
     transport: opts.transport,
     logger,
-    entities: [InvitationEntity, ClientDirectoryEntity, ClientLinkEntity, NotificationEntity, AuditEntryEntity],
+    entities: [InvitationEntity, ClientDirectoryEntity, ClientLinkEntity, EndedLinkEntity, NotificationEntity, AuditEntryEntity],
     migrations: [CreateInvitations1763769600000, AuditTrail1763856000000, FirmInvitations1763942400000],
     typeDefs: loadTypeDefs(__dirname),
     producesEvents: true,

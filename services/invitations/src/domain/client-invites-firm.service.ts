@@ -102,14 +102,14 @@ export class ClientInvitesFirmService {
       // has it), then SPEC I2: no invitation while the client has a linked firm.
       const client = await this.replicas.lockClient(em, admin.clientId);
       entity.platform = client?.platform ?? null;
-      await this.refuseIfLinked(em, admin.clientId);
+      await this.refuseIfLinked(em, admin.clientId, now);
       // SPEC I2: one accountant firm per client at a time. Lock the client's invitations so two
       // admins sending at once cannot both pass this check.
       const pendingQuery = em
         .createQueryBuilder(InvitationEntity, 'i')
-        .where('i.client_id = :clientId AND i.kind = :kind AND i.status = :status', {
+        // SPEC I2: a pending invitation of either kind: the client's own, or a firm's request.
+        .where('i.client_id = :clientId AND i.status = :status', {
           clientId: admin.clientId,
-          kind: 'CLIENT_TO_FIRM',
           status: 'PENDING',
         });
       if (this.db.kind === 'mysql') pendingQuery.setLock('pessimistic_write');
@@ -177,8 +177,10 @@ export class ClientInvitesFirmService {
           'This invitation was sent to someone at another firm. Log in with your own firm account.',
         );
       }
-      // SPEC I2, C2: the client may have linked a firm (e.g. by accepting a firm's request) since.
-      await this.refuseIfLinked(em, invitation.clientId);
+      // SPEC I2, C2: the client may have linked a firm (e.g. by accepting a firm's request) since;
+      // acceptances of one client take turns.
+      await this.replicas.lockClient(em, invitation.clientId);
+      await this.refuseIfLinked(em, invitation.clientId, now);
       const result = await em.update(
         InvitationEntity,
         { id: invitation.id, status: 'PENDING' },
@@ -187,6 +189,7 @@ export class ClientInvitesFirmService {
       if (result.affected !== 1) {
         throw new DomainError(InvitationErrorCode.InvitationAlreadyUsed, 'This invitation has already been used.');
       }
+      await this.replicas.claimLink(em, invitation.clientId, viewer.firmId, invitation.id, now);
       await enqueueEvent(
         this.db,
         em,
@@ -221,8 +224,8 @@ export class ClientInvitesFirmService {
   }
 
   /** SPEC I2, C2: one accountant firm per client at a time. */
-  private async refuseIfLinked(em: EntityManager, clientId: string): Promise<void> {
-    if (await this.replicas.linkOf(em, clientId)) {
+  private async refuseIfLinked(em: EntityManager, clientId: string, now: Date): Promise<void> {
+    if (await this.replicas.linkOf(em, clientId, now)) {
       throw new DomainError(
         InvitationErrorCode.ClientAlreadyHasFirm,
         'This client company already has an accountant firm. A client can have only one accountant firm at a time.',

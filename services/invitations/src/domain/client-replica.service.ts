@@ -2,8 +2,11 @@ import type { EntityManager } from 'typeorm';
 import type { Database } from '@advisor/kit';
 import type { clientCompanyChanged, clientLinked, clientUnlinked, PayloadOf } from '@advisor/schema';
 import { ClientDirectoryEntity } from '../db/entities/client-directory.entity';
-import { ClientLinkEntity } from '../db/entities/client-link.entity';
+import { ClientLinkEntity, EndedLinkEntity } from '../db/entities/client-link.entity';
 import type { Platform } from './model';
+
+/** How long an acceptance's claim on a client counts without the clients service confirming it. */
+export const CLAIM_TTL_MS = 10 * 60 * 1000;
 
 /**
  * This service's copies of what the clients service owns: the client directory (SPEC C1) and
@@ -38,18 +41,36 @@ export class ClientReplicaService {
     );
   }
 
-  /** SPEC C2: the client's one link, replacing any earlier one (unless this event is older). */
+  /**
+   * SPEC C2: the client's one link, replacing a claim or any earlier link (unless this event is
+   * older). Link and unlink travel on different topics, so an unlink may come first: a link that
+   * already ended is not brought back.
+   */
   async applyClientLinked(em: EntityManager, event: PayloadOf<typeof clientLinked>): Promise<void> {
+    if (await em.exists(EndedLinkEntity, { where: { linkId: event.linkId } })) return;
     const linkedAt = new Date(event.linkedAt);
     const existing = await em.findOne(ClientLinkEntity, { where: { clientId: event.clientId } });
-    if (existing && existing.linkId !== event.linkId && existing.linkedAt.getTime() > linkedAt.getTime()) return;
+    if (existing?.confirmed && existing.linkId !== event.linkId && existing.linkedAt.getTime() > linkedAt.getTime()) return;
     if (existing) await em.delete(ClientLinkEntity, { clientId: event.clientId });
-    await em.insert(ClientLinkEntity, { clientId: event.clientId, firmId: event.firmId, linkId: event.linkId, linkedAt });
+    await em.insert(ClientLinkEntity, { clientId: event.clientId, firmId: event.firmId, linkId: event.linkId, linkedAt, confirmed: true });
   }
 
   /** The link ended; a stale unlink of an earlier link leaves a newer one alone. */
   async applyClientUnlinked(em: EntityManager, event: PayloadOf<typeof clientUnlinked>): Promise<void> {
     await em.delete(ClientLinkEntity, { clientId: event.clientId, linkId: event.linkId });
+    if (!(await em.exists(EndedLinkEntity, { where: { linkId: event.linkId } }))) {
+      await em.insert(EndedLinkEntity, { linkId: event.linkId, clientId: event.clientId, endedAt: new Date(event.unlinkedAt) });
+    }
+  }
+
+  /**
+   * An acceptance claims the client for its firm at once, in the accepting transaction, so a
+   * second acceptance cannot slip in before `client.linked` arrives. A claim the clients service
+   * never confirms (it refused the link) stops counting after CLAIM_TTL_MS.
+   */
+  async claimLink(em: EntityManager, clientId: string, firmId: string, invitationId: string, at: Date): Promise<void> {
+    await em.delete(ClientLinkEntity, { clientId, confirmed: false });
+    await em.insert(ClientLinkEntity, { clientId, firmId, linkId: invitationId, linkedAt: at, confirmed: false });
   }
 
   async findByFein(fein: string, platform: Platform): Promise<ClientDirectoryEntity | null> {
@@ -66,8 +87,10 @@ export class ClientReplicaService {
     return query.getOne();
   }
 
-  /** SPEC C2: the client's linked firm, as far as this service has heard. */
-  async linkOf(em: EntityManager, clientId: string): Promise<ClientLinkEntity | null> {
-    return em.findOne(ClientLinkEntity, { where: { clientId } });
+  /** SPEC C2: the client's linked (or just claimed) firm, as far as this service has heard. */
+  async linkOf(em: EntityManager, clientId: string, now: Date): Promise<ClientLinkEntity | null> {
+    const link = await em.findOne(ClientLinkEntity, { where: { clientId } });
+    if (!link) return null;
+    return link.confirmed || now.getTime() - link.linkedAt.getTime() < CLAIM_TTL_MS ? link : null;
   }
 }

@@ -91,7 +91,7 @@ export class FirmRequestsAccessService {
     const { entity, client, recipients } = await this.db.transaction(async (em) => {
       // Re-read under lock: the I2 checks below and the insert happen one sender at a time.
       const client = (await this.replicas.lockClient(em, found.clientId)) ?? found;
-      await this.refuseIfLinked(em, client.clientId, member.firmId, 'request');
+      await this.refuseIfLinked(em, client.clientId, member.firmId, 'request', now);
       await this.refuseIfPending(em, client.clientId, member.firmId, now);
 
       const entity: InvitationEntity = Object.assign(new InvitationEntity(), {
@@ -190,7 +190,8 @@ export class FirmRequestsAccessService {
     const now = this.clock.now();
     const accepted = await this.db.transaction(async (em) => {
       const invitation = await this.answerable(em, admin, invitationId, now);
-      await this.refuseIfLinked(em, invitation.clientId, invitation.firmId!, 'accept');
+      await this.replicas.lockClient(em, invitation.clientId);
+      await this.refuseIfLinked(em, invitation.clientId, invitation.firmId!, 'accept', now);
       const granted = permissions ?? ((invitation.requestedPermissions ?? invitation.permissions) as ClientGrantedPermission[]);
       const result = await em.update(
         InvitationEntity,
@@ -198,6 +199,7 @@ export class FirmRequestsAccessService {
         { status: 'ACCEPTED', acceptedAt: now, acceptedById: admin.clientAdminId, permissions: granted },
       );
       if (result.affected !== 1) throw alreadyAnswered();
+      await this.replicas.claimLink(em, invitation.clientId, invitation.firmId!, invitation.id, now);
       const before = invitationSnapshot(invitation);
       await enqueueEvent(
         this.db,
@@ -276,8 +278,8 @@ export class FirmRequestsAccessService {
   }
 
   /** SPEC I2, C2: one accountant firm per client at a time. */
-  private async refuseIfLinked(em: EntityManager, clientId: string, firmId: string, what: 'request' | 'accept'): Promise<void> {
-    const link = await this.replicas.linkOf(em, clientId);
+  private async refuseIfLinked(em: EntityManager, clientId: string, firmId: string, what: 'request' | 'accept', now: Date): Promise<void> {
+    const link = await this.replicas.linkOf(em, clientId, now);
     if (!link) return;
     if (link.firmId === firmId) {
       throw new DomainError(

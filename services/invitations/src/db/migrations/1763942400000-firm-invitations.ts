@@ -38,6 +38,17 @@ export class FirmInvitations1763942400000 implements MigrationInterface {
           { name: 'firm_id', ...t.id },
           { name: 'link_id', ...t.id },
           { name: 'linked_at', ...t.timestamp },
+          { name: 'confirmed', ...t.boolean },
+        ],
+      }),
+    );
+    await queryRunner.createTable(
+      new Table({
+        name: 'ended_links',
+        columns: [
+          { name: 'link_id', ...t.id, isPrimary: true },
+          { name: 'client_id', ...t.id },
+          { name: 'ended_at', ...t.timestamp },
         ],
       }),
     );
@@ -85,6 +96,7 @@ export class FirmInvitations1763942400000 implements MigrationInterface {
       await queryRunner.dropColumn('invitations', column);
     }
     await queryRunner.dropTable('notifications');
+    await queryRunner.dropTable('ended_links');
     await queryRunner.dropTable('client_links');
     await queryRunner.dropTable('client_directory');
   }
