@@ -22,7 +22,8 @@ describe('clients: lists, assignments, groups, onboarding, referrals (C1, C3, C5
   beforeAll(async () => {
     system = await startTestSystem();
     firm = await signUpFirm(system);
-    assigner = await inviteAndJoin(system, firm, { permissions: ['ASSIGN_CLIENTS'] });
+    // A partner who assigns: ASSIGN_CLIENTS with VIEW_ALL_CLIENTS (the least-privilege case has its own test).
+    assigner = await inviteAndJoin(system, firm, { permissions: ['ASSIGN_CLIENTS', 'VIEW_ALL_CLIENTS'] });
     staff = await inviteAndJoin(system, firm);
     partner = await inviteAndJoin(system, firm, { permissions: ['VIEW_ALL_CLIENTS'] });
   });
@@ -167,6 +168,34 @@ describe('clients: lists, assignments, groups, onboarding, referrals (C1, C3, C5
     );
     expect(fixed.data.updateAssignment.role).toBe('RESPONSIBLE');
     expect(await roles()).toEqual({ [firm.memberId]: 'RESPONSIBLE', [staff.memberId]: 'COLLABORATOR' });
+  });
+
+  it('F6/C3/C6: an assigner without VIEW_ALL_CLIENTS assigns only on clients they serve, granting only what they hold', async () => {
+    const limited = await inviteAndJoin(system, firm, { permissions: ['ASSIGN_CLIENTS'] });
+    const served = await addPayrollClient(system, firm.token);
+    const notServed = await addPayrollClient(system, firm.token);
+    await assignWhenKnown(system, firm, { clientId: served, memberId: limited.memberId, permissions: ['VIEW_COMPANY', 'VIEW_PAYROLL'] });
+    const member = await inviteAndJoin(system, firm);
+    await assignWhenKnown(system, firm, { clientId: notServed, memberId: member.memberId, permissions: ['VIEW_COMPANY'] });
+
+    // Not on a client they do not serve, and not themselves onto it.
+    for (const memberId of [member.memberId, limited.memberId]) {
+      const res = await system.gql(ASSIGN, { input: { clientId: notServed, memberId, permissions: ['VIEW_COMPANY'] } }, limited.token);
+      expect(res.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    }
+    // Not more than they hold themselves.
+    const wider = await system.gql(ASSIGN, { input: { clientId: served, memberId: member.memberId, permissions: ['RUN_PAYROLL'] } }, limited.token);
+    expect(wider.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const ok = await system.gql(ASSIGN, { input: { clientId: served, memberId: member.memberId, permissions: ['VIEW_PAYROLL'] } }, limited.token);
+    expect(ok.errors).toBeUndefined();
+    // Their access list shows only the clients they serve.
+    const list = await system.gql('{ accessList { client { id } } }', {}, limited.token);
+    expect(new Set(list.data.accessList.map((a: { client: { id: string } }) => a.client.id))).toEqual(new Set([served]));
+    const rows = await system.services.clients.db.dataSource.query('SELECT COUNT(*) AS n FROM assignments WHERE client_id = ? AND member_id = ?', [
+      notServed,
+      limited.memberId,
+    ]);
+    expect(Number(rows[0].n)).toBe(0);
   });
 
   it('C12: bulk access to several clients is all-or-nothing; ending access works on selected or all clients', async () => {

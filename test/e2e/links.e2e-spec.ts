@@ -2,6 +2,7 @@ import { startTestSystem, eventually, type TestSystem } from '../support/test-sy
 import { GATEWAY_SECRET_HEADER, IDENTITY_HEADER, encodeIdentity } from '@advisor/kit';
 import { inviteAndJoin, linkClientToFirm, registerClient, signUpFirm, type ClientWithAdmin, type SignedUpFirm } from '../support/fixtures';
 import { assignWhenKnown } from '../support/client-fixtures';
+import { ACCEPT_REQUEST, registerClientWithAdmins, requestAccessOnceListed, requestInput } from '../support/invitation-fixtures';
 
 const UPDATE_LINK = `mutation($p: [ClientPermission!]!) { updateFirmLinkPermissions(permissions: $p) { permissions } }`;
 const MINE = `{ myClients { id myPermissions assignments { member { id } effectivePermissions } timeTracking { status } } }`;
@@ -90,5 +91,26 @@ describe('firm–client links from the client side (C2, C3) and tenant isolation
     }, 15_000, 'payroll-sync to drop the access');
     const trail = await system.gql('{ clientAuditTrail { action actorRealm } }', {}, c.token);
     expect(trail.data.clientAuditTrail.map((e: { action: string }) => e.action)).toEqual(expect.arrayContaining(['FIRM_LINKED', 'FIRM_UNLINKED']));
+  });
+
+  it('F7, C4: a request sent by a member deactivated before the client accepts links the firm without assigning them', async () => {
+    const member = await inviteAndJoin(system, firm, { permissions: ['MANAGE_CLIENTS'] });
+    const fresh = await registerClientWithAdmins(system);
+    const sent = await requestAccessOnceListed(system, member.token, requestInput(fresh));
+    expect(sent.errors).toBeUndefined();
+    await system.gql(`mutation($id: ID!) { deactivateMember(memberId: $id) { active } }`, { id: member.memberId }, firm.token);
+    const clientsDb = system.services.clients.db.dataSource;
+    await eventually(async () => {
+      const [row] = await clientsDb.query('SELECT active FROM firm_members WHERE member_id = ?', [member.memberId]);
+      return row && !Number(row.active) ? true : undefined;
+    }, 15_000, 'the roster to learn of the deactivation');
+
+    expect((await system.gql(ACCEPT_REQUEST, { invitationId: sent.data.requestClientAccess.id }, fresh.token)).errors).toBeUndefined();
+    await eventually(async () => {
+      const res = await system.gql('{ myClients { id } }', {}, firm.token);
+      return res.data?.myClients?.some((c: { id: string }) => c.id === fresh.clientId) ? true : undefined;
+    }, 15_000, 'the link');
+    const rows = await clientsDb.query('SELECT COUNT(*) AS n FROM assignments WHERE client_id = ?', [fresh.clientId]);
+    expect(Number(rows[0].n)).toBe(0);
   });
 });

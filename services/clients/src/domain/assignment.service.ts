@@ -1,7 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { In, IsNull, Not, type EntityManager } from 'typeorm';
 import { z } from 'zod';
-import { DomainError, enqueueEvent, forbidden, notFound, parseInput, recordAudit, type Clock, type Database, type Identity } from '@advisor/kit';
+import {
+  DomainError,
+  enqueueEvent,
+  forbidden,
+  isUniqueViolation,
+  notFound,
+  parseInput,
+  recordAudit,
+  type Clock,
+  type Database,
+  type FirmMemberIdentity,
+  type Identity,
+} from '@advisor/kit';
 import {
   CLIENT_GRANTED_PERMISSIONS,
   assignmentChanged,
@@ -62,6 +74,7 @@ export class AssignmentService {
     const now = this.clock.now();
     return this.db.transaction(async (em) => {
       const [link] = await this.linkedClients(em, actor.firmId, [input.clientId]);
+      this.checkScope(await this.assignerScope(em, actor), [input.clientId], input.permissions);
       await this.activeMember(em, actor.firmId, input.memberId);
       if (await em.exists(AssignmentEntity, { where: { clientId: input.clientId, memberId: input.memberId } })) {
         throw new DomainError(ClientErrorCode.AlreadyAssigned, 'This member is already assigned to this client. Edit the assignment instead.');
@@ -69,6 +82,10 @@ export class AssignmentService {
       const row = await this.insert(em, actor.firmId, input.clientId, input.memberId, input.permissions, input.role, now);
       await this.changed(em, actor.memberId, row, 'ASSIGNED', null, now);
       return toAssignment(row, link.permissions);
+    }).catch((err) => {
+      // Two assigners at once: the unique key decides, the loser hears why.
+      if (isUniqueViolation(err)) throw new DomainError(ClientErrorCode.AlreadyAssigned, 'This member is already assigned to this client.');
+      throw err;
     });
   }
 
@@ -79,6 +96,7 @@ export class AssignmentService {
     const now = this.clock.now();
     return this.db.transaction(async (em) => {
       const [link] = await this.linkedClients(em, actor.firmId, [input.clientId]);
+      this.checkScope(await this.assignerScope(em, actor), [input.clientId], input.permissions ?? []);
       const row = await em.findOne(AssignmentEntity, { where: { clientId: input.clientId, memberId: input.memberId, firmId: actor.firmId } });
       if (!row) throw new DomainError(ClientErrorCode.NotAssigned, 'This member is not assigned to this client.');
       const before = snapshot(row);
@@ -95,6 +113,7 @@ export class AssignmentService {
     const now = this.clock.now();
     return this.db.transaction(async (em) => {
       await this.linkedClients(em, actor.firmId, [clientId]);
+      this.checkScope(await this.assignerScope(em, actor), [clientId]);
       const row = await em.findOne(AssignmentEntity, { where: { clientId, memberId, firmId: actor.firmId } });
       if (!row) throw new DomainError(ClientErrorCode.NotAssigned, 'This member is not assigned to this client.');
       await em.delete(AssignmentEntity, { id: row.id });
@@ -113,6 +132,7 @@ export class AssignmentService {
     const now = this.clock.now();
     return this.db.transaction(async (em) => {
       const links = await this.linkedClients(em, actor.firmId, input.clientIds);
+      this.checkScope(await this.assignerScope(em, actor), input.clientIds, input.permissions);
       await this.activeMember(em, actor.firmId, input.memberId);
       const existing = new Map(
         (await em.find(AssignmentEntity, { where: { clientId: In(input.clientIds), memberId: input.memberId } })).map((a) => [a.clientId, a]),
@@ -141,9 +161,13 @@ export class AssignmentService {
     const input = parseInput(endAccessInput, raw);
     const now = this.clock.now();
     return this.db.transaction(async (em) => {
-      const rows = await em.find(AssignmentEntity, {
-        where: { memberId: input.memberId, firmId: actor.firmId, ...(input.clientIds ? { clientId: In(input.clientIds) } : {}) },
-      });
+      const scope = await this.assignerScope(em, actor);
+      if (input.clientIds) this.checkScope(scope, input.clientIds);
+      const rows = (
+        await em.find(AssignmentEntity, {
+          where: { memberId: input.memberId, firmId: actor.firmId, ...(input.clientIds ? { clientId: In(input.clientIds) } : {}) },
+        })
+      ).filter((r) => !scope || scope.has(r.clientId));
       if (input.clientIds) {
         const assigned = new Set(rows.map((r) => r.clientId));
         const missing = input.clientIds.filter((id) => !assigned.has(id));
@@ -172,7 +196,9 @@ export class AssignmentService {
       }),
       this.db.manager.find(FirmLinkEntity, { where: { firmId: actor.firmId, activeClientId: Not(IsNull()) } }),
     ]);
-    const linkOf = new Map(links.map((l) => [l.clientId, l.permissions]));
+    // Without VIEW_ALL_CLIENTS, only the clients the viewer serves themselves (SPEC C6).
+    const scope = await this.assignerScope(this.db.manager, actor);
+    const linkOf = new Map(links.filter((l) => !scope || scope.has(l.clientId)).map((l) => [l.clientId, l.permissions]));
     let inGroup: Set<string> | undefined;
     if (groupId) {
       const group = await this.db.manager.findOne(ClientGroupEntity, { where: { id: groupId, firmId: actor.firmId } });
@@ -205,6 +231,31 @@ export class AssignmentService {
       row.role = 'RESPONSIBLE';
       await em.update(AssignmentEntity, { id: row.id }, { role: 'RESPONSIBLE' });
       await this.changed(em, null, row, 'UPDATED', before, at, 'ROLE_SET_BY_PAYROLL_RUN');
+    }
+  }
+
+  /**
+   * SPEC F6/C6, least privilege: an assigner who cannot see every client (no VIEW_ALL_CLIENTS,
+   * not an ADMIN) assigns only on clients they serve themselves, and grants no permission they
+   * do not hold there. Returns null when there is no such limit.
+   */
+  private async assignerScope(em: EntityManager, actor: FirmMemberIdentity): Promise<Map<string, string[]> | null> {
+    if (seesAllFirmClients(actor)) return null;
+    const own = await em.find(AssignmentEntity, { where: { memberId: actor.memberId, firmId: actor.firmId } });
+    return new Map(own.map((a) => [a.clientId, a.permissions]));
+  }
+
+  private checkScope(scope: Map<string, string[]> | null, clientIds: string[], permissions: string[] = []): void {
+    if (!scope) return;
+    const outside = clientIds.filter((id) => !scope.has(id));
+    if (outside.length > 0) {
+      if (clientIds.length === 1) throw notFound('The client');
+      throw new DomainError(ClientErrorCode.ClientNotLinked, 'Some of the selected clients are not yours to assign; nothing was changed.', { clientIds: outside });
+    }
+    for (const id of clientIds) {
+      const held = new Set(scope.get(id));
+      const extra = permissions.filter((p) => !held.has(p));
+      if (extra.length > 0) throw forbidden(`You can only grant permissions you hold on this client yourself (not ${extra.join(', ')}).`);
     }
   }
 

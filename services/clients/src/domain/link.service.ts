@@ -18,6 +18,7 @@ import { ClientErrorCode } from './errors';
 import { clientAdmin } from './viewer';
 import { toLink } from './client-directory.service';
 import type { FirmLink } from './model';
+import { RosterService } from './roster.service';
 
 export const CLIENTS_PRODUCER = 'clients';
 
@@ -31,6 +32,8 @@ const scopes = (firmId: string, clientId: string) => [
 
 /** Firm–client links (SPEC C2) and the assignments they carry (SPEC C3, C4). */
 export class LinkService {
+  private readonly roster = new RosterService();
+
   constructor(
     private readonly db: Database,
     private readonly clock: Clock,
@@ -62,7 +65,9 @@ export class LinkService {
         at: now,
       });
     }
-    if (event.assignMemberId) {
+    // SPEC C4, F7: the member is assigned unless they have been deactivated meanwhile (a firm's
+    // request can be accepted days after the member who sent it left).
+    if (event.assignMemberId && (await this.roster.mayAssign(em, event.firmId, event.assignMemberId))) {
       const existing = await em.findOne(AssignmentEntity, {
         where: { clientId: event.clientId, memberId: event.assignMemberId },
       });

@@ -27,6 +27,13 @@ import type { ClientCompany } from './model';
 export const ONBOARDING_STEPS = ['COMPANY_INFORMATION', 'BANK_ACCOUNT', 'TAX_INFORMATION', 'EMPLOYEES', 'PAY_SCHEDULE'] as const;
 export type OnboardingStep = (typeof ONBOARDING_STEPS)[number];
 
+/** The Customer Success contact of a Payroll client while it onboards, until the platform names one. */
+export const PAYROLL_ONBOARDING_CONTACT = {
+  name: 'Payroll Onboarding Team',
+  phone: '+1 844 555 0142',
+  email: 'payroll-onboarding@advisor-dashboard.example',
+};
+
 export const addPayrollClientInput = z.object({
   businessName: z.string().trim().min(1, 'is required').max(200),
   fein: z.string(),
@@ -61,17 +68,26 @@ export class OnboardingService {
       await this.db.transaction(async (em) => {
         await em.insert(ClientCompanyEntity, {
           id: clientId, businessName: input.businessName, fein, platform: 'PAYROLL', status: 'ENROLLING',
-          csName: null, csPhone: null, csEmail: null, createdAt: now,
+          // SPEC F8: every client has a named contact; new Payroll clients start with the onboarding team's.
+          csName: PAYROLL_ONBOARDING_CONTACT.name, csPhone: PAYROLL_ONBOARDING_CONTACT.phone, csEmail: PAYROLL_ONBOARDING_CONTACT.email,
+          createdAt: now,
         });
         for (const step of ONBOARDING_STEPS) await em.insert(OnboardingStepEntity, { clientId, step, completedAt: null, completedBy: null });
         await this.links.createLink(em, {
           clientId, firmId: actor.firmId, permissions: [...CLIENT_GRANTED_PERMISSIONS], invitationId: null,
           actor: { realm: 'firm', id: actor.memberId }, at: now,
         });
+        const assignmentId = randomUUID();
         await em.insert(AssignmentEntity, {
-          id: randomUUID(), clientId, memberId: actor.memberId, firmId: actor.firmId,
+          id: assignmentId, clientId, memberId: actor.memberId, firmId: actor.firmId,
           permissions: [...CLIENT_GRANTED_PERMISSIONS], role: 'RESPONSIBLE', assignedAt: now,
         });
+        for (const scope of [{ scopeType: 'FIRM' as const, scopeId: actor.firmId }, { scopeType: 'CLIENT' as const, scopeId: clientId }]) {
+          await recordAudit(em, {
+            ...scope, actorRealm: 'firm', actorId: actor.memberId, action: 'ASSIGNMENT_ASSIGNED', subjectType: 'ASSIGNMENT', subjectId: assignmentId,
+            before: null, after: { memberId: actor.memberId, role: 'RESPONSIBLE', permissions: [...CLIENT_GRANTED_PERMISSIONS] }, at: now,
+          });
+        }
         await recordAudit(em, {
           scopeType: 'FIRM', scopeId: actor.firmId, actorRealm: 'firm', actorId: actor.memberId,
           action: 'PAYROLL_CLIENT_ADDED', subjectType: 'CLIENT', subjectId: clientId, before: null,
@@ -96,7 +112,10 @@ export class OnboardingService {
     if (!visible) throw notFound('The client');
     const now = this.clock.now();
     await this.db.transaction(async (em) => {
-      const company = await em.findOneOrFail(ClientCompanyEntity, { where: { id: clientId } });
+      // The company row is locked: two last steps completed at once cannot both miss the other.
+      const query = em.createQueryBuilder(ClientCompanyEntity, 'c').where('c.id = :clientId', { clientId });
+      if (this.db.kind === 'mysql') query.setLock('pessimistic_write');
+      const company = await query.getOneOrFail();
       if (company.status !== 'ENROLLING') throw new DomainError(ClientErrorCode.NotEnrolling, 'This client has finished onboarding.');
       const updated = await em.update(OnboardingStepEntity, { clientId, step }, { completedAt: now, completedBy: actor.memberId });
       if (updated.affected !== 1) throw notFound('The onboarding step');
