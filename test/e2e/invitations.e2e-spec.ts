@@ -1,6 +1,6 @@
 import { DAY_MS } from '@advisor/kit';
 import { startTestSystem, tokenFromMail, type TestSystem } from '../support/test-system';
-import { ACCEPT, INVITE, firmInput, registerClient, signUpFirm, SIGN_UP } from '../support/fixtures';
+import { ACCEPT, INVITE, firmInput, inviteAndJoin, registerClient, signUpFirm, SIGN_UP } from '../support/fixtures';
 
 const inviteInput = (email: string, overrides: Record<string, unknown> = {}) => ({
   input: {
@@ -130,6 +130,17 @@ describe('client → firm invitations (I1, I2, I5, I6)', () => {
       `%${row.id}%`,
     ]);
     expect(Number(events[0].n)).toBe(0);
+  });
+
+  it('I5: a colleague of the invitee without Manage clients cannot accept; one with it can', async () => {
+    const firm = await signUpFirm(system);
+    const plain = await inviteAndJoin(system, firm);
+    const manager = await inviteAndJoin(system, firm, { permissions: ['MANAGE_CLIENTS'] });
+    const client = await registerClient(system);
+    await system.gql(INVITE, inviteInput(`fran@${firm.domain}`), client.token);
+    const token = tokenFromMail(system.mailTo(`fran@${firm.domain}`)[0].text);
+    expect((await system.gql(ACCEPT, { token }, plain.token)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await system.gql(ACCEPT, { token }, manager.token)).errors).toBeUndefined();
   });
 
   it('I6: two simultaneous accepts of one token give exactly one acceptance and one event', async () => {

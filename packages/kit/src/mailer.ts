@@ -1,3 +1,4 @@
+import { createTransport } from 'nodemailer';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -32,4 +33,30 @@ export class FileMailer implements Mailer {
     await writeFile(file, JSON.stringify({ ...message, sentAt: new Date().toISOString() }, null, 2));
     this.logger.info({ to: message.to, template: message.template, file }, 'mail written to the file sink');
   }
+}
+
+/**
+ * SPEC I7: SMTP when configured (`SMTP_URL`, e.g. `smtps://user:pass@smtp.example.com:465`).
+ * Sends plain-text mail from `from`; failures reach the caller, who decides what to do.
+ */
+export class SmtpMailer implements Mailer {
+  private readonly transport: ReturnType<typeof createTransport>;
+
+  constructor(
+    url: string,
+    private readonly from: string,
+    private readonly logger: Logger,
+  ) {
+    this.transport = createTransport(url);
+  }
+
+  async send(message: MailMessage): Promise<void> {
+    const info = await this.transport.sendMail({ from: this.from, to: message.to, subject: message.subject, text: message.text });
+    this.logger.info({ to: message.to, template: message.template, messageId: info.messageId }, 'mail sent over SMTP');
+  }
+}
+
+/** The mail transport a service uses: SMTP when a URL is configured, else the file sink. */
+export function createMailer(opts: { smtpUrl?: string; mailFrom: string; mailDir: string; logger: Logger }): Mailer {
+  return opts.smtpUrl ? new SmtpMailer(opts.smtpUrl, opts.mailFrom, opts.logger) : new FileMailer(opts.mailDir, opts.logger);
 }

@@ -40,6 +40,9 @@ export interface SystemOptions {
   kafkaMaxWaitTimeInMs?: number;
   keys?: KeyPairPem;
   mailDir?: string;
+  /** SPEC I7: SMTP when set, else the file sink in `mailDir`. */
+  smtpUrl?: string;
+  mailFrom?: string;
   mailer?: Mailer;
   appUrl?: string;
   clock?: Clock;
@@ -78,6 +81,7 @@ export async function startSystem(opts: SystemOptions = {}): Promise<RunningSyst
   const clock = opts.clock ?? systemClock;
   const appUrl = opts.appUrl ?? 'http://localhost:4000';
   const mailDir = opts.mailDir ?? '.data/mail';
+  const mail = { mailDir, smtpUrl: opts.smtpUrl, mailFrom: opts.mailFrom ?? 'Advisor Dashboard <no-reply@advisor-dashboard.example>' };
   const secrets = Object.fromEntries(
     SERVICE_ORDER.map((name) => [name, randomBytes(32).toString('base64url')]),
   ) as Record<SubgraphName, string>;
@@ -114,7 +118,7 @@ export async function startSystem(opts: SystemOptions = {}): Promise<RunningSyst
   try {
     const child = (name: string) => logger.child({ service: name });
     const firms = await startFirmsService({
-      config: { ...(await config('firms', ports[0])), appUrl, mailDir, support: DEFAULT_ADVISOR_SUPPORT },
+      config: { ...(await config('firms', ports[0])), appUrl, ...mail, support: DEFAULT_ADVISOR_SUPPORT },
       transport,
       issuer,
       mailer: opts.mailer,
@@ -128,7 +132,7 @@ export async function startSystem(opts: SystemOptions = {}): Promise<RunningSyst
       config: {
         ...(await config('invitations', ports[2])),
         appUrl,
-        mailDir,
+        ...mail,
       },
       transport,
       mailer: opts.mailer,

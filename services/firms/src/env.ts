@@ -7,6 +7,9 @@ export const firmsEnvSchema = baseServiceEnvSchema(4001).extend({
   AUTH_SIGNING_KEY: z.string().min(1, 'is required (PKCS#8 PEM, Ed25519)'),
   APP_URL: z.string().url().default('http://localhost:4000'),
   MAIL_DIR: z.string().default('.data/mail'),
+  /** SPEC I7: e.g. smtps://user:pass@smtp.example.com:465; unset: the file sink in MAIL_DIR. */
+  SMTP_URL: z.string().url().optional(),
+  MAIL_FROM: z.string().min(3).default('Advisor Dashboard <no-reply@advisor-dashboard.example>'),
   SUPPORT_EMAIL: z.string().email().default(DEFAULT_ADVISOR_SUPPORT.email),
   SUPPORT_ESCALATION_NAME: z.string().min(1).default(DEFAULT_ADVISOR_SUPPORT.escalationContact.name),
   SUPPORT_ESCALATION_EMAIL: z.string().email().default(DEFAULT_ADVISOR_SUPPORT.escalationContact.email),

@@ -1,6 +1,6 @@
 import {
   AuditEntryEntity,
-  FileMailer,
+  createMailer,
   createLogger,
   loadTypeDefs,
   startService,
@@ -29,8 +29,11 @@ export const FIRMS_SERVICE = 'firms';
 export interface FirmsConfig extends BaseServiceConfig {
   /** Where links in emails point (the web app). */
   appUrl: string;
-  /** Folder of the file mail sink. */
+  /** Folder of the file mail sink (used when no SMTP URL is set). */
   mailDir: string;
+  /** SPEC I7: SMTP when configured. */
+  smtpUrl?: string;
+  mailFrom: string;
   support: AdvisorSupport;
 }
 
@@ -64,7 +67,7 @@ export function startFirmsService(opts: {
         db,
         issuer: opts.issuer,
         clock: opts.clock ?? systemClock,
-        mailer: opts.mailer ?? new FileMailer(opts.config.mailDir, logger.child({ component: 'mail' })),
+        mailer: opts.mailer ?? createMailer({ ...opts.config, logger: logger.child({ component: 'mail' }) }),
         appUrl: opts.config.appUrl,
         support: opts.config.support,
         logger,

@@ -9,7 +9,7 @@ if (require.main === module) {
   runStandaloneService(INVITATIONS_SERVICE, readInvitationsEnv, (env, deps) =>
     startInvitationsService({
       ...deps,
-      config: { ...baseConfigFromEnv(env), appUrl: env.APP_URL, mailDir: env.MAIL_DIR },
+      config: { ...baseConfigFromEnv(env), appUrl: env.APP_URL, mailDir: env.MAIL_DIR, smtpUrl: env.SMTP_URL, mailFrom: env.MAIL_FROM },
     }),
   );
 }

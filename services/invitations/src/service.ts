@@ -1,6 +1,6 @@
 import {
   AuditEntryEntity,
-  FileMailer,
+  createMailer,
   loadTypeDefs,
   startService,
   systemClock,
@@ -31,8 +31,11 @@ export const INVITATIONS_SERVICE = 'invitations';
 export interface InvitationsConfig extends BaseServiceConfig {
   /** Where links in emails point (the web app). */
   appUrl: string;
-  /** Folder of the file mail sink. */
+  /** Folder of the file mail sink (used when no SMTP URL is set). */
   mailDir: string;
+  /** SPEC I7: SMTP when configured. */
+  smtpUrl?: string;
+  mailFrom: string;
 }
 
 export function startInvitationsService(opts: {
@@ -55,7 +58,7 @@ export function startInvitationsService(opts: {
     build: (db) => {
       const domain = createInvitationsDomain({
         db,
-        mailer: opts.mailer ?? new FileMailer(opts.config.mailDir, logger.child({ component: 'mail' })),
+        mailer: opts.mailer ?? createMailer({ ...opts.config, logger: logger.child({ component: 'mail' }) }),
         clock: opts.clock ?? systemClock,
         appUrl: opts.config.appUrl,
         logger,

@@ -68,11 +68,13 @@ export class MemberAdminService {
 
   async updateMember(viewer: Identity, raw: z.input<typeof updateMemberInput>): Promise<Member> {
     const input = parseInput(updateMemberInput, raw);
-    const now = this.clock.now();
     return this.db.transaction(async (em) => {
       const actor = await this.access.actorWith(viewer, 'MANAGE_MEMBERS', em);
       const admins = await this.lockActiveAdmins(em, actor.firmId);
       const target = await this.lockMember(em, actor.firmId, input.memberId);
+      // Taken once the member is locked: a refresh of theirs that raced this change was issued
+      // before it, so the gateway refuses that token (`member.access-changed` at this instant).
+      const now = this.clock.now();
       const before = memberSnapshot(target);
       const next = {
         jobRole: input.jobRole ?? target.jobRole,

@@ -177,6 +177,11 @@ export class ClientInvitesFirmService {
           'This invitation was sent to someone at another firm. Log in with your own firm account.',
         );
       }
+      // SPEC I5: the invitee accepts; a colleague may accept for the firm only with Manage clients.
+      const isInvitee = viewer.email.toLowerCase() === invitation.accountantEmail.toLowerCase();
+      if (!isInvitee && viewer.firmRole !== 'ADMIN' && !viewer.permissions.includes('MANAGE_CLIENTS')) {
+        throw forbidden('This invitation was sent to a colleague. Ask them to accept it, or a member who can manage clients.');
+      }
       // SPEC I2, C2: the client may have linked a firm (e.g. by accepting a firm's request) since;
       // acceptances of one client take turns.
       await this.replicas.lockClient(em, invitation.clientId);

@@ -53,7 +53,8 @@ export class NotificationsService {
     // Someone else's notification is answered exactly like one that does not exist.
     if (!row) throw notFound('This notification');
     if (!row.readAt) {
-      await this.db.manager.update(NotificationEntity, { ...mine, readAt: IsNull() }, { readAt: this.clock.now() });
+      // Through a transaction: the embedded store shares one connection with whatever else runs.
+      await this.db.transaction((em) => em.update(NotificationEntity, { ...mine, readAt: IsNull() }, { readAt: this.clock.now() }));
     }
     const updated = await this.db.manager.findOneOrFail(NotificationEntity, { where: mine });
     const [notification] = await this.withInvitations([updated], admin.clientId);
