@@ -15,6 +15,7 @@ export interface ClientsContext {
     link: DataLoader<string, FirmLink | null>;
     assignments: DataLoader<string, Assignment[]>;
     groups: DataLoader<string, ClientGroup[]>;
+    groupClients: DataLoader<string, ClientCompany[]>;
     onboarding: DataLoader<string, OnboardingProgress[]>;
   };
 }
@@ -32,6 +33,7 @@ export function createContext(domain: ClientsDomain, identity: Identity): Client
         identity.realm === 'firm' ? domain.groups.groupsOfClients(identity.firmId, ids) : Promise.resolve(ids.map(() => [])),
       ),
       onboarding: new DataLoader((ids) => domain.onboarding.progressOf(ids)),
+      groupClients: new DataLoader((ids) => domain.groups.clientsOfGroups(identity, ids)),
     },
   };
 }

@@ -7,6 +7,7 @@ import { ClientErrorCode } from './errors';
 import { firmMember } from './viewer';
 import type { AssignmentService } from './assignment.service';
 import type { ClientDirectoryService } from './client-directory.service';
+import type { ClientCompany } from './model';
 
 export interface ClientGroup {
   id: string;
@@ -154,6 +155,29 @@ export class GroupService {
       const m = byClient.get(c.id);
       return { groupId, clientId: c.id, period: p, processed: m?.processed ?? false, reported: m?.reported ?? false, updatedAt: m?.updatedAt ?? null };
     });
+  }
+
+  /**
+   * The clients of several groups at once, each list only with the clients the viewer may see
+   * (for `clientGroups { clients }`): a fixed number of statements, whatever the number of groups.
+   */
+  async clientsOfGroups(viewer: Identity, groupIds: readonly string[]): Promise<ClientCompany[][]> {
+    const actor = firmMember(viewer);
+    if (groupIds.length === 0) return [];
+    const memberships: Array<{ groupId: string; clientId: string }> = await this.db.manager
+      .createQueryBuilder(ClientGroupMemberEntity, 'gm')
+      .innerJoin(ClientGroupEntity, 'g', 'g.id = gm.group_id AND g.firm_id = :firmId', { firmId: actor.firmId })
+      .select(['gm.group_id AS groupId', 'gm.client_id AS clientId'])
+      .where('gm.group_id IN (:...groupIds)', { groupIds: [...groupIds] })
+      .getRawMany();
+    const clientIds = [...new Set(memberships.map((m) => m.clientId))];
+    const visible = new Map((await this.directory.clientsByIds(clientIds, viewer)).filter((c): c is ClientCompany => c !== null).map((c) => [c.id, c]));
+    return groupIds.map((groupId) =>
+      memberships
+        .filter((m) => m.groupId === groupId && visible.has(m.clientId))
+        .map((m) => visible.get(m.clientId)!)
+        .sort((a, b) => a.businessName.localeCompare(b.businessName)),
+    );
   }
 
   /** Groups of already-visible clients, in key order (for `ClientCompany.groups`). */

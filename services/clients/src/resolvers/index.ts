@@ -83,7 +83,8 @@ export const resolvers: GraphQLResolverMap<Ctx> = {
     completedAt: (p: OnboardingProgress) => iso(p.completedAt),
   },
   ClientGroup: {
-    clients: (g: ClientGroup, _args, ctx: Ctx) => ctx.domain.directory.clientsOfFirmMember(ctx.identity, { groupId: g.id }),
+    clients: (g: ClientGroup, _args, ctx: Ctx) => ctx.loaders.groupClients.load(g.id),
+    // One pay period of one group at a time: a screen shows one group's period, so no batching.
     period: (g: ClientGroup, args: { period: string }, ctx: Ctx) => ctx.domain.groups.periodStatus(ctx.identity, g.id, args.period),
   },
   GroupPeriodStatus: {

@@ -123,6 +123,11 @@ export class MemberInvitationService {
       memberId: null,
     });
     await this.db.transaction(async (em) => {
+      // Invitations of one firm take turns (the firm row is locked), so two admins inviting the
+      // same person at once cannot both create a pending invitation.
+      const lock = em.createQueryBuilder(FirmEntity, 'f').where('f.id = :id', { id: firm.id });
+      if (this.db.kind === 'mysql') lock.setLock('pessimistic_write');
+      await lock.getOne();
       if (await em.exists(MemberEntity, { where: { workEmail: input.email } })) {
         throw new DomainError(FirmErrorCode.EmailTaken, 'A member with this email already exists.');
       }
