@@ -52,8 +52,12 @@ describe('firm–client links from the client side (C2, C3) and tenant isolation
 
   it('isolation: a client admin sees only their own company, also through _entities; client admins cannot assign', async () => {
     const stranger = await registerClient(system);
-    const mine = await system.gql('{ myClientCompany { id businessName firmLink { permissions } } }', {}, client.token);
+    const mine = await system.gql('{ myClientCompany { id businessName firmLink { permissions } admins { email permissions } } }', {}, client.token);
     expect(mine.data.myClientCompany).toMatchObject({ id: client.clientId, businessName: 'Linked Co' });
+    // C1: its admins with their permissions, for the company's own admins; the firm sees none.
+    expect(mine.data.myClientCompany.admins).toEqual([{ email: client.adminEmail, permissions: ['MANAGE', 'MANAGE_EMPLOYEES'] }]);
+    const asFirm = await system.gql('{ myClients { id admins { email } } }', {}, firm.token);
+    expect(asFirm.data.myClients.find((c: { id: string }) => c.id === client.clientId).admins).toEqual([]);
     const entities = await fetch(system.services.clients.url, {
       method: 'POST',
       headers: {

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { Identity } from '@advisor/kit';
 import type { ClientsDomain } from './domain';
-import type { Assignment, ClientCompany, FirmLink } from './domain/model';
+import type { Assignment, ClientAdmin, ClientCompany, FirmLink } from './domain/model';
 import type { ClientGroup } from './domain/group.service';
 import type { OnboardingProgress } from './domain/onboarding.service';
 
@@ -16,6 +16,7 @@ export interface ClientsContext {
     assignments: DataLoader<string, Assignment[]>;
     groups: DataLoader<string, ClientGroup[]>;
     groupClients: DataLoader<string, ClientCompany[]>;
+    admins: DataLoader<string, ClientAdmin[]>;
     onboarding: DataLoader<string, OnboardingProgress[]>;
   };
 }
@@ -34,6 +35,7 @@ export function createContext(domain: ClientsDomain, identity: Identity): Client
       ),
       onboarding: new DataLoader((ids) => domain.onboarding.progressOf(ids)),
       groupClients: new DataLoader((ids) => domain.groups.clientsOfGroups(identity, ids)),
+      admins: new DataLoader((ids) => domain.directory.adminsOfClients(ids, identity)),
     },
   };
 }

@@ -4,8 +4,10 @@ import type { ClientGrantedPermission } from '@advisor/schema';
 import { ClientCompanyEntity } from '../db/entities/client-company.entity';
 import { FirmLinkEntity } from '../db/entities/firm-link.entity';
 import { AssignmentEntity } from '../db/entities/assignment.entity';
+import { ClientAdminEntity } from '../db/entities/client-admin.entity';
+import { toClientAdmin } from './client-admin-session.service';
 import { ClientGroupEntity, ClientGroupMemberEntity } from '../db/entities/client-group.entity';
-import { effectivePermissions, toClientCompany, type Assignment, type ClientCompany, type FirmLink } from './model';
+import { effectivePermissions, toClientCompany, type Assignment, type ClientAdmin, type ClientCompany, type FirmLink } from './model';
 
 type Viewer = Identity;
 
@@ -97,6 +99,17 @@ export class ClientDirectoryService {
       const c = byId.get(id);
       return c ? toClientCompany(c, []) : null;
     });
+  }
+
+  /**
+   * SPEC C1: a company's client admins and their permissions, shown to that company's own admins
+   * only (nobody at the firm needs the client's staff list).
+   */
+  async adminsOfClients(clientIds: readonly string[], viewer: Viewer): Promise<ClientAdmin[][]> {
+    if (viewer.realm !== 'client') return clientIds.map(() => []);
+    const mine = clientIds.filter((id) => id === viewer.clientId);
+    const rows = mine.length ? await this.db.manager.find(ClientAdminEntity, { where: { clientId: In(mine) }, order: { lastName: 'ASC', firstName: 'ASC' } }) : [];
+    return clientIds.map((id) => rows.filter((r) => r.clientId === id).map(toClientAdmin));
   }
 
   /** The active links of already-visible clients, in key order. */

@@ -69,6 +69,7 @@ export const resolvers: GraphQLResolverMap<Ctx> = {
     support: (client: ClientCompany) => ({ customerSuccess: client.customerSuccess, hours: supportHoursOf(client.platform) }),
     onboarding: (client: ClientCompany, _args, ctx: Ctx) => ctx.loaders.onboarding.load(client.id),
     groups: (client: ClientCompany, _args, ctx: Ctx) => ctx.loaders.groups.load(client.id),
+    admins: (client: ClientCompany, _args, ctx: Ctx) => ctx.loaders.admins.load(client.id),
   },
   FirmLink: {
     firm: (link: FirmLink) => ({ __typename: 'Firm', id: link.firmId }),
