@@ -184,6 +184,8 @@ export class KafkaTransport implements EventTransport {
     await consumer.subscribe({ topics: opts.topics.map((t) => this.physical(t)), fromBeginning: true });
     await consumer.run({
       autoCommit: true,
+      // Partitions are handled side by side; within one partition (one key, one client) in order.
+      partitionsConsumedConcurrently: this.opts.partitions ?? 3,
       eachMessage: async ({ topic, partition, message }) => {
         const headers: Record<string, string> = {};
         for (const [k, v] of Object.entries(message.headers ?? {})) if (v !== undefined) headers[k] = v.toString();
