@@ -117,4 +117,46 @@ describe('firm–client links from the client side (C2, C3) and tenant isolation
     const rows = await clientsDb.query('SELECT COUNT(*) AS n FROM assignments WHERE client_id = ?', [fresh.clientId]);
     expect(Number(rows[0].n)).toBe(0);
   });
+
+  it('C2, C6: a client admin sees which firm, and which of its people, can access the company; others see nothing', async () => {
+    const c = await registerClient(system, { name: 'Transparent Co' });
+    await linkClientToFirm(system, firm, c);
+    const QUERY = '{ myClientCompany { firmLink { firm { id name } } assignments { member { id firstName lastName workEmail } } } }';
+    const seen = await eventually(async () => {
+      const res = await system.gql(QUERY, {}, c.token);
+      return res.data?.myClientCompany?.firmLink?.firm ? res.data.myClientCompany : undefined;
+    }, 15_000, 'the firms service to learn of the link');
+    expect(seen.firmLink.firm).toEqual({ id: firm.firmId, name: `Firm ${firm.domain}` });
+    expect(seen.assignments).toEqual([{ member: { id: firm.memberId, firstName: 'Fran', lastName: 'Founder', workEmail: `fran@${firm.domain}` } }]);
+
+    // Another client's admin asking firms directly for this firm and member gets nothing.
+    const stranger = await registerClient(system);
+    const res = await fetch(system.services.firms.url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        [GATEWAY_SECRET_HEADER]: system.secrets.firms,
+        [IDENTITY_HEADER]: encodeIdentity({ realm: 'client', clientAdminId: stranger.clientId, clientId: stranger.clientId, email: stranger.adminEmail, permissions: ['MANAGE'] }),
+      },
+      body: JSON.stringify({
+        query: 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Firm { id } ... on Member { id } } }',
+        variables: { r: [{ __typename: 'Firm', id: firm.firmId }, { __typename: 'Member', id: firm.memberId }] },
+      }),
+    }).then((r) => r.json() as Promise<any>);
+    expect(res.data._entities).toEqual([null, null]);
+
+    // Once the client ends the link, the firm is no longer theirs to see.
+    await system.gql('mutation { endFirmLink }', {}, c.token);
+    await eventually(async () => {
+      const after = await system.gql('{ myClientCompany { firmLink { permissions } } }', {}, c.token);
+      return after.data?.myClientCompany?.firmLink === null ? true : undefined;
+    });
+    await eventually(async () => {
+      const [row] = await system.services.firms.db.dataSource.query('SELECT COUNT(*) AS n FROM client_links WHERE client_id = ?', [c.clientId]);
+      return Number(row.n) === 0 ? true : undefined;
+    }, 15_000, 'firms to drop the link');
+    const after = await system.gql(QUERY, {}, c.token);
+    expect(after.data.myClientCompany.firmLink).toBeNull();
+    expect(after.data.myClientCompany.assignments).toEqual([]);
+  });
 });

@@ -15,3 +15,4 @@ export * from './transport';
 export * from './email';
 export * from './audit';
 export * from './fein';
+export * from './link-copy';

@@ -1,5 +1,6 @@
 import {
   AuditEntryEntity,
+  LINK_COPY_ENTITIES,
   createMailer,
   createLogger,
   loadTypeDefs,
@@ -20,6 +21,8 @@ import { SessionEntity } from './db/entities/session.entity';
 import { MemberInvitationEntity } from './db/entities/member-invitation.entity';
 import { CreateFirms1763769600000 } from './db/migrations/1763769600000-create-firms';
 import { SessionsInvitationsAudit1763856000000 } from './db/migrations/1763856000000-sessions-invitations-audit';
+import { ClientLinkCopy1764028800000 } from './db/migrations/1764028800000-client-link-copy';
+import { clientLinkedHandler, clientUnlinkedHandler } from './events/handlers/client-links.handler';
 import { createFirmsDomain, type AdvisorSupport } from './domain';
 import { createContext, type FirmsContext } from './context';
 import { resolvers } from './resolvers';
@@ -58,8 +61,8 @@ export function startFirmsService(opts: {
     config: opts.config,
     transport: opts.transport,
     logger,
-    entities: [FirmEntity, MemberEntity, CredentialEntity, SessionEntity, MemberInvitationEntity, AuditEntryEntity],
-    migrations: [CreateFirms1763769600000, SessionsInvitationsAudit1763856000000],
+    entities: [FirmEntity, MemberEntity, CredentialEntity, SessionEntity, MemberInvitationEntity, AuditEntryEntity, ...LINK_COPY_ENTITIES],
+    migrations: [CreateFirms1763769600000, SessionsInvitationsAudit1763856000000, ClientLinkCopy1764028800000],
     typeDefs: loadTypeDefs(__dirname),
     producesEvents: true,
     build: (db) => {
@@ -72,7 +75,11 @@ export function startFirmsService(opts: {
         support: opts.config.support,
         logger,
       });
-      return { resolvers, createContext: (identity) => createContext(domain, identity) };
+      return {
+        resolvers,
+        createContext: (identity) => createContext(domain, identity),
+        handlers: [clientLinkedHandler, clientUnlinkedHandler],
+      };
     },
   });
 }

@@ -1,20 +1,22 @@
 import { In } from 'typeorm';
-import type { Database, Identity } from '@advisor/kit';
+import { ClientLinkCopyEntity, type Database, type Identity } from '@advisor/kit';
 import { MemberEntity } from '../db/entities/member.entity';
 import { FirmEntity } from '../db/entities/firm.entity';
 import { toFirm, toMember, type Firm, type Member } from './member';
 
 /**
  * Reads of firms and members, authorized here rather than in resolvers: a firm member sees
- * their own firm and its members; nobody else sees anything. Batched: one statement per call,
- * whatever the number of ids (the loaders call these).
+ * their own firm and its members; a client admin sees the firm linked to their company and its
+ * people (who has access to the company's data); nobody else sees anything. Batched: a fixed
+ * number of statements per call, whatever the number of ids (the loaders call these).
  */
 export class DirectoryService {
   constructor(private readonly db: Database) {}
 
   async membersByIds(ids: readonly string[], viewer: Identity): Promise<Array<Member | null>> {
-    if (viewer.realm !== 'firm' || ids.length === 0) return ids.map(() => null);
-    const rows = await this.db.manager.find(MemberEntity, { where: { id: In([...ids]), firmId: viewer.firmId } });
+    const firmId = await this.visibleFirmOf(viewer);
+    if (!firmId || ids.length === 0) return ids.map(() => null);
+    const rows = await this.db.manager.find(MemberEntity, { where: { id: In([...ids]), firmId } });
     const byId = new Map(rows.map((r) => [r.id, toMember(r)]));
     return ids.map((id) => byId.get(id) ?? null);
   }
@@ -30,10 +32,18 @@ export class DirectoryService {
   }
 
   async firmsByIds(ids: readonly string[], viewer: Identity): Promise<Array<Firm | null>> {
-    if (viewer.realm !== 'firm') return ids.map(() => null);
-    const visible = ids.filter((id) => id === viewer.firmId);
+    const firmId = await this.visibleFirmOf(viewer);
+    const visible = ids.filter((id) => id === firmId);
     const rows = visible.length ? await this.db.manager.find(FirmEntity, { where: { id: In(visible) } }) : [];
     const byId = new Map(rows.map((r) => [r.id, toFirm(r)]));
     return ids.map((id) => byId.get(id) ?? null);
+  }
+
+  /** The one firm the viewer may look into: their own, or the one linked to their company. */
+  private async visibleFirmOf(viewer: Identity): Promise<string | null> {
+    if (viewer.realm === 'firm') return viewer.firmId;
+    if (viewer.realm !== 'client') return null;
+    const link = await this.db.manager.findOne(ClientLinkCopyEntity, { where: { clientId: viewer.clientId, confirmed: true } });
+    return link?.firmId ?? null;
   }
 }

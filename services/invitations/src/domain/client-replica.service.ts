@@ -1,8 +1,8 @@
 import type { EntityManager } from 'typeorm';
-import type { Database } from '@advisor/kit';
+import { applyClientLinkedToCopy, applyClientUnlinkedToCopy, type Database } from '@advisor/kit';
 import type { clientCompanyChanged, clientLinked, clientUnlinked, PayloadOf } from '@advisor/schema';
 import { ClientDirectoryEntity } from '../db/entities/client-directory.entity';
-import { ClientLinkEntity, EndedLinkEntity } from '../db/entities/client-link.entity';
+import { ClientLinkEntity } from '../db/entities/client-link.entity';
 import type { Platform } from './model';
 
 /** How long an acceptance's claim on a client counts without the clients service confirming it. */
@@ -41,26 +41,13 @@ export class ClientReplicaService {
     );
   }
 
-  /**
-   * SPEC C2: the client's one link, replacing a claim or any earlier link (unless this event is
-   * older). Link and unlink travel on different topics, so an unlink may come first: a link that
-   * already ended is not brought back.
-   */
-  async applyClientLinked(em: EntityManager, event: PayloadOf<typeof clientLinked>): Promise<void> {
-    if (await em.exists(EndedLinkEntity, { where: { linkId: event.linkId } })) return;
-    const linkedAt = new Date(event.linkedAt);
-    const existing = await em.findOne(ClientLinkEntity, { where: { clientId: event.clientId } });
-    if (existing?.confirmed && existing.linkId !== event.linkId && existing.linkedAt.getTime() > linkedAt.getTime()) return;
-    if (existing) await em.delete(ClientLinkEntity, { clientId: event.clientId });
-    await em.insert(ClientLinkEntity, { clientId: event.clientId, firmId: event.firmId, linkId: event.linkId, linkedAt, confirmed: true });
+  /** SPEC C2: the client's one link (the kit's copy logic; it also confirms this service's claims). */
+  applyClientLinked(em: EntityManager, event: PayloadOf<typeof clientLinked>): Promise<void> {
+    return applyClientLinkedToCopy(em, event);
   }
 
-  /** The link ended; a stale unlink of an earlier link leaves a newer one alone. */
-  async applyClientUnlinked(em: EntityManager, event: PayloadOf<typeof clientUnlinked>): Promise<void> {
-    await em.delete(ClientLinkEntity, { clientId: event.clientId, linkId: event.linkId });
-    if (!(await em.exists(EndedLinkEntity, { where: { linkId: event.linkId } }))) {
-      await em.insert(EndedLinkEntity, { linkId: event.linkId, clientId: event.clientId, endedAt: new Date(event.unlinkedAt) });
-    }
+  applyClientUnlinked(em: EntityManager, event: PayloadOf<typeof clientUnlinked>): Promise<void> {
+    return applyClientUnlinkedToCopy(em, event);
   }
 
   /**
