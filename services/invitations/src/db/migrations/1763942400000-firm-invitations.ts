@@ -1,5 +1,5 @@
 import { Table, TableColumn, TableIndex, type MigrationInterface, type QueryRunner } from 'typeorm';
-import { columnTypes } from '@advisor/kit';
+import { columnTypes, createLinkCopyTables } from '@advisor/kit';
 
 /**
  * SPEC I2, I3, I4, I7: firm → client invitations. Replicas of the client directory and of the
@@ -30,28 +30,8 @@ export class FirmInvitations1763942400000 implements MigrationInterface {
       new TableIndex({ name: 'idx_client_directory_fein', columnNames: ['fein', 'platform'] }),
     );
 
-    await queryRunner.createTable(
-      new Table({
-        name: 'client_links',
-        columns: [
-          { name: 'client_id', ...t.id, isPrimary: true },
-          { name: 'firm_id', ...t.id },
-          { name: 'link_id', ...t.id },
-          { name: 'linked_at', ...t.timestamp },
-          { name: 'confirmed', ...t.boolean },
-        ],
-      }),
-    );
-    await queryRunner.createTable(
-      new Table({
-        name: 'ended_links',
-        columns: [
-          { name: 'link_id', ...t.id, isPrimary: true },
-          { name: 'client_id', ...t.id },
-          { name: 'ended_at', ...t.timestamp },
-        ],
-      }),
-    );
+    // The kit's link copy (shared with firms), used here also for acceptance claims.
+    await createLinkCopyTables(queryRunner);
 
     await queryRunner.createTable(
       new Table({
