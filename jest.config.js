@@ -7,13 +7,13 @@
  * (TEST_KAFKA_BROKERS). A missing MySQL or Kafka fails the run: nothing is skipped silently.
  * Type checking happens once, before Jest (`npm test`), so Jest only transpiles.
  */
-const workspaces = ['kit', 'system'].map((p) => [`^@advisor/${p}$`, `<rootDir>/packages/${p}/src`]);
+const workspaces = ['kit', 'rules'].map((p) => [`^@advisor/${p}$`, `<rootDir>/packages/${p}/src`]);
 const services = ['firms', 'clients', 'invitations', 'payroll-sync'].map((s) => [`^@advisor/${s}$`, `<rootDir>/services/${s}/src`]);
 
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/packages', '<rootDir>/schema', '<rootDir>/services', '<rootDir>/gateway', '<rootDir>/test'],
+  roots: ['<rootDir>/packages', '<rootDir>/system', '<rootDir>/schema', '<rootDir>/services', '<rootDir>/simulators', '<rootDir>/gateway', '<rootDir>/test'],
   testMatch: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json' }] },
@@ -21,7 +21,11 @@ module.exports = {
     ...workspaces,
     ...services,
     ['^@advisor/schema$', '<rootDir>/schema/events'],
+    ['^@advisor/system$', '<rootDir>/system/src'],
     ['^@advisor/gateway$', '<rootDir>/gateway/src'],
+    ['^@advisor/simulator-kit$', '<rootDir>/simulators/kit/src'],
+    ['^@advisor/time-tracking-sim$', '<rootDir>/simulators/time-tracking/src'],
+    ['^@advisor/tax-authority-sim$', '<rootDir>/simulators/tax-authority/src'],
   ]),
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineEvent } from './contract';
+import { defineEvent } from '@advisor/kit';
 import { clientGrantedPermissionSchema } from './permissions';
 
 /** A firm became the linked accountant firm of a client company (SPEC C2). */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineEvent } from './contract';
+import { defineEvent } from '@advisor/kit';
 
 /**
  * SPEC F7: a firm member was deactivated. `clients` ends all their assignments; the gateway

@@ -1,14 +1,14 @@
-export * from './contract';
+export { defineEvent, eventEnvelopeSchema, type EventContract, type EventEnvelope, type PayloadOf } from '@advisor/kit';
 export * from './permissions';
 export { invitationAccepted } from './invitations';
 export { clientLinked, clientUnlinked, clientLinkPermissionsChanged, clientCompanyChanged, assignmentChanged } from './clients';
 export { memberDeactivated, memberAccessChanged, memberJoined } from './firms';
-export { payrollRunCompleted } from './payroll';
+export { payrollRunCompleted, timecardsSynced, syncFailed } from './payroll';
 
 import { invitationAccepted } from './invitations';
 import { assignmentChanged, clientCompanyChanged, clientLinked, clientLinkPermissionsChanged, clientUnlinked } from './clients';
 import { memberAccessChanged, memberDeactivated, memberJoined } from './firms';
-import { payrollRunCompleted } from './payroll';
+import { payrollRunCompleted, syncFailed, timecardsSynced } from './payroll';
 
 /** Every contract, so the broker's topics can be created before anyone subscribes. */
 export const ALL_EVENTS = [
@@ -22,4 +22,6 @@ export const ALL_EVENTS = [
   memberDeactivated,
   memberAccessChanged,
   payrollRunCompleted,
+  timecardsSynced,
+  syncFailed,
 ] as const;

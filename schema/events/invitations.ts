@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineEvent } from './contract';
+import { defineEvent } from '@advisor/kit';
 import { clientGrantedPermissionSchema } from './permissions';
 
 /**

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { defineEvent } from './contract';
+import { defineEvent } from '@advisor/kit';
 
 /**
  * A payroll run completed for a client. SPEC C5: the member who ran it becomes the client's
- * RESPONSIBLE member. Produced by payroll-sync once payroll runs arrive (a later issue);
+ * RESPONSIBLE member. Produced by payroll-sync when a payroll run completes (SPEC P7);
  * `clients` already consumes it.
  */
 export const payrollRunCompleted = defineEvent({
@@ -17,6 +17,45 @@ export const payrollRunCompleted = defineEvent({
     payPeriodStart: z.string().date(),
     payPeriodEnd: z.string().date(),
     completedAt: z.string().datetime({ offset: true }),
+  }),
+  keyOf: (p) => p.clientId,
+});
+
+/**
+ * SPEC P2, G2: approved shifts (and time off) reached a client's timecards as SAVED_DRAFT, or a
+ * person's resend did. Sent once per sync or resend that changed timecards.
+ */
+export const timecardsSynced = defineEvent({
+  name: 'timecards.synced',
+  version: 1,
+  producer: 'payroll-sync',
+  payload: z.object({
+    clientId: z.string().uuid(),
+    syncRunId: z.string().uuid().nullable(),
+    /** The pay periods whose timecards changed, by their first day (client's local date). */
+    periodStarts: z.array(z.string().date()),
+    shiftsSent: z.number().int().min(0),
+    timeOffEntries: z.number().int().min(0),
+    shiftErrors: z.number().int().min(0),
+    syncedAt: z.string().datetime({ offset: true }),
+  }),
+  keyOf: (p) => p.clientId,
+});
+
+/** SPEC P1, G2: a client's sync failed; it retries by itself at `nextAttemptAt`. */
+export const syncFailed = defineEvent({
+  name: 'sync.failed',
+  version: 1,
+  producer: 'payroll-sync',
+  payload: z.object({
+    clientId: z.string().uuid(),
+    syncRunId: z.string().uuid(),
+    kind: z.enum(['SYNC', 'POLL']),
+    /** A sentence a person can act on; never a key or an internal address. */
+    error: z.string(),
+    attempt: z.number().int().min(1),
+    nextAttemptAt: z.string().datetime({ offset: true }),
+    failedAt: z.string().datetime({ offset: true }),
   }),
   keyOf: (p) => p.clientId,
 });

@@ -19,6 +19,11 @@ export default async function globalSetup(): Promise<void> {
     if (mysql.isInitialized) await mysql.destroy();
   }
 
+  if (!process.env.TEST_KAFKA_BROKERS && process.env.CI !== 'true' && projectBrokerRunning()) {
+    // A developer's broker is already up (`npm run kafka start`): use it and leave it running, so
+    // a second test run never wipes or stops a broker someone else is using.
+    process.env.TEST_KAFKA_BROKERS = `127.0.0.1:${process.env.TEST_KAFKA_PORT ?? '19092'}`;
+  }
   if (!process.env.TEST_KAFKA_BROKERS) {
     const port = process.env.TEST_KAFKA_PORT ?? '19092';
     const controllerPort = process.env.TEST_KAFKA_CONTROLLER_PORT ?? '19093';
@@ -30,4 +35,18 @@ export default async function globalSetup(): Promise<void> {
     process.env.TEST_KAFKA_STARTED_BY_SUITE = 'true';
   }
   console.log(`[test] Kafka broker at ${process.env.TEST_KAFKA_BROKERS}`);
+}
+
+/** Is the project's own broker (scripts/kafka.sh) running and ready? */
+function projectBrokerRunning(): boolean {
+  try {
+    execFileSync('bash', [join(__dirname, '../../scripts/kafka.sh'), 'status'], {
+      stdio: 'ignore',
+      env: { ...process.env, KAFKA_PORT: process.env.TEST_KAFKA_PORT ?? '19092' },
+      timeout: 20_000,
+    });
+    return true;
+  } catch {
+    return false;
+  }
 }

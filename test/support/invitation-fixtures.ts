@@ -136,7 +136,7 @@ export async function whenInDirectory(system: TestSystem, clientId: string): Pro
 /** Waits until `client.linked` has reached the invitations service's link copy. */
 export async function whenLinkKnown(system: TestSystem, clientId: string): Promise<{ firm_id: string; link_id: string }> {
   return eventually(async () => {
-    const [row] = await invitationsDb(system, 'SELECT firm_id, link_id FROM client_links WHERE client_id = ? AND confirmed = 1', [clientId]);
+    const [row] = await invitationsDb(system, 'SELECT firm_id, link_id FROM client_links WHERE client_id = ?', [clientId]);
     return row;
   }, 20_000, 'the firm link to reach the invitations service');
 }

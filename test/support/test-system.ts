@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { createLogger, dropMysqlDatabase, type Clock } from '@advisor/kit';
-import { gatewayRequest, startSystem, type RunningSystem } from '@advisor/system';
+import { gatewayRequest, startSystem, type RunningSystem, type SystemOptions } from '@advisor/system';
 import { TEST_MYSQL_URL, kafkaBrokers } from './env';
 
 /** A clock tests can move forward (e.g. past an invitation's 7 days). */
@@ -35,7 +35,9 @@ const SERVICES = ['firms', 'clients', 'invitations', 'payroll_sync'];
  * Boots the whole system for one test file: real MySQL databases of its own (a unique prefix),
  * real Kafka topics and consumer groups of its own (a unique namespace), or the embedded mode.
  */
-export async function startTestSystem(opts: { embedded?: boolean } = {}): Promise<TestSystem> {
+export async function startTestSystem(
+  opts: { embedded?: boolean; gatewayHardening?: SystemOptions['gatewayHardening']; payrollSync?: SystemOptions['payrollSync'] } = {},
+): Promise<TestSystem> {
   const id = randomBytes(4).toString('hex');
   const databasePrefix = `t${id}_`;
   const kafkaNamespace = `t${id}.`;
@@ -55,6 +57,8 @@ export async function startTestSystem(opts: { embedded?: boolean } = {}): Promis
     mailDir,
     clock,
     logger,
+    gatewayHardening: opts.gatewayHardening,
+    payrollSync: opts.payrollSync,
   }).catch(async (err) => {
     // A system that failed half-way leaves no databases behind.
     await dropDatabases().catch(() => undefined);

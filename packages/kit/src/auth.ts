@@ -6,6 +6,21 @@ import { secretsEqual } from './tokens';
 /** Headers the gateway sets on every subgraph request. Never accepted from anyone else. */
 export const GATEWAY_SECRET_HEADER = 'x-advisor-gateway-secret';
 export const IDENTITY_HEADER = 'x-advisor-identity';
+/** The caller's network address as the gateway saw it (SPEC G7: sign-in throttling per address). */
+export const CLIENT_ADDRESS_HEADER = 'x-advisor-client-address';
+
+/** What a subgraph knows about the request besides the identity; trusted only with the gateway secret. */
+export interface RequestOrigin {
+  /** The caller's address, or undefined when the gateway did not say. */
+  clientAddress?: string;
+}
+
+/** Reads the forwarded client address; anything that is not a plausible IP address is ignored. */
+export function decodeClientAddress(header: string | string[] | undefined): string | undefined {
+  if (typeof header !== 'string') return undefined;
+  const value = header.trim();
+  return /^[0-9A-Fa-f:.]{2,45}$/.test(value) ? value : undefined;
+}
 
 const firmMemberIdentity = z.object({
   realm: z.literal('firm'),

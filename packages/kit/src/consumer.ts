@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { eventEnvelopeSchema, type EventContract, type EventEnvelope } from '@advisor/schema';
+import { eventEnvelopeSchema, type EventContract, type EventEnvelope } from './event-contract';
 import { isUniqueViolation, type Database } from './db';
 import { ProcessedEventEntity } from './outbox';
 import type { EventTransport, IncomingMessage, Subscription } from './transport';

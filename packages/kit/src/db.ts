@@ -1,4 +1,5 @@
-import { DataSource, type EntityManager, type Logger as TypeOrmLogger, type MixedList, type QueryRunner } from 'typeorm';
+import { createHash } from 'node:crypto';
+import { DataSource, type EntityManager, type Logger as TypeOrmLogger, type MixedList } from 'typeorm';
 import type { Logger } from './logger';
 
 /**
@@ -36,15 +37,43 @@ class StatementCountingLogger implements TypeOrmLogger {
 
 type CommitListener = () => void;
 
+/**
+ * The retry policy of every domain transaction (the same in every service): a deadlock
+ * (MySQL errno 1213) or a lock wait time-out (1205) rolls the whole transaction back, so it is
+ * run again from the start, up to `attempts` times in all, after a jittered exponential pause
+ * (full jitter: a random wait up to `baseDelayMs · 2^n`, at most `maxDelayMs`), so the
+ * transactions that collided do not collide again in step.
+ */
+export const TRANSACTION_RETRY = { attempts: 4, baseDelayMs: 25, maxDelayMs: 400 } as const;
+
+/** MySQL's transient lock failures: a deadlock victim (1213) or a lock wait time-out (1205). */
+export function isTransientLockError(err: unknown): boolean {
+  const e = err as { code?: string; errno?: number; driverError?: { code?: string; errno?: number } };
+  const code = e?.driverError?.code ?? e?.code;
+  const errno = e?.driverError?.errno ?? e?.errno;
+  return code === 'ER_LOCK_DEADLOCK' || code === 'ER_LOCK_WAIT_TIMEOUT' || errno === 1213 || errno === 1205;
+}
+
+export interface TransactionOptions {
+  /**
+   * MySQL only: `READ COMMITTED` reads the newest committed rows and takes no gap locks (the
+   * outbox relay's claims). Default: the server's (REPEATABLE READ).
+   */
+  isolation?: 'READ COMMITTED';
+}
+
 export class Database {
   private queue: Promise<unknown> = Promise.resolve();
   private readonly commitListeners = new Set<CommitListener>();
   private readonly managersWithEvents = new WeakSet<EntityManager>();
+  /** Transactions run again after a deadlock or lock wait time-out (tests and chaos figures read it). */
+  retriedTransactions = 0;
 
   constructor(
     readonly dataSource: DataSource,
     readonly kind: DatabaseConfig['kind'],
     private readonly counter: StatementCountingLogger,
+    private readonly logger?: Logger,
   ) {}
 
   get manager(): EntityManager {
@@ -58,23 +87,44 @@ export class Database {
 
   /**
    * Runs `work` in one transaction: all of it commits or none of it does. The embedded store
-   * has a single connection, so its transactions are queued one after another.
+   * has a single connection, so its transactions are queued one after another. On MySQL a
+   * deadlock or lock wait time-out runs `work` again (TRANSACTION_RETRY), so `work` must only
+   * change the database (and objects it creates itself): it may run more than once.
    */
-  async transaction<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
+  async transaction<T>(work: (em: EntityManager) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
     let hadEvents = false;
-    const run = () =>
-      this.dataSource.transaction(async (em) => {
+    const run = () => {
+      const body = async (em: EntityManager) => {
         const result = await work(em);
         hadEvents = this.managersWithEvents.has(em);
         return result;
-      });
+      };
+      return this.kind === 'mysql' && options.isolation
+        ? this.dataSource.transaction(options.isolation, body)
+        : this.dataSource.transaction(body);
+    };
     let result: T;
     if (this.kind === 'embedded') {
       const next = this.queue.then(run, run);
       this.queue = next.catch(() => undefined);
       result = await next;
     } else {
-      result = await run();
+      for (let attempt = 1; ; attempt++) {
+        try {
+          result = await run();
+          break;
+        } catch (err) {
+          if (!isTransientLockError(err) || attempt >= TRANSACTION_RETRY.attempts) throw err;
+          this.retriedTransactions += 1;
+          const ceiling = Math.min(TRANSACTION_RETRY.maxDelayMs, TRANSACTION_RETRY.baseDelayMs * 2 ** attempt);
+          const delayMs = Math.round(Math.random() * ceiling);
+          this.logger?.warn(
+            { attempt, delayMs, code: (err as { driverError?: { code?: string } }).driverError?.code },
+            'transaction hit a deadlock or lock wait time-out; running it again',
+          );
+          await new Promise((resolve) => setTimeout(resolve, delayMs));
+        }
+      }
     }
     if (hadEvents) for (const listener of this.commitListeners) listener();
     return result;
@@ -116,7 +166,8 @@ export async function openDatabase(opts: {
   const common = {
     entities: opts.entities,
     migrations: opts.migrations,
-    migrationsRun: true,
+    // MySQL: run below, under a lock, so replicas starting together run each migration once.
+    migrationsRun: opts.config.kind !== 'mysql',
     migrationsTransactionMode: 'each' as const,
     synchronize: false,
     logger: counter,
@@ -135,7 +186,43 @@ export async function openDatabase(opts: {
         })
       : new DataSource({ ...common, type: 'sqljs', autoSave: false });
   await dataSource.initialize();
-  return new Database(dataSource, opts.config.kind, counter);
+  if (opts.config.kind === 'mysql') {
+    try {
+      await runMigrationsUnderLock(dataSource, opts.logger);
+    } catch (err) {
+      await dataSource.destroy();
+      throw err;
+    }
+  }
+  return new Database(dataSource, opts.config.kind, counter, opts.logger.child({ component: 'db' }));
+}
+
+/** How long a starting replica waits for another one's migrations before giving up (and restarting). */
+export const MIGRATION_LOCK_TIMEOUT_S = 120;
+
+/**
+ * Several replicas may start at once (k8s, compose scale): each takes a MySQL named lock (per
+ * database) before it runs the pending migrations, so the first runs them and the others then
+ * find none pending. GET_LOCK belongs to one connection, so it is taken and released on one
+ * query runner while the migrations run on the pool.
+ */
+async function runMigrationsUnderLock(dataSource: DataSource, logger: Logger): Promise<void> {
+  const runner = dataSource.createQueryRunner();
+  try {
+    const [{ db }] = await runner.query('SELECT DATABASE() AS db');
+    // MySQL lock names are at most 64 characters; database names may be as long.
+    const lockName = `migrations:${db}`.length <= 64 ? `migrations:${db}` : `migrations:${createHash('sha1').update(db).digest('hex')}`;
+    const [{ got }] = await runner.query('SELECT GET_LOCK(?, ?) AS got', [lockName, MIGRATION_LOCK_TIMEOUT_S]);
+    if (Number(got) !== 1) throw new Error(`Timed out after ${MIGRATION_LOCK_TIMEOUT_S} s waiting for the migration lock of ${db}`);
+    try {
+      const ran = await dataSource.runMigrations({ transaction: 'each' });
+      if (ran.length > 0) logger.info({ migrations: ran.map((m) => m.name) }, 'migrations ran');
+    } finally {
+      await runner.query('SELECT RELEASE_LOCK(?)', [lockName]);
+    }
+  } finally {
+    await runner.release();
+  }
 }
 
 /** Creates a MySQL database when it is missing (development and tests; production provisions them). */
@@ -182,17 +269,3 @@ export function isUniqueViolation(err: unknown): boolean {
 // Column types for migrations written once for both engines (TypeORM's Table API).
 // ---------------------------------------------------------------------------------------------
 
-export function columnTypes(queryRunner: QueryRunner) {
-  const mysql = queryRunner.connection.options.type === 'mysql';
-  return {
-    id: { type: 'varchar', length: '36' },
-    /** Auto-incrementing sequence primary key. SQLite only auto-increments INTEGER. */
-    sequence: mysql
-      ? { type: 'bigint', unsigned: true, isPrimary: true, isGenerated: true, generationStrategy: 'increment' as const }
-      : { type: 'integer', isPrimary: true, isGenerated: true, generationStrategy: 'increment' as const },
-    timestamp: mysql ? { type: 'datetime', precision: 3 } : { type: 'datetime' },
-    text: { type: 'text' },
-    string: (length = 255) => ({ type: 'varchar', length: String(length) }),
-    boolean: { type: 'boolean' },
-  };
-}

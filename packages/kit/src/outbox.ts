@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { Column, Entity, In, IsNull, PrimaryColumn, PrimaryGeneratedColumn, Table, TableIndex, type EntityManager, type QueryRunner } from 'typeorm';
-import type { EventContract, EventEnvelope } from '@advisor/schema';
-import { columnTypes, type Database } from './db';
+import { Column, Entity, In, PrimaryColumn, PrimaryGeneratedColumn, type EntityManager } from 'typeorm';
+import type { EventContract, EventEnvelope } from './event-contract';
+import type { Database } from './db';
 import type { EventTransport } from './transport';
 import type { Logger } from './logger';
+import { OUTBOX_RELAY_LOCK_ROW } from './migrations/v2';
 
 /** An event waiting to be published, written in the same transaction as the change it reports. */
 @Entity('outbox_events')
@@ -28,6 +29,14 @@ export class OutboxEventEntity {
 
   @Column({ name: 'published_at', type: 'datetime', precision: 3, nullable: true })
   publishedAt: Date | null;
+
+  /** The relay that claimed the row to publish it (migrations/v2.ts); null when unclaimed. */
+  @Column({ name: 'claim_token', type: 'varchar', length: 36, nullable: true })
+  claimToken: string | null;
+
+  /** The claim lapses after this moment (its relay died): another relay may publish the row then. */
+  @Column({ name: 'claimed_until', type: 'datetime', precision: 3, nullable: true })
+  claimedUntil: Date | null;
 }
 
 /** One row per event a consumer has handled: the unique key makes redelivery a no-op. */
@@ -55,46 +64,6 @@ export class ProcessedEventEntity {
 
 export const EVENT_ENTITIES = [OutboxEventEntity, ProcessedEventEntity];
 
-/** Creates the outbox and processed-events tables; each service's first migration calls it. */
-export async function createEventTables(queryRunner: QueryRunner): Promise<void> {
-  const t = columnTypes(queryRunner);
-  await queryRunner.createTable(
-    new Table({
-      name: 'outbox_events',
-      columns: [
-        { name: 'seq', ...t.sequence },
-        { name: 'event_id', ...t.id, isUnique: true },
-        { name: 'topic', ...t.string() },
-        { name: 'message_key', ...t.string() },
-        { name: 'envelope', ...t.text },
-        { name: 'created_at', ...t.timestamp },
-        { name: 'published_at', ...t.timestamp, isNullable: true },
-      ],
-    }),
-  );
-  await queryRunner.createIndex(
-    'outbox_events',
-    new TableIndex({ name: 'idx_outbox_unpublished', columnNames: ['published_at', 'seq'] }),
-  );
-  await queryRunner.createTable(
-    new Table({
-      name: 'processed_events',
-      columns: [
-        { name: 'consumer', ...t.string(100), isPrimary: true },
-        { name: 'event_id', ...t.id, isPrimary: true },
-        { name: 'topic', ...t.string() },
-        { name: 'outcome', ...t.string(16) },
-        { name: 'reason', ...t.text, isNullable: true },
-        { name: 'processed_at', ...t.timestamp },
-      ],
-    }),
-  );
-}
-
-export async function dropEventTables(queryRunner: QueryRunner): Promise<void> {
-  await queryRunner.dropTable('processed_events');
-  await queryRunner.dropTable('outbox_events');
-}
 
 /**
  * Writes an event into the outbox inside the caller's transaction. The payload is validated
@@ -132,79 +101,148 @@ export async function enqueueEvent<P>(
 
 export interface OutboxRelay {
   start(): void;
+  /** Stops polling; waits a bounded time for a publish in flight (its claim lapses if it never ends). */
   stop(): Promise<void>;
   /** Publishes everything pending now; resolves when the outbox is empty (tests and shutdown). */
   drain(): Promise<void>;
   readiness(): { ok: boolean; lastError?: string };
 }
 
-/**
- * Publishes outbox rows in commit order and marks them sent. Rows are locked while they are
- * published, so two relay replicas never publish the same row at once and per-key order holds.
- * If the process dies between publish and mark, the rows are published again on restart:
- * at-least-once, which the idempotent consumers absorb.
- */
-export function createOutboxRelay(opts: {
+export interface OutboxRelayOptions {
   db: Database;
   transport: EventTransport;
   logger: Logger;
   pollIntervalMs?: number;
   batchSize?: number;
-}): OutboxRelay {
+  /** How long a claim holds unless renewed: rows of a relay that died mid-publish wait this long. */
+  claimTtlMs?: number;
+  /** The longest pause between failed attempts (a broker outage): small, so the backlog drains soon after it returns. */
+  maxBackoffMs?: number;
+  /** How long `stop()` waits for a publish in flight before leaving it (its rows are published again later). */
+  stopTimeoutMs?: number;
+}
+
+/**
+ * Publishes outbox rows in commit order and marks them sent, never holding a transaction while
+ * it waits for the broker:
+ *  1. claim: a short transaction takes the relay lock row (claims take turns, MySQL), reads the
+ *     oldest unpublished rows whose key no other live claim holds, and stamps them with a claim
+ *     token and an expiry (`claimed_until`);
+ *  2. publish: one send for the batch, outside any transaction; the claim is renewed while the
+ *     send is in flight, so a slow broker never lets a second relay take the same rows;
+ *  3. mark: a second short transaction marks the rows that still carry the token as published.
+ * The outbox's own index is never locked (the claim reads it without locks and updates rows by
+ * primary key), so a business transaction's outbox insert never waits on a relay. Two relays on
+ * one database claim different rows and never two claims on one key at a time, so one
+ * aggregate's events keep their order. If the process dies between publish and mark, the claim
+ * lapses and the rows are published again: at-least-once, which the idempotent consumers absorb.
+ */
+export function createOutboxRelay(opts: OutboxRelayOptions): OutboxRelay {
   const { db, transport, logger } = opts;
   const batchSize = opts.batchSize ?? 100;
   const pollIntervalMs = opts.pollIntervalMs ?? 1000;
+  const claimTtlMs = opts.claimTtlMs ?? 15_000;
+  const maxBackoffMs = opts.maxBackoffMs ?? 1000;
+  const stopTimeoutMs = opts.stopTimeoutMs ?? 3000;
+  const shortTransaction = { isolation: 'READ COMMITTED' } as const;
   let running = false;
   let wake: (() => void) | undefined;
   let loop: Promise<void> | undefined;
   let lastError: string | undefined;
   let unsubscribe: (() => void) | undefined;
-  let inFlight: Promise<number> = Promise.resolve(0);
+  let inFlight: Promise<{ published: number; more: boolean }> = Promise.resolve({ published: 0, more: false });
 
-  const publishBatch = (): Promise<number> => {
-    inFlight = inFlight.catch(() => 0).then(() =>
-      db.transaction(async (em) => {
-        let query = em
-          .createQueryBuilder(OutboxEventEntity, 'o')
-          .where('o.published_at IS NULL')
-          .orderBy('o.seq', 'ASC')
-          .limit(batchSize);
-        if (db.kind === 'mysql') query = query.setLock('pessimistic_write');
-        const rows = await query.getMany();
-        if (rows.length === 0) return 0;
-        await transport.publish(
-          rows.map((r) => {
-            const envelope = JSON.parse(r.envelope) as EventEnvelope;
-            return {
-              topic: r.topic,
-              key: r.messageKey,
-              value: r.envelope,
-              headers: { 'event-id': r.eventId, 'event-name': envelope.name },
-            };
-          }),
+  const claim = (token: string) =>
+    db.transaction(async (em) => {
+      if (db.kind === 'mysql') {
+        await em.query('SELECT name FROM outbox_relay_lock WHERE name = ? FOR UPDATE', [OUTBOX_RELAY_LOCK_ROW]);
+      }
+      const now = new Date();
+      const held = await em
+        .createQueryBuilder(OutboxEventEntity, 'o')
+        .select('DISTINCT o.message_key', 'messageKey')
+        .where('o.published_at IS NULL')
+        .andWhere('o.claimed_until > :now', { now })
+        .getRawMany<{ messageKey: string }>();
+      const heldKeys = new Set(held.map((r) => r.messageKey));
+      const candidates = await em
+        .createQueryBuilder(OutboxEventEntity, 'o')
+        .where('o.published_at IS NULL')
+        .andWhere('(o.claimed_until IS NULL OR o.claimed_until <= :now)', { now })
+        .orderBy('o.seq', 'ASC')
+        .limit(batchSize)
+        .getMany();
+      // A key another relay is publishing waits for it: its later events must not overtake.
+      const rows = candidates.filter((r) => !heldKeys.has(r.messageKey));
+      if (rows.length > 0) {
+        await em.update(
+          OutboxEventEntity,
+          { seq: In(rows.map((r) => r.seq)) },
+          { claimToken: token, claimedUntil: new Date(now.getTime() + claimTtlMs) },
         );
-        await em.update(OutboxEventEntity, { seq: In(rows.map((r) => r.seq)), publishedAt: IsNull() }, { publishedAt: new Date() });
-        logger.debug({ count: rows.length }, 'outbox events published');
-        return rows.length;
-      }),
-    );
+      }
+      return { rows, more: candidates.length === batchSize };
+    }, shortTransaction);
+
+  const updateClaim = (token: string, seqs: string[], change: Partial<OutboxEventEntity>) =>
+    db.transaction((em) => em.update(OutboxEventEntity, { seq: In(seqs), claimToken: token }, change), shortTransaction);
+
+  const publishOnce = async (): Promise<{ published: number; more: boolean }> => {
+    const token = randomUUID();
+    const { rows, more } = await claim(token);
+    if (rows.length === 0) return { published: 0, more };
+    const seqs = rows.map((r) => r.seq);
+    const renewal = setInterval(() => {
+      updateClaim(token, seqs, { claimedUntil: new Date(Date.now() + claimTtlMs) }).catch((err) =>
+        logger.warn({ err }, 'could not renew the outbox claim'),
+      );
+    }, Math.max(100, Math.floor(claimTtlMs / 3)));
+    renewal.unref();
+    try {
+      await transport.publish(
+        rows.map((r) => {
+          const envelope = JSON.parse(r.envelope) as EventEnvelope;
+          return {
+            topic: r.topic,
+            key: r.messageKey,
+            value: r.envelope,
+            headers: { 'event-id': r.eventId, 'event-name': envelope.name },
+          };
+        }),
+      );
+    } catch (err) {
+      clearInterval(renewal);
+      // Let them go at once (another relay, or this one's next attempt, takes them again).
+      await updateClaim(token, seqs, { claimToken: null, claimedUntil: null }).catch(() => undefined);
+      throw err;
+    }
+    clearInterval(renewal);
+    await updateClaim(token, seqs, { publishedAt: new Date(), claimToken: null, claimedUntil: null });
+    logger.debug({ count: rows.length }, 'outbox events published');
+    return { published: rows.length, more };
+  };
+
+  const publishBatch = () => {
+    inFlight = inFlight.catch(() => ({ published: 0, more: false })).then(publishOnce);
     return inFlight;
   };
 
   const runLoop = async () => {
     let backoff = pollIntervalMs;
     while (running) {
-      let published = 0;
+      let outcome = { published: 0, more: false };
       try {
-        published = await publishBatch();
+        outcome = await publishBatch();
+        if (lastError) logger.info('outbox relay publishes again');
         lastError = undefined;
-        backoff = pollIntervalMs;
+        backoff = Math.min(pollIntervalMs, maxBackoffMs);
       } catch (err) {
+        // A broker outage: the business transactions carry on; the backlog waits in the outbox.
+        if (!lastError) logger.warn({ err }, 'outbox relay could not publish; will retry');
         lastError = (err as Error).message;
-        logger.warn({ err }, 'outbox relay could not publish; will retry');
-        backoff = Math.min(backoff * 2, 30_000);
+        backoff = Math.min(backoff * 2, maxBackoffMs);
       }
-      if (published === batchSize) continue;
+      if (outcome.published > 0 && outcome.more) continue;
       await new Promise<void>((resolve) => {
         wake = resolve;
         setTimeout(resolve, lastError ? backoff : pollIntervalMs).unref();
@@ -223,12 +261,20 @@ export function createOutboxRelay(opts: {
       running = false;
       unsubscribe?.();
       wake?.();
-      await loop;
-      await inFlight.catch(() => undefined);
+      let timer: NodeJS.Timeout | undefined;
+      const finished = await Promise.race([
+        Promise.all([loop, inFlight.catch(() => undefined)]).then(() => true),
+        new Promise<false>((resolve) => {
+          timer = setTimeout(() => resolve(false), stopTimeoutMs);
+        }),
+      ]);
+      clearTimeout(timer);
+      if (!finished) logger.warn('stopped with a publish in flight; its events are published again after their claim lapses');
     },
     async drain() {
-      while ((await publishBatch()) > 0) {
-        /* keep going until empty */
+      for (;;) {
+        const { published, more } = await publishBatch();
+        if (published === 0 && !more) return;
       }
     },
     readiness() {

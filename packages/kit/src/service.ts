@@ -3,14 +3,13 @@ import { z } from 'zod';
 import { parse, type DocumentNode } from 'graphql';
 import type { MixedList } from 'typeorm';
 import type { BaseContext } from '@apollo/server';
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
-import { ALL_EVENTS } from '@advisor/schema';
+import type { EventContract } from './event-contract';
 import { openDatabase, type Database, type DatabaseConfig } from './db';
 import { EVENT_ENTITIES, createOutboxRelay, type OutboxRelay } from './outbox';
 import { createEventConsumer, type EventConsumer, type EventHandler } from './consumer';
 import { InProcessTransport, KafkaTransport, type EventTransport } from './transport';
-import { startSubgraphServer } from './subgraph';
-import type { Identity } from './auth';
+import { startSubgraphServer, type SubgraphResolverMap } from './subgraph';
+import type { Identity, RequestOrigin } from './auth';
 import { createLogger, type Logger } from './logger';
 import { env } from './config';
 
@@ -21,6 +20,8 @@ export interface BaseServiceConfig {
   database: DatabaseConfig;
   /** The secret the gateway presents to this subgraph. */
   gatewaySecret: string;
+  /** On SIGTERM, how long /ready fails before the server stops taking requests (default 0). */
+  shutdownDelayMs?: number;
 }
 
 /** Environment variables every subgraph's standalone entrypoint reads. */
@@ -33,6 +34,8 @@ export const baseServiceEnvSchema = (defaultPort: number) =>
     KAFKA_NAMESPACE: z.string().default(''),
     GATEWAY_SECRET: env.secret(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /** Behind a load balancer: let it see /ready fail before the server stops (it must stay well under 10 s). */
+    SHUTDOWN_DELAY_MS: z.coerce.number().int().min(0).max(5000).default(0),
   });
 
 export function baseConfigFromEnv(parsed: z.infer<ReturnType<typeof baseServiceEnvSchema>>): BaseServiceConfig {
@@ -41,6 +44,7 @@ export function baseConfigFromEnv(parsed: z.infer<ReturnType<typeof baseServiceE
     port: parsed.PORT,
     database: parsed.DATABASE_URL ? { kind: 'mysql', url: parsed.DATABASE_URL } : { kind: 'embedded' },
     gatewaySecret: parsed.GATEWAY_SECRET,
+    shutdownDelayMs: parsed.SHUTDOWN_DELAY_MS,
   };
 }
 
@@ -75,7 +79,8 @@ export interface RunningService {
 
 /**
  * The one way a subgraph starts: database and migrations → outbox relay → event consumer →
- * GraphQL server. Stops in the reverse order.
+ * GraphQL server. Stops in the reverse order: readiness fails and in-flight requests finish,
+ * the consumer leaves its group, the relay stops, the database closes.
  */
 export async function startService<TContext extends BaseContext>(opts: {
   name: string;
@@ -87,11 +92,13 @@ export async function startService<TContext extends BaseContext>(opts: {
   typeDefs: DocumentNode;
   /** Built once the database is open: the domain services and their resolvers. */
   build(db: Database): {
-    resolvers: GraphQLResolverMap<TContext>;
-    createContext(identity: Identity): TContext;
+    resolvers: SubgraphResolverMap;
+    createContext(identity: Identity, origin: RequestOrigin): TContext;
     handlers?: EventHandler<any>[];
   };
   producesEvents: boolean;
+  /** The event contracts whose topics must exist before this service produces or subscribes (the kit knows no topic itself). */
+  topics: readonly EventContract[];
 }): Promise<RunningService> {
   const logger = opts.logger ?? createLogger({ name: opts.name });
   const db = await openDatabase({
@@ -104,7 +111,7 @@ export async function startService<TContext extends BaseContext>(opts: {
   const stops: Array<() => Promise<void>> = [() => db.close()];
   try {
     const built = opts.build(db);
-    await opts.transport.ensureTopics(ALL_EVENTS.map((e) => e.topic));
+    await opts.transport.ensureTopics(opts.topics.map((e) => e.topic));
 
     let relay: OutboxRelay | undefined;
     if (opts.producesEvents) {
@@ -127,12 +134,15 @@ export async function startService<TContext extends BaseContext>(opts: {
       port: opts.config.port,
       logger,
       createContext: built.createContext,
-      readiness: {
-        database: () => db.ping(),
+      readiness: { database: () => db.ping() },
+      // The broker's state is reported, not required: during an outage the API keeps serving
+      // (events wait in the outbox), so replicas must not leave the load balancer for it.
+      observed: {
         ...(relay ? { outbox: () => relay!.readiness().ok } : {}),
         ...(consumer ? { consumer: () => consumer!.readiness().ok } : {}),
         events: () => opts.transport.ready(),
       },
+      shutdownDelayMs: opts.config.shutdownDelayMs,
     });
     stops.unshift(() => server.stop());
     logger.info({ url: server.url, database: opts.config.database.kind, events: opts.transport.kind }, 'subgraph ready');
@@ -176,26 +186,45 @@ export function runStandaloneService<E extends { LOG_LEVEL: string; KAFKA_BROKER
   });
 }
 
-/** Runs an entrypoint: starts, logs, and stops cleanly on SIGINT/SIGTERM. */
+/** A stopping process exits by then even if something hangs (a paused broker): well inside k8s' 30 s, and 10 s. */
+export const SHUTDOWN_DEADLINE_MS = 9000;
+
+/**
+ * Runs an entrypoint: starts, logs, and on SIGINT/SIGTERM stops once, in order (the entrypoint's
+ * `stop`), then exits 0. A second signal changes nothing; a stop that hangs past
+ * SHUTDOWN_DEADLINE_MS exits 1 anyway, so a rollout never waits for the kill timeout.
+ */
 export function runMain(name: string, main: () => Promise<{ stop(): Promise<void> }>): void {
   const logger = createLogger({ name });
+  let running: { stop(): Promise<void> } | undefined;
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    const startedAt = Date.now();
+    logger.info({ signal }, 'shutting down');
+    setTimeout(() => {
+      logger.error({ afterMs: SHUTDOWN_DEADLINE_MS }, 'shutdown did not finish in time; exiting anyway');
+      process.exit(1);
+    }, SHUTDOWN_DEADLINE_MS).unref();
+    // Still starting: nothing is serving yet, so there is nothing to stop in order.
+    if (!running) process.exit(0);
+    running
+      .stop()
+      .then(() => {
+        logger.info({ ms: Date.now() - startedAt }, 'stopped');
+        process.exit(0);
+      })
+      .catch((err) => {
+        logger.error({ err }, 'shutdown failed');
+        process.exit(1);
+      });
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
   main()
-    .then((running) => {
-      let stopping = false;
-      const shutdown = (signal: string) => {
-        if (stopping) return;
-        stopping = true;
-        logger.info({ signal }, 'shutting down');
-        running
-          .stop()
-          .then(() => process.exit(0))
-          .catch((err) => {
-            logger.error({ err }, 'shutdown failed');
-            process.exit(1);
-          });
-      };
-      process.on('SIGINT', () => shutdown('SIGINT'));
-      process.on('SIGTERM', () => shutdown('SIGTERM'));
+    .then((started) => {
+      running = started;
     })
     .catch((err) => {
       logger.fatal({ err }, `${name} failed to start`);

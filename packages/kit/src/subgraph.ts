@@ -6,13 +6,32 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { DocumentNode } from 'graphql';
 import { CommonErrorCode, domainErrorLoggingPlugin, formatError } from './errors';
-import { GATEWAY_SECRET_HEADER, IDENTITY_HEADER, decodeIdentity, hasGatewaySecret, type Identity } from './auth';
+import {
+  CLIENT_ADDRESS_HEADER,
+  GATEWAY_SECRET_HEADER,
+  IDENTITY_HEADER,
+  decodeClientAddress,
+  decodeIdentity,
+  hasGatewaySecret,
+  type Identity,
+  type RequestOrigin,
+} from './auth';
 import type { Logger } from './logger';
+import { DEFAULT_REQUEST_TIMEOUT_MS, applyServerTimeouts, graphqlDevelopmentMode, jsonErrorHandler, requestDeadline } from './http-hardening';
 
 export type ReadinessCheck = () => Promise<boolean> | boolean;
+
+/**
+ * The resolver map `buildSubgraphSchema` takes (its `GraphQLResolverMap<any>`, which
+ * @apollo/subgraph's public entry does not export). Each service types its own resolvers with the
+ * `Resolvers` generated from its SDL (`npm run codegen`), which fit this.
+ */
+export type SubgraphResolverMap = NonNullable<Extract<Extract<Parameters<typeof buildSubgraphSchema>[0], readonly unknown[]>[number], { typeDefs: unknown }>['resolvers']>;
+
+/** How long a stopping server lets in-flight requests finish before it closes their connections. */
+export const HTTP_DRAIN_GRACE_MS = 4000;
 
 export interface HttpServerHandle {
   url: string;
@@ -20,22 +39,37 @@ export interface HttpServerHandle {
   stop(): Promise<void>;
 }
 
-/** `/health` (the process is alive) and `/ready` (every dependency answers) for probes. */
-export function healthRoutes(app: express.Express, checks: Record<string, ReadinessCheck>) {
+/**
+ * `/health` (the process is alive) and `/ready` (it can serve requests) for probes. `observed`
+ * checks are reported beside them but do not fail readiness: a broker outage must not take every
+ * replica out of service, since the outbox lets the API keep working without the broker.
+ */
+export function healthRoutes(
+  app: express.Express,
+  checks: Record<string, ReadinessCheck>,
+  observed: Record<string, ReadinessCheck> = {},
+  /** SPEC G7: which checks failed is for operators; everyone else sees the status word only. */
+  showDetails: (req: express.Request) => boolean = () => false,
+) {
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
-  app.get('/ready', async (_req, res) => {
-    const results: Record<string, boolean> = {};
-    for (const [name, check] of Object.entries(checks)) {
-      try {
-        results[name] = await check();
-      } catch {
-        results[name] = false;
+  app.get('/ready', async (req, res) => {
+    const run = async (all: Record<string, ReadinessCheck>) => {
+      const results: Record<string, boolean> = {};
+      for (const [name, check] of Object.entries(all)) {
+        try {
+          results[name] = await check();
+        } catch {
+          results[name] = false;
+        }
       }
-    }
+      return results;
+    };
+    const results = await run(checks);
     const ready = Object.values(results).every(Boolean);
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not-ready', checks: results });
+    const status = ready ? 'ready' : 'not-ready';
+    res.status(ready ? 200 : 503).json(showDetails(req) ? { status, checks: results, observed: await run(observed) } : { status });
   });
 }
 
@@ -56,25 +90,41 @@ export async function listen(app: express.Express, host: string, port: number): 
 export async function startSubgraphServer<TContext extends BaseContext>(opts: {
   name: string;
   typeDefs: DocumentNode;
-  resolvers: GraphQLResolverMap<TContext>;
+  resolvers: SubgraphResolverMap;
   gatewaySecret: string;
   host: string;
   port: number;
   logger: Logger;
-  createContext(identity: Identity): TContext;
+  createContext(identity: Identity, origin: RequestOrigin): TContext;
   readiness: Record<string, ReadinessCheck>;
+  /** Reported on /ready without failing it (the broker). */
+  observed?: Record<string, ReadinessCheck>;
+  /** On stop, how long /ready fails before the server stops taking requests (load balancers notice). */
+  shutdownDelayMs?: number;
 }): Promise<HttpServerHandle> {
   const app = express();
   app.disable('x-powered-by');
-  healthRoutes(app, opts.readiness);
+  let stopping = false;
+  // Operators (who hold the gateway secret) see which check failed.
+  healthRoutes(app, { ...opts.readiness, accepting: () => !stopping }, opts.observed, (req) =>
+    hasGatewaySecret(req.headers[GATEWAY_SECRET_HEADER], opts.gatewaySecret),
+  );
 
   const { server: httpServer, port } = await listen(app, opts.host, opts.port);
+  applyServerTimeouts(httpServer);
+  const development = graphqlDevelopmentMode();
   const apollo = new ApolloServer<TContext>({
-    schema: buildSubgraphSchema({ typeDefs: opts.typeDefs, resolvers: opts.resolvers as GraphQLResolverMap<unknown> }),
+    schema: buildSubgraphSchema({ typeDefs: opts.typeDefs, resolvers: opts.resolvers }),
     formatError: formatError(opts.logger),
     includeStacktraceInErrorResponses: false,
+    // SPEC G7: no schema and no "Did you mean …" outside development (GRAPHQL_DEV=true).
+    introspection: development,
+    hideSchemaDetailsFromClientErrors: !development,
+    // The service stops once, in order, from its own signal handler (runMain); Apollo's own
+    // SIGTERM handler would start a second stop() that the service's stop then waits on forever.
+    stopOnTerminationSignals: false,
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: HTTP_DRAIN_GRACE_MS }),
       ApolloServerPluginLandingPageDisabled(),
       // No usage reporting to Apollo's cloud: traces would only travel to the gateway and be dropped.
       ApolloServerPluginInlineTraceDisabled(),
@@ -100,19 +150,27 @@ export async function startSubgraphServer<TContext extends BaseContext>(opts: {
       }
       next();
     },
+    requestDeadline(DEFAULT_REQUEST_TIMEOUT_MS, (req) => opts.logger.warn({ url: req.url }, 'request timed out')),
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const header = req.headers[IDENTITY_HEADER];
-        return opts.createContext(decodeIdentity(typeof header === 'string' ? header : undefined));
+        // Read only after the gateway secret was checked above.
+        return opts.createContext(decodeIdentity(typeof header === 'string' ? header : undefined), {
+          clientAddress: decodeClientAddress(req.headers[CLIENT_ADDRESS_HEADER]),
+        });
       },
     }),
   );
+  app.use(jsonErrorHandler((err) => opts.logger.error({ err }, 'unexpected error before GraphQL')));
 
   return {
     port,
     url: `http://${opts.host === '0.0.0.0' ? '127.0.0.1' : opts.host}:${port}/graphql`,
     stop: async () => {
+      // Readiness fails first; then in-flight requests finish and the server closes.
+      stopping = true;
+      if (opts.shutdownDelayMs) await new Promise((resolve) => setTimeout(resolve, opts.shutdownDelayMs));
       await apollo.stop();
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
     },

@@ -28,13 +28,21 @@ export interface EventTransport {
   readonly kind: 'kafka' | 'in-process';
   ensureTopics(topics: readonly string[]): Promise<void>;
   publish(messages: OutgoingMessage[]): Promise<void>;
-  subscribe(opts: {
-    groupId: string;
-    topics: readonly string[];
-    onMessage(message: IncomingMessage): Promise<void>;
-  }): Promise<Subscription>;
+  subscribe(opts: SubscribeOptions): Promise<Subscription>;
   ready(): Promise<boolean>;
   close(): Promise<void>;
+}
+
+export interface SubscribeOptions {
+  groupId: string;
+  topics: readonly string[];
+  onMessage(message: IncomingMessage): Promise<void>;
+  /**
+   * Read every topic from its start on each start and commit no offsets: for an in-memory view
+   * rebuilt from the log (the gateway's revocation list) in a group whose name stays the same
+   * across restarts.
+   */
+  readFromStart?: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -47,23 +55,56 @@ export interface KafkaTransportOptions {
   /** How long a fetch waits for data; lower in tests so consumers stop quickly. */
   maxWaitTimeInMs?: number;
   partitions?: number;
+  /**
+   * How long the group waits for a silent member before handing its partitions to others. A
+   * consumer restarted after kill -9 starts working only once its dead predecessor's session
+   * expires (kafkajs 2.2 sends no group.instance.id, so static membership is not available);
+   * 6 s is the broker's default minimum (group.min.session.timeout.ms). See README, Reliability.
+   */
+  sessionTimeoutMs?: number;
   logger: Logger;
+}
+
+export const KAFKA_SESSION_TIMEOUT_MS = 6000;
+
+/**
+ * kafkajs' retries back off exponentially up to 30 s by default: after a long broker outage the
+ * producer and the consumers then sat out a long pause after the broker returned (the backlog of
+ * a 60 s pause took 17.5 s to drain). Capped at 2 s, they are back within 2 s of the broker.
+ */
+export const KAFKA_RETRY = { initialRetryTime: 200, maxRetryTime: 2000, retries: 8 } as const;
+export const KAFKA_HEARTBEAT_INTERVAL_MS = 1000;
+
+type LogSeverity = 'error' | 'warn' | 'debug';
+
+/**
+ * The true severity of a kafkajs log line. kafkajs logs at error level much that it retries
+ * itself and recovers from (a produce or coordinator request timing out while the broker is
+ * paused, a reconnect, a consumer restarting after a retriable crash, a member re-joining its
+ * group): those are warnings. States a fresh broker passes through while it creates its internal
+ * topics are debug. What kafkajs gives up on stays an error.
+ */
+export function kafkaLogSeverity(level: KafkaLogLevel, message: string, extra: Record<string, unknown> = {}): LogSeverity {
+  const text = `${message} ${String(extra.error ?? '')} ${String(extra.type ?? '')}`;
+  if (/coordinator (is loading|is not available)|not available|LEADER_NOT_AVAILABLE/i.test(text)) return 'debug';
+  if (level === KafkaLogLevel.ERROR) {
+    const retried = extra.retryCount !== undefined || extra.retryTime !== undefined;
+    if (retried) return 'warn';
+    // kafkajs logs every error response from the broker before its caller retries or re-joins.
+    if (/^Response /.test(message)) return 'warn';
+    if (/^Crash: |^Restarting the consumer|re-joining the group|timed out|timeout|Connection (closed|error)|ECONNREFUSED|ECONNRESET/i.test(text)) {
+      return 'warn';
+    }
+    return 'error';
+  }
+  return level === KafkaLogLevel.WARN ? 'warn' : 'debug';
 }
 
 function kafkaLogCreator(logger: Logger) {
   return () =>
     ({ level, log }: LogEntry) => {
       const { message, ...extra } = log;
-      const child = { ...extra, component: 'kafkajs' };
-      // kafkajs reports some retriable states at error level; they are expected while a fresh
-      // broker creates its internal topics and are retried, so they are not failures.
-      const transient = /coordinator (is loading|is not available)|not available|LEADER_NOT_AVAILABLE/i.test(
-        `${message} ${String((extra as { error?: unknown }).error ?? '')}`,
-      );
-      if (level === KafkaLogLevel.ERROR && !transient) logger.error(child, message);
-      else if (transient) logger.debug(child, message);
-      else if (level === KafkaLogLevel.WARN) logger.warn(child, message);
-      else logger.debug(child, message);
+      logger[kafkaLogSeverity(level, message, extra)]({ ...extra, component: 'kafkajs' }, message);
     };
 }
 
@@ -83,7 +124,7 @@ export class KafkaTransport implements EventTransport {
       brokers: opts.brokers,
       logLevel: KafkaLogLevel.WARN,
       logCreator: kafkaLogCreator(opts.logger),
-      retry: { initialRetryTime: 200, retries: 8 },
+      retry: KAFKA_RETRY,
     });
   }
 
@@ -163,27 +204,25 @@ export class KafkaTransport implements EventTransport {
     });
   }
 
-  async subscribe(opts: {
-    groupId: string;
-    topics: readonly string[];
-    onMessage(message: IncomingMessage): Promise<void>;
-  }): Promise<Subscription> {
+  async subscribe(opts: SubscribeOptions): Promise<Subscription> {
     const consumer = this.kafka.consumer({
       groupId: this.physical(opts.groupId),
-      sessionTimeout: 10_000,
-      heartbeatInterval: 1_000,
+      sessionTimeout: this.opts.sessionTimeoutMs ?? KAFKA_SESSION_TIMEOUT_MS,
+      heartbeatInterval: KAFKA_HEARTBEAT_INTERVAL_MS,
       maxWaitTimeInMs: this.opts.maxWaitTimeInMs ?? 1_000,
       allowAutoTopicCreation: false,
-      retry: { initialRetryTime: 200, retries: 10 },
+      retry: { ...KAFKA_RETRY, retries: 10 },
     });
     let running = true;
     consumer.on(consumer.events.CRASH, (event) => {
-      if (!event.payload.restart) running = false;
+      if (event.payload.restart) return;
+      running = false;
+      this.opts.logger.error({ err: event.payload.error, groupId: opts.groupId }, 'event consumer stopped for good');
     });
     await consumer.connect();
     await consumer.subscribe({ topics: opts.topics.map((t) => this.physical(t)), fromBeginning: true });
     await consumer.run({
-      autoCommit: true,
+      autoCommit: !opts.readFromStart,
       // Partitions are handled side by side; within one partition (one key, one client) in order.
       partitionsConsumedConcurrently: this.opts.partitions ?? 3,
       eachMessage: async ({ topic, partition, message }) => {
@@ -267,11 +306,7 @@ export class InProcessTransport implements EventTransport {
     for (const g of this.groups) g.wake?.();
   }
 
-  async subscribe(opts: {
-    groupId: string;
-    topics: readonly string[];
-    onMessage(message: IncomingMessage): Promise<void>;
-  }): Promise<Subscription> {
+  async subscribe(opts: SubscribeOptions): Promise<Subscription> {
     const state: GroupState = { offsets: new Map(opts.topics.map((t) => [t, 0])), stopped: false, loop: Promise.resolve() };
     const nextMessage = (): IncomingMessage | undefined => {
       for (const topic of opts.topics) {

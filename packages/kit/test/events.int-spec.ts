@@ -1,20 +1,23 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { Table, type MigrationInterface, type QueryRunner } from 'typeorm';
-import { defineEvent, type EventEnvelope } from '@advisor/schema';
+
 import {
   EVENT_ENTITIES,
   EventRejectedError,
   KafkaTransport,
-  columnTypes,
+  addOutboxClaimsV2,
+  columnTypesV1,
   createEventConsumer,
-  createEventTables,
+  createEventTablesV1,
   createLogger,
   createOutboxRelay,
   dropMysqlDatabase,
   enqueueEvent,
   ensureMysqlDatabase,
   handleEvent,
+  defineEvent,
+  type EventEnvelope,
   openDatabase,
   type Database,
 } from '../src';
@@ -22,9 +25,10 @@ import { TEST_MYSQL_URL, kafkaBrokers } from '../../../test/support/env';
 
 class TestTables1700000000000 implements MigrationInterface {
   async up(queryRunner: QueryRunner) {
-    const t = columnTypes(queryRunner);
+    const t = columnTypesV1(queryRunner);
     await queryRunner.createTable(new Table({ name: 'notes', columns: [{ name: 'id', ...t.id, isPrimary: true }, { name: 'text', ...t.string() }] }));
-    await createEventTables(queryRunner);
+    await createEventTablesV1(queryRunner);
+    await addOutboxClaimsV2(queryRunner);
   }
   async down() {}
 }

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { createLogger, env, parseConfig } from '@advisor/kit';
+import { createLogger, env, parseConfig, runMain } from '@advisor/kit';
+import { hardeningEnvShape, hardeningFromEnv } from '@advisor/gateway';
+import { spawnTimeTrackingSimulator, type SpawnedSimulator } from '@advisor/time-tracking-sim';
 import { startSystem } from './system';
 import { seedDemoData } from './demo-data';
 
@@ -19,15 +21,24 @@ const allInOneEnv = z.object({
   LOG_LEVEL: z.string().default('info'),
   AUTH_SIGNING_KEY: z.string().optional(),
   AUTH_VERIFY_KEY: z.string().optional(),
+  /** SPEC P1: an outside time-tracking system; unset: the simulator is started as its own process on PORT + 101 (any free port when PORT is 0). */
+  TIME_TRACKING_URL: env.optionalUrl(),
+  /** SPEC P2: how often approved shifts are polled. */
+  SYNC_POLL_INTERVAL_MS: z.coerce.number().int().min(1_000).max(300_000).default(30_000),
+  ...hardeningEnvShape,
 });
 
-/** `npm start`: the whole system in one process. */
-async function main() {
+/** `npm start`: the whole system in one process; stopped once, in order, on SIGTERM/SIGINT (runMain). */
+async function main(): Promise<{ stop(): Promise<void> }> {
   const e = parseConfig(allInOneEnv, process.env, 'configuration');
   const logger = createLogger({ name: 'advisor-dashboard', level: e.LOG_LEVEL });
   if (Boolean(e.AUTH_SIGNING_KEY) !== Boolean(e.AUTH_VERIFY_KEY)) {
     throw new Error('Set both AUTH_SIGNING_KEY and AUTH_VERIFY_KEY, or neither (a key pair is then generated).');
   }
+  // SPEC P1: the time-tracking simulator runs as its own process (ARCHITECTURE "Outside systems").
+  let simulator: SpawnedSimulator | undefined;
+  if (!e.TIME_TRACKING_URL) simulator = await spawnTimeTrackingSimulator({ host: e.HOST, port: e.PORT === 0 ? 0 : e.PORT + 101, forwardStderr: true });
+  const timeTrackingUrl = e.TIME_TRACKING_URL ?? simulator!.url;
   const system = await startSystem({
     host: e.HOST,
     gatewayPort: e.PORT,
@@ -42,31 +53,30 @@ async function main() {
     appUrl: e.APP_URL,
     keys: e.AUTH_SIGNING_KEY && e.AUTH_VERIFY_KEY ? { privateKeyPem: e.AUTH_SIGNING_KEY, publicKeyPem: e.AUTH_VERIFY_KEY } : undefined,
     logger,
+    gatewayHardening: hardeningFromEnv(e),
+    payrollSync: { timeTrackingUrl, scheduler: { pollIntervalMs: e.SYNC_POLL_INTERVAL_MS } },
+  }).catch(async (err) => {
+    await simulator?.stop();
+    throw err;
   });
   const seed = e.SEED_DEMO ? e.SEED_DEMO === 'true' : !e.MYSQL_URL;
-  if (seed) await seedDemoData(system, logger);
+  if (seed) await seedDemoData(system, logger, simulator ? { timeTrackingAdminUrl: simulator.url } : {});
   logger.info(
     {
       graphql: system.gatewayUrl.replace('127.0.0.1', 'localhost'),
       database: e.MYSQL_URL ? 'mysql' : 'embedded (in memory)',
       events: e.KAFKA_BROKERS ? 'kafka' : 'in-process',
       mail: e.SMTP_URL ? 'smtp' : e.MAIL_DIR,
+      timeTracking: simulator ? `${timeTrackingUrl} (simulator; fault controls at /admin/faults)` : timeTrackingUrl,
     },
     'Advisor Dashboard is up',
   );
-  let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'shutting down');
-    await system.stop();
-    process.exit(0);
+  return {
+    stop: async () => {
+      await system.stop();
+      await simulator?.stop();
+    },
   };
-  process.on('SIGINT', () => void shutdown('SIGINT'));
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
 }
 
-main().catch((err) => {
-  console.error(err instanceof Error ? err.message : err);
-  process.exit(1);
-});
+runMain('advisor-dashboard', main);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { Column, Entity, PrimaryColumn, Table, TableIndex, type EntityManager, type QueryRunner } from 'typeorm';
+import { Column, Entity, PrimaryColumn, type EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import { columnTypes, type Database } from './db';
+import type { Database } from '@advisor/kit';
 
 /**
  * SPEC G4: an append-only trail of changes (permissions, links, assignments, invitations,
@@ -60,31 +60,6 @@ export interface AuditEntry {
   at: Date;
 }
 
-export async function createAuditTable(queryRunner: QueryRunner): Promise<void> {
-  const t = columnTypes(queryRunner);
-  await queryRunner.createTable(
-    new Table({
-      name: 'audit_trail',
-      columns: [
-        { name: 'id', ...t.id, isPrimary: true },
-        { name: 'scope_type', ...t.string(16) },
-        { name: 'scope_id', ...t.id },
-        { name: 'actor_realm', ...t.string(16) },
-        { name: 'actor_id', ...t.id, isNullable: true },
-        { name: 'action', ...t.string(64) },
-        { name: 'subject_type', ...t.string(32) },
-        { name: 'subject_id', ...t.id },
-        { name: 'before', ...t.text, isNullable: true },
-        { name: 'after', ...t.text, isNullable: true },
-        { name: 'created_at', ...t.timestamp },
-      ],
-    }),
-  );
-  await queryRunner.createIndex(
-    'audit_trail',
-    new TableIndex({ name: 'idx_audit_scope_time', columnNames: ['scope_type', 'scope_id', 'created_at'] }),
-  );
-}
 
 /** Records a change inside the caller's transaction: the change and its record commit together. */
 export async function recordAudit(em: EntityManager, entry: Omit<AuditEntry, 'id'>): Promise<void> {

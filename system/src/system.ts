@@ -20,8 +20,8 @@ import {
 import { DEFAULT_ADVISOR_SUPPORT, startFirmsService } from '@advisor/firms';
 import { startClientsService, type RunningClientsService } from '@advisor/clients';
 import { startInvitationsService } from '@advisor/invitations';
-import { startPayrollSyncService } from '@advisor/payroll-sync';
-import { startGateway, SUPERGRAPH_PATH, type SubgraphName } from '@advisor/gateway';
+import { startPayrollSyncService, type RunningPayrollSyncService, type SchedulerOptions } from '@advisor/payroll-sync';
+import { startGateway, SUPERGRAPH_PATH, WEB_DIST_PATH, type GatewayConfig, type SubgraphName } from '@advisor/gateway';
 
 export interface SystemOptions {
   host?: string;
@@ -47,6 +47,15 @@ export interface SystemOptions {
   appUrl?: string;
   clock?: Clock;
   logger?: Logger;
+  /** The built web app the gateway serves at / (SPEC S1); default web/dist, `null` for none. */
+  webDir?: string | null;
+  /** SPEC G7: the development switch, trusted proxies, the operators' token, limits; safe defaults when absent. */
+  gatewayHardening?: Pick<GatewayConfig, 'development' | 'trustProxy' | 'opsToken' | 'limits'>;
+  /**
+   * SPEC P1: the time-tracking system payroll-sync reaches (the simulator, as its own process, in
+   * the demo and the tests) and its scheduler's settings. Without a URL, connecting is refused.
+   */
+  payrollSync?: { timeTrackingUrl?: string; timeoutMs?: number; scheduler?: Partial<SchedulerOptions> & { enabled?: boolean } };
 }
 
 export interface RunningSystem {
@@ -56,7 +65,7 @@ export interface RunningSystem {
     firms: RunningService;
     clients: RunningClientsService;
     invitations: RunningService;
-    payrollSync: RunningService;
+    payrollSync: RunningPayrollSyncService;
   };
   /** The secret each subgraph expects from the gateway (tests prove it is required). */
   secrets: Record<SubgraphName, string>;
@@ -143,7 +152,10 @@ export async function startSystem(opts: SystemOptions = {}): Promise<RunningSyst
     const payrollSync = await startPayrollSyncService({
       config: await config('payroll-sync', ports[3]),
       transport,
+      clock,
       logger: child('payroll-sync'),
+      timeTracking: opts.payrollSync?.timeTrackingUrl ? { url: opts.payrollSync.timeTrackingUrl, timeoutMs: opts.payrollSync.timeoutMs } : undefined,
+      scheduler: opts.payrollSync?.scheduler,
     });
     started.push(payrollSync);
 
@@ -153,6 +165,8 @@ export async function startSystem(opts: SystemOptions = {}): Promise<RunningSyst
         port: opts.gatewayPort ?? 0,
         supergraphPath: SUPERGRAPH_PATH,
         tokenPublicKeyPem: keys.publicKeyPem,
+        webDir: opts.webDir === null ? undefined : (opts.webDir ?? WEB_DIST_PATH),
+        ...opts.gatewayHardening,
         subgraphs: {
           firms: { url: firms.url, secret: secrets.firms },
           clients: { url: clients.url, secret: secrets.clients },

@@ -1,5 +1,6 @@
 import type { Logger } from '@advisor/kit';
 import type { RunningSystem } from './system';
+import { seedPayrollDemo } from './payroll-demo';
 
 export const DEMO = {
   firm: { username: 'demo.partner', password: 'ledger-and-co-demo-2026' },
@@ -23,12 +24,13 @@ export async function gatewayRequest<T = any>(
 
 /**
  * Demo data for the embedded run mode: a firm (signed up through the gateway, like a person
- * would) and two client companies with their admins on the payroll and PEO platforms.
+ * would) and two client companies with their admins on the payroll and PEO platforms; with the
+ * time-tracking simulator running, a third client with its time tracking connected (SPEC P).
  */
-export async function seedDemoData(system: RunningSystem, logger: Logger): Promise<void> {
+export async function seedDemoData(system: RunningSystem, logger: Logger, payroll: { timeTrackingAdminUrl?: string } = {}): Promise<void> {
   const signUp = await gatewayRequest(
     system.gatewayUrl,
-    `mutation SignUp($input: SignUpFirmInput!) { signUpFirm(input: $input) { member { id } } }`,
+    `mutation SignUp($input: SignUpFirmInput!) { signUpFirm(input: $input) { member { id firm { id } } } }`,
     {
       input: {
         firmName: 'Ledger & Co',
@@ -81,6 +83,10 @@ export async function seedDemoData(system: RunningSystem, logger: Logger): Promi
       },
     ],
   });
+  if (payroll.timeTrackingAdminUrl) {
+    const founder = signUp.data.signUpFirm.member;
+    await seedPayrollDemo(system, logger, payroll.timeTrackingAdminUrl, { memberId: founder.id, firmId: founder.firm.id, ...DEMO.firm });
+  }
   logger.info(
     { firmLogin: DEMO.firm.username, clientAdminLogin: DEMO.clientAdmin.email },
     'demo data seeded (passwords in README)',

@@ -12,7 +12,14 @@ describe('email domains (F2)', () => {
     (domain) => expect(isPublicEmailDomain(domain)).toBe(true),
   );
 
-  it.each(['acme-cpa.com', 'ledgerco.example', 'justworks.com'])('F2: %s is a firm domain', (domain) =>
+  it.each([
+    'fastmail.com', 'tutanota.com', 'tuta.io', 'proton.me', 'protonmail.com', 'hey.com', 'zoho.com', 'mail.com',
+    'gmx.de', 'gmx.net', 'gmx.co.uk', 'gmx.ch', 'yandex.ru', 'yandex.kz', 'icloud.com', 'me.com', 'posteo.de',
+  ])('F2: %s, a well-known public provider, is refused (maintained list or the reviewed supplement)', (domain) =>
+    expect(isPublicEmailDomain(domain)).toBe(true),
+  );
+
+  it.each(['acme-cpa.com', 'ledgerco.example', 'justworks.com', 'gmx-consulting.com', 'yandex-tax.example', 'hey-cpa.com'])('F2: %s is a firm domain', (domain) =>
     expect(isPublicEmailDomain(domain)).toBe(false),
   );
 });

@@ -1,0 +1,65 @@
+import { forbidden, unauthenticated, type FirmMemberIdentity, type Identity } from '@advisor/kit';
+import type { ClientGrantedPermission } from '@advisor/schema';
+
+/**
+ * Who at a firm may do what, decided in one place for every service (SPEC F6, C3, C6).
+ * `grep "SPEC C6"` lands here; the services call these and never re-code the rule.
+ */
+
+export const FIRM_PERMISSIONS = ['MANAGE_FIRM', 'MANAGE_MEMBERS', 'MANAGE_CLIENTS', 'ASSIGN_CLIENTS', 'VIEW_ALL_CLIENTS'] as const;
+export type FirmPermission = (typeof FIRM_PERMISSIONS)[number];
+
+type FirmRoleHolder = Pick<FirmMemberIdentity, 'firmRole' | 'permissions'>;
+
+/** SPEC F6: an ADMIN holds every firm permission; anyone else holds what they were granted. */
+export function holdsFirmPermission(member: FirmRoleHolder, permission: FirmPermission): boolean {
+  return member.firmRole === 'ADMIN' || member.permissions.includes(permission);
+}
+
+/** SPEC C6 (and H's partner admin): ADMINs and members with VIEW_ALL_CLIENTS see every client linked to the firm. */
+export function seesAllFirmClients(member: FirmRoleHolder): boolean {
+  return holdsFirmPermission(member, 'VIEW_ALL_CLIENTS');
+}
+
+/**
+ * A signed-in firm member, holding `permission` when one is named; anyone else is refused
+ * (UNAUTHENTICATED when nobody signed in, FORBIDDEN otherwise).
+ */
+export function requireFirmMember(identity: Identity, permission?: FirmPermission, message?: string): FirmMemberIdentity {
+  if (identity.realm === 'anonymous') throw unauthenticated();
+  if (identity.realm !== 'firm') throw forbidden(message ?? 'Only firm members can do this.');
+  if (permission && !holdsFirmPermission(identity, permission)) {
+    throw forbidden(message ?? `You need the ${permission} permission to do this.`);
+  }
+  return identity;
+}
+
+/** SPEC C3: a member may do what both the firm assigned and the client still grants the firm. */
+export function effectiveClientPermissions(assigned: readonly string[], granted: readonly string[]): ClientGrantedPermission[] {
+  const grantedSet = new Set(granted);
+  return assigned.filter((p) => grantedSet.has(p)) as ClientGrantedPermission[];
+}
+
+export interface ClientAccess {
+  /** SPEC C6: whether the member sees the client at all. */
+  visible: boolean;
+  /** SPEC C3: assignment ∩ link; empty for a VIEW_ALL_CLIENTS member who is not assigned. */
+  permissions: ClientGrantedPermission[];
+}
+
+const NO_ACCESS: ClientAccess = Object.freeze({ visible: false, permissions: [] });
+
+/**
+ * SPEC C6 and C3 for one client: a firm member sees a client linked to their firm when they are
+ * assigned to it, or when they see all of the firm's clients; what they may do there is their
+ * assignment's permissions intersected with the link's.
+ */
+export function clientAccessOf(
+  member: FirmMemberIdentity,
+  link: { firmId: string; permissions: readonly string[] } | null | undefined,
+  assignment: { permissions: readonly string[] } | null | undefined,
+): ClientAccess {
+  if (!link || link.firmId !== member.firmId) return NO_ACCESS;
+  if (!assignment && !seesAllFirmClients(member)) return NO_ACCESS;
+  return { visible: true, permissions: effectiveClientPermissions(assignment?.permissions ?? [], link.permissions) };
+}

@@ -1,0 +1,125 @@
+import { randomUUID } from 'node:crypto';
+import type { Logger } from '@advisor/kit';
+import type { RunningSystem } from './system';
+import { gatewayRequest } from './demo-data';
+
+export const PAYROLL_DEMO = {
+  client: 'Harbor Coffee',
+  clientAdmin: { email: 'owner@harborcoffee.example', password: 'harbor-coffee-demo-2026' },
+} as const;
+
+const DAY_MS = 86_400_000;
+const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+/** Monday of this week in New York (the demo company's time zone). */
+function thisMonday(): number {
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/New_York', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+  const t = Date.parse(`${today}T00:00:00Z`);
+  return t - ((new Date(t).getUTCDay() + 6) % 7) * DAY_MS;
+}
+/** A shift from 9:00 New York time (14:00Z in winter, 13:00Z in summer). */
+function shiftOn(day: number, hours: number): { start: string; end: string } {
+  const date = isoDate(day);
+  const noonInNy = Number(new Intl.DateTimeFormat('en-US', { timeZone: 'America/New_York', hour: 'numeric', hourCycle: 'h23' }).format(new Date(`${date}T12:00:00Z`)));
+  const start = Date.parse(`${date}T00:00:00Z`) + (9 + 12 - noonInNy) * 3_600_000;
+  return { start: new Date(start).toISOString(), end: new Date(start + hours * 3_600_000).toISOString() };
+}
+
+async function sim<T = any>(base: string, method: string, path: string, body?: unknown): Promise<T> { // eslint-disable-line @typescript-eslint/no-explicit-any
+  const res = await fetch(base + path, { method, headers: body === undefined ? {} : { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`time-tracking simulator: ${method} ${path} answered ${res.status}: ${text}`);
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+/**
+ * SPEC P demo: *Harbor Coffee*, linked to the demo firm with Pat assigned, its time tracking (the
+ * simulator, its own process) connected, four workers (one without a pay rate) and two weeks of
+ * shifts, most approved. One sync failed (time tracking answered 503 once), one shift is SEND
+ * (its receipt was not confirmed) and one ERROR (no pay rate): every status shows. The first
+ * week's timecards are approved, the second's are drafts; running payroll is left to the reader.
+ */
+export async function seedPayrollDemo(
+  system: RunningSystem,
+  logger: Logger,
+  timeTrackingAdminUrl: string,
+  firm: { memberId: string; firmId: string; username: string; password: string },
+): Promise<void> {
+  const gql = async <T = any>(query: string, variables: Record<string, unknown>, token?: string): Promise<T> => { // eslint-disable-line @typescript-eslint/no-explicit-any
+    const res = await gatewayRequest<T>(system.gatewayUrl, query, variables, token);
+    if (res.errors) throw new Error(`payroll demo: ${JSON.stringify(res.errors)}`);
+    return res.data as T;
+  };
+  const payroll = system.services.payrollSync.domain;
+  // The demo drives each step itself; the scheduler resumes afterwards.
+  await payroll.scheduler.stop();
+  try {
+    const clients = system.services.clients;
+    const { clientId } = await clients.domain.registry.registerCompany({
+      businessName: PAYROLL_DEMO.client,
+      fein: '27-1234567',
+      platform: 'PAYROLL',
+      status: 'ACTIVE',
+      customerSuccess: { name: 'Jordan Success', phone: '+1 646 555 0199', email: 'jordan.success@payroll-platform.example' },
+      admins: [{ firstName: 'Hana', lastName: 'Harbor', ...PAYROLL_DEMO.clientAdmin, permissions: ['MANAGE', 'MANAGE_EMPLOYEES', 'MANAGE_PAYMENTS'] }],
+    });
+    // As if Harbor Coffee had invited Ledger & Co and Pat had accepted (SPEC I1, I5, C4).
+    await clients.db.transaction((em) =>
+      clients.domain.links.applyInvitationAccepted(em, {
+        invitationId: randomUUID(), kind: 'CLIENT_TO_FIRM', clientId, firmId: firm.firmId, acceptedBy: { realm: 'firm', id: firm.memberId }, assignMemberId: firm.memberId,
+        permissions: ['VIEW_COMPANY', 'MANAGE_EMPLOYEES', 'VIEW_PAYROLL', 'RUN_PAYROLL', 'APPROVE_TIMECARDS', 'VIEW_REPORTS'], acceptedAt: new Date().toISOString(),
+      }),
+    );
+    const pat = (await gql(`mutation($u: String!, $p: String!) { logIn(username: $u, password: $p) { accessToken } }`, { u: firm.username, p: firm.password })).logIn.accessToken;
+    const owner = (await gql(`mutation($e: String!, $p: String!) { logInClientAdmin(email: $e, password: $p) { accessToken } }`, { e: PAYROLL_DEMO.clientAdmin.email, p: PAYROLL_DEMO.clientAdmin.password })).logInClientAdmin.accessToken;
+    // Wait until payroll-sync has the link (events) and Pat may run payroll there.
+    for (let i = 0; i < 100; i++) {
+      const res = await gatewayRequest(system.gatewayUrl, `{ myClients { id timeTracking { status providerCompanyId } payPeriods(last: 1) { id } } }`, {}, pat);
+      if (res.data?.myClients?.some((c: { id: string; payPeriods: unknown }) => c.id === clientId && c.payPeriods)) break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+
+    // The client's time tracking: its company, workers and two weeks of shifts.
+    const { apiKey } = await sim<{ apiKey: string }>(timeTrackingAdminUrl, 'POST', '/admin/companies', { id: clientId, name: PAYROLL_DEMO.client, timeZone: 'America/New_York' });
+    const at = (path: string) => `/admin/companies/${clientId}${path}`;
+    const worker = (w: object) => sim<{ id: string }>(timeTrackingAdminUrl, 'POST', at('/workers'), w);
+    const maria = await worker({ firstName: 'Maria', lastName: 'Lopez', email: 'maria@harborcoffee.example', kind: 'W2', isManager: true, payRateCents: 2800 });
+    const sam = await worker({ firstName: 'Sam', lastName: 'Carter', email: 'sam@harborcoffee.example', kind: 'W2', payRateCents: 2200 });
+    const lee = await worker({ firstName: 'Lee', lastName: 'Park', email: 'lee@harborcoffee.example', kind: 'W2' });
+    const jo = await worker({ firstName: 'Jo', lastName: 'Rivera', email: 'jo@harborcoffee.example', kind: 'CONTRACTOR', payRateCents: 4500 });
+    const week1 = thisMonday() - 14 * DAY_MS;
+    const plan: Array<[{ id: string }, number[], number]> = [
+      [maria, [0, 1, 2, 3, 4, 7, 8, 9, 10, 11], 8],
+      [sam, [0, 1, 2, 3, 7, 8, 9, 10], 6],
+      [jo, [1, 3, 8, 10], 4],
+      [lee, [9], 5],
+    ];
+    for (const [w, days, hours] of plan) {
+      for (const d of days) {
+        const shift = await sim<{ id: string }>(timeTrackingAdminUrl, 'POST', at('/shifts'), { workerId: w.id, ...shiftOn(week1 + d * DAY_MS, hours), breakMinutes: 30 });
+        // Step 1 (SPEC P2): the manager approves, except this week's Friday shifts of week 2, still pending.
+        if (d !== 11) await sim(timeTrackingAdminUrl, 'POST', at(`/shifts/${shift.id}/approve`), { approvedBy: maria.id });
+      }
+    }
+    const pto = await sim<{ id: string }>(timeTrackingAdminUrl, 'POST', at('/time-off'), { workerId: sam.id, date: isoDate(week1 + 11 * DAY_MS), minutes: 360, kind: 'PTO' });
+    await sim(timeTrackingAdminUrl, 'POST', at(`/time-off/${pto.id}/approve`), { approvedBy: maria.id });
+
+    // The client's admin connects time tracking (SPEC P1).
+    await gql(`mutation($i: ConnectTimeTrackingInput!) { connectTimeTracking(input: $i) { status } }`, { i: { clientId, providerCompanyId: clientId, apiKey, payFrequency: 'WEEKLY' } }, owner);
+    const refresh = `mutation($c: ID!) { refreshTimeTracking(clientId: $c) { status error } }`;
+    // A sync that fails: time tracking answers 503 once.
+    await sim(timeTrackingAdminUrl, 'POST', '/admin/faults', { mode: 'error', status: 503, path: '/workers', companyId: clientId, times: 1 });
+    await gql(refresh, { c: clientId }, pat);
+    // The next one works, but one of Sam's receipts is not confirmed (SEND); Lee has no pay rate (ERROR).
+    await sim(timeTrackingAdminUrl, 'POST', '/admin/faults', { mode: 'error', status: 503, path: '/receipts', workerId: sam.id, times: 1 });
+    await gql(refresh, { c: clientId }, pat);
+    await sim(timeTrackingAdminUrl, 'DELETE', '/admin/faults');
+
+    // Pat approves the first week's timecards (SPEC P2); the second week's stay drafts.
+    const periods = (await gql(`query { myClients { id payPeriods(last: 3) { id startDate } } }`, {}, pat)).myClients.find((c: { id: string }) => c.id === clientId).payPeriods;
+    const first = periods.find((p: { startDate: string }) => p.startDate === isoDate(week1));
+    await gql(`mutation($c: ID!, $p: ID!) { approveAllTimecards(clientId: $c, periodId: $p) { status } }`, { c: clientId, p: first.id }, pat);
+    logger.info({ client: PAYROLL_DEMO.client, clientAdmin: PAYROLL_DEMO.clientAdmin.email, timeTracking: timeTrackingAdminUrl }, 'payroll demo seeded');
+  } finally {
+    payroll.scheduler.start();
+  }
+}
