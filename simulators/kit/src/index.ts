@@ -1,0 +1,6 @@
+export * from './errors';
+export * from './faults';
+export * from './http-server';
+export * from './json-file';
+export * from './request-stats';
+export * from './spawn-process';
