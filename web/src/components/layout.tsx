@@ -1,0 +1,225 @@
+import { createContext, useContext, useEffect, useRef, type ReactNode } from 'react';
+import { NavLink, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
+import { useMutation, useQuery } from 'urql';
+import { AppBar, Box, Button, Chip, Container, List, ListItemButton, ListItemText, ListSubheader, Toolbar, Typography } from '@mui/material';
+import { graphql } from '../gql';
+import type { FirmPermission, MeQuery } from '../gql/graphql';
+import { sessionStore, useSession } from '../api/session';
+import { ApiError, Loading } from './feedback';
+
+const NAV_WIDTH = 200;
+
+export const Me = graphql(`
+  query Me {
+    me {
+      id
+      firstName
+      lastName
+      workEmail
+      firmRole
+      permissions
+    }
+    myFirm {
+      id
+      name
+    }
+  }
+`);
+
+const UnreadNotifications = graphql(`
+  query UnreadNotifications {
+    myNotifications(unreadOnly: true) {
+      id
+    }
+  }
+`);
+
+const LogOut = graphql(`
+  mutation LogOut {
+    logOut
+  }
+`);
+
+type MeMember = NonNullable<MeQuery['me']>;
+const MeContext = createContext<{ me: MeMember; firmName: string } | null>(null);
+
+/** The signed-in firm member, for screens that show or hide actions by firm permission (SPEC F6). */
+export function useMe(): { me: MeMember; firmName: string; can: (permission: FirmPermission) => boolean } {
+  const value = useContext(MeContext);
+  if (!value) throw new Error('useMe outside the firm layout');
+  return { ...value, can: (p) => value.me.permissions.includes(p) };
+}
+
+interface NavItem {
+  to: string;
+  label: string;
+  end?: boolean;
+  /** How many things wait there (e.g. unread notifications). */
+  count?: number;
+}
+
+/**
+ * The firm's navigation. Payroll screens (timecards, hours sync report, key figures, reports,
+ * tax cards) join the "Partner overview" section as their APIs land (SPEC P2–P6).
+ */
+const FIRM_NAV: Array<{ section: string; items: NavItem[] }> = [
+  { section: 'Dashboard', items: [{ to: '/', label: 'Home', end: true }] },
+  {
+    section: 'Clients',
+    items: [
+      { to: '/clients/payroll', label: 'Payroll' },
+      { to: '/clients/peo', label: 'PEO' },
+      { to: '/clients/new', label: 'Add new client' },
+    ],
+  },
+  {
+    section: 'Partner overview',
+    items: [
+      { to: '/access', label: 'Access list' },
+      { to: '/groups', label: 'Groups' },
+    ],
+  },
+  {
+    section: 'Firm',
+    items: [
+      { to: '/firm', label: 'Firm Info' },
+      { to: '/team', label: 'Team' },
+      { to: '/audit', label: 'Audit trail' },
+    ],
+  },
+];
+
+const COMPANY_NAV: Array<{ section: string; items: NavItem[] }> = [
+  {
+    section: 'Manage',
+    items: [
+      { to: '/company', label: 'Third party', end: true },
+      { to: '/company/notifications', label: 'Notifications' },
+      { to: '/company/audit', label: 'Audit trail' },
+    ],
+  },
+];
+
+function SideNav({ nav }: { nav: typeof FIRM_NAV }) {
+  return (
+    <Box component="nav" aria-label="Main" sx={{ width: NAV_WIDTH, flexShrink: 0, borderRight: 1, borderColor: 'divider', bgcolor: 'background.paper' }}>
+      {nav.map((group) => (
+        <List key={group.section} dense subheader={<ListSubheader disableSticky>{group.section}</ListSubheader>}>
+          {group.items.map((item) => (
+            <ListItemButton
+              key={item.to}
+              component={NavLink}
+              to={item.to}
+              end={item.end}
+              sx={{ '&.active': { bgcolor: 'action.selected', fontWeight: 600 } }}
+            >
+              <ListItemText primary={item.label} />
+              {item.count ? <Chip size="small" color="primary" label={item.count} aria-label={`${item.count} unread`} /> : null}
+            </ListItemButton>
+          ))}
+        </List>
+      ))}
+    </Box>
+  );
+}
+
+function Shell({ title, who, nav, onLogOut, children }: { title: string; who: string; nav: typeof FIRM_NAV; onLogOut: () => void; children: ReactNode }) {
+  return (
+    <Box sx={{ minHeight: '100vh', display: 'flex', flexDirection: 'column' }}>
+      <AppBar position="static" elevation={0}>
+        <Toolbar variant="dense">
+          <Typography variant="h6" component="div" sx={{ fontSize: '1rem', fontWeight: 600 }}>
+            Advisor Dashboard
+          </Typography>
+          <Typography variant="body2" sx={{ ml: 2, opacity: 0.85 }}>
+            {title}
+          </Typography>
+          <Box sx={{ flexGrow: 1 }} />
+          <Typography variant="body2" sx={{ mr: 2 }}>
+            {who}
+          </Typography>
+          <Button color="inherit" size="small" onClick={onLogOut}>
+            Log out
+          </Button>
+        </Toolbar>
+      </AppBar>
+      <Box sx={{ display: 'flex', flex: 1 }}>
+        <SideNav nav={nav} />
+        <Container component="main" maxWidth="xl" sx={{ py: 3 }}>
+          {children}
+        </Container>
+      </Box>
+    </Box>
+  );
+}
+
+function useLoginRedirect(realm: 'firm' | 'client') {
+  const location = useLocation();
+  const next = encodeURIComponent(location.pathname + location.search);
+  return `/login?as=${realm}&next=${next}`;
+}
+
+/** Screens of a signed-in firm member. */
+export function FirmLayout() {
+  const session = useSession();
+  const loginPath = useLoginRedirect('firm');
+  if (session?.realm !== 'firm') return <Navigate to={loginPath} replace />;
+  return <FirmShell />;
+}
+
+function FirmShell() {
+  const navigate = useNavigate();
+  const session = useSession();
+  const [{ data, fetching, error }, refetchMe] = useQuery({ query: Me, requestPolicy: 'cache-first' });
+  // A renewed token may carry a changed role or permissions (SPEC F6): read them again.
+  const firstToken = useRef(session?.accessToken);
+  useEffect(() => {
+    if (session?.accessToken && session.accessToken !== firstToken.current) refetchMe({ requestPolicy: 'network-only' });
+  }, [session?.accessToken, refetchMe]);
+  const [, logOut] = useMutation(LogOut);
+  const onLogOut = async () => {
+    await logOut({});
+    sessionStore.set(null);
+    navigate('/login');
+  };
+  if (fetching && !data) return <Loading what="Opening your dashboard" />;
+  if (!data?.me || !data.myFirm) {
+    return (
+      <Container sx={{ py: 4 }}>
+        <ApiError error={error} messages={error ? undefined : ['Your session has ended. Sign in again.']} />
+        <Button onClick={onLogOut}>Sign in again</Button>
+      </Container>
+    );
+  }
+  return (
+    <MeContext.Provider value={{ me: data.me, firmName: data.myFirm.name }}>
+      <Shell title={data.myFirm.name} who={`${data.me.firstName} ${data.me.lastName}`} nav={FIRM_NAV} onLogOut={onLogOut}>
+        <Outlet />
+      </Shell>
+    </MeContext.Provider>
+  );
+}
+
+/** Screens of a signed-in client admin (the client company's own account). */
+export function CompanyLayout() {
+  const session = useSession();
+  const loginPath = useLoginRedirect('client');
+  if (session?.realm !== 'client') return <Navigate to={loginPath} replace />;
+  return <CompanyShell companyName={session.companyName} who={session.name} />;
+}
+
+function CompanyShell({ companyName, who }: { companyName: string; who: string }) {
+  const navigate = useNavigate();
+  const [{ data }] = useQuery({ query: UnreadNotifications });
+  const unread = data?.myNotifications.length ?? 0;
+  const nav = COMPANY_NAV.map((g) => ({ ...g, items: g.items.map((i) => (i.to === '/company/notifications' ? { ...i, count: unread } : i)) }));
+  const onLogOut = () => {
+    sessionStore.set(null);
+    navigate('/login?as=client');
+  };
+  return (
+    <Shell title={companyName} who={who} nav={nav} onLogOut={onLogOut}>
+      <Outlet />
+    </Shell>
+  );
+}

@@ -1,0 +1,81 @@
+import { type FormEvent } from 'react';
+import { useNavigate, useSearchParams } from 'react-router';
+import { useMutation } from 'urql';
+import { Button, Stack, TextField, Typography } from '@mui/material';
+import { graphql } from '../../gql';
+import { formErrors } from '../../api/errors';
+import { sessionStore } from '../../api/session';
+import { useFields } from '../../components/form';
+import { ApiError } from '../../components/feedback';
+import { AuthCard } from './auth-card';
+
+const AcceptMemberInvitation = graphql(`
+  mutation AcceptMemberInvitation($token: String!, $username: String!, $password: String!) {
+    acceptMemberInvitation(token: $token, username: $username, password: $password) {
+      accessToken
+      expiresAt
+      refreshToken
+      member {
+        id
+        firstName
+        lastName
+        firm {
+          id
+          name
+        }
+      }
+    }
+  }
+`);
+
+const JOIN_ERROR_FIELDS: Record<string, string> = {
+  USERNAME_TAKEN: 'username',
+  USERNAME_IS_EMAIL: 'username',
+  WEAK_PASSWORD: 'password',
+};
+
+/** SPEC F5: the team invitation's link (`/join?token=…`): choose a username and password. */
+export function JoinPage() {
+  const [params] = useSearchParams();
+  const token = params.get('token') ?? '';
+  const navigate = useNavigate();
+  const form = useFields({ username: '', password: '' });
+  const [result, accept] = useMutation(AcceptMemberInvitation);
+  const errors = formErrors(result.error, JOIN_ERROR_FIELDS);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const r = await accept({ token, username: form.values.username.trim(), password: form.values.password });
+    const s = r.data?.acceptMemberInvitation;
+    if (!s) return;
+    sessionStore.set({
+      realm: 'firm',
+      accessToken: s.accessToken,
+      expiresAt: s.expiresAt,
+      refreshToken: s.refreshToken,
+      memberId: s.member.id,
+      name: `${s.member.firstName} ${s.member.lastName}`,
+    });
+    navigate('/', { replace: true });
+  };
+
+  return (
+    <AuthCard title="Join your firm on Advisor Dashboard">
+      {!token ? (
+        <ApiError messages={['This link has no invitation in it. Open the link from your invitation email again.']} />
+      ) : (
+        <Stack component="form" spacing={2} onSubmit={submit} noValidate aria-label="Accept team invitation">
+          <Typography variant="body2" color="text.secondary">
+            Choose the username and password you will use for Advisor Dashboard.
+          </Typography>
+          <TextField label="Username" required autoFocus autoComplete="username" {...form.bind('username', errors, 'Not an email address.')} />
+          <TextField label="Password" type="password" required autoComplete="new-password" {...form.bind('password', errors, 'At least 12 characters.')} />
+          <ApiError messages={errors.general} />
+          <Button type="submit" variant="contained" disabled={result.fetching}>
+            Join firm
+          </Button>
+        </Stack>
+      )}
+    </AuthCard>
+  );
+}

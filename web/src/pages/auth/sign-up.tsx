@@ -1,0 +1,203 @@
+import { type FormEvent } from 'react';
+import { Link as RouterLink, useNavigate, useSearchParams } from 'react-router';
+import { useMutation } from 'urql';
+import { Autocomplete, Button, Grid, Link, Stack, TextField, Typography } from '@mui/material';
+import { graphql } from '../../gql';
+import { formErrors } from '../../api/errors';
+import { safeNext, sessionStore } from '../../api/session';
+import { useFields } from '../../components/form';
+import { ApiError } from '../../components/feedback';
+import { JOB_ROLES } from '../../labels';
+import { AuthCard } from './auth-card';
+
+const SignUpFirm = graphql(`
+  mutation SignUpFirm($input: SignUpFirmInput!) {
+    signUpFirm(input: $input) {
+      accessToken
+      expiresAt
+      refreshToken
+      member {
+        id
+        firstName
+        lastName
+      }
+    }
+  }
+`);
+
+/** Where each sign-up refusal belongs (SPEC F2, F3, F4): next to what the person typed. */
+export const SIGN_UP_ERROR_FIELDS: Record<string, string> = {
+  FIRM_DOMAIN_NOT_ALLOWED: 'workEmail',
+  FIRM_ALREADY_EXISTS: 'workEmail',
+  MEMBER_EMAIL_TAKEN: 'workEmail',
+  USERNAME_TAKEN: 'username',
+  USERNAME_IS_EMAIL: 'username',
+  WEAK_PASSWORD: 'password',
+};
+
+/** SPEC F1: a firm signs up; the founder becomes its first admin and is signed in. */
+export function SignUpPage() {
+  const [params] = useSearchParams();
+  const next = params.get('next');
+  const navigate = useNavigate();
+  const form = useFields({
+    firmName: '',
+    website: '',
+    firstName: '',
+    lastName: '',
+    workEmail: '',
+    jobRole: '',
+    workPhone: '',
+    cellPhone: '',
+    personalEmail: '',
+    username: '',
+    password: '',
+  });
+  const [result, signUp] = useMutation(SignUpFirm);
+  const errors = formErrors(result.error, SIGN_UP_ERROR_FIELDS);
+  const v = form.values;
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const r = await signUp({
+      input: {
+        firmName: v.firmName,
+        website: v.website,
+        founder: {
+          firstName: v.firstName,
+          lastName: v.lastName,
+          workEmail: v.workEmail,
+          jobRole: v.jobRole,
+          workPhone: v.workPhone,
+          cellPhone: v.cellPhone,
+          personalEmail: v.personalEmail,
+          username: v.username,
+          password: v.password,
+        },
+      },
+    });
+    const s = r.data?.signUpFirm;
+    if (!s) return;
+    sessionStore.set({
+      realm: 'firm',
+      accessToken: s.accessToken,
+      expiresAt: s.expiresAt,
+      refreshToken: s.refreshToken,
+      memberId: s.member.id,
+      name: `${s.member.firstName} ${s.member.lastName}`,
+    });
+    navigate(safeNext(next, '/'), { replace: true });
+  };
+
+  return (
+    <AuthCard title="Sign up your firm" width={720}>
+      <Stack component="form" spacing={2} onSubmit={submit} noValidate aria-label="Firm sign-up">
+        <Typography variant="h3" component="h2">
+          Your firm
+        </Typography>
+        <Grid container spacing={2}>
+          <Grid size={{ xs: 12, sm: 6 }}>
+            <TextField label="Firm name" required autoFocus {...form.bind('firmName', errors)} />
+          </Grid>
+          <Grid size={{ xs: 12, sm: 6 }}>
+            <TextField label="Website" required placeholder="https://yourfirm.com" {...form.bind('website', errors)} />
+          </Grid>
+        </Grid>
+        <Typography variant="h3" component="h2">
+          About you
+        </Typography>
+        <Grid container spacing={2}>
+          <Grid size={{ xs: 12, sm: 6 }}>
+            <TextField label="First name" required autoComplete="given-name" {...form.bind('firstName', errors)} />
+          </Grid>
+          <Grid size={{ xs: 12, sm: 6 }}>
+            <TextField label="Last name" required autoComplete="family-name" {...form.bind('lastName', errors)} />
+          </Grid>
+          <Grid size={{ xs: 12, sm: 6 }}>
+            <TextField
+              label="Work email"
+              type="email"
+              required
+              autoComplete="work email"
+              {...form.bind('workEmail', errors, 'Everyone at your firm signs up with this email domain.')}
+            />
+          </Grid>
+          <Grid size={{ xs: 12, sm: 6 }}>
+            <Autocomplete
+              freeSolo
+              options={JOB_ROLES}
+              inputValue={v.jobRole}
+              onInputChange={(_, value) => form.set('jobRole', value)}
+              renderInput={(params) => (
+                <TextField
+                  {...params}
+                  id="jobRole"
+                  name="jobRole"
+                  label="Role"
+                  required
+                  error={Boolean(errors.fields.jobRole)}
+                  helperText={errors.fields.jobRole ?? 'Choose from the list or type your own.'}
+                />
+              )}
+            />
+          </Grid>
+          <Grid size={{ xs: 12, sm: 6 }}>
+            <TextField label="Work phone" type="tel" required autoComplete="work tel" {...form.bind('workPhone', errors)} />
+          </Grid>
+          <Grid size={{ xs: 12, sm: 6 }}>
+            <TextField
+              label="Cell phone"
+              type="tel"
+              required
+              autoComplete="mobile tel"
+              {...form.bind('cellPhone', errors, 'Used to verify your identity when you contact support.')}
+            />
+          </Grid>
+          <Grid size={{ xs: 12, sm: 6 }}>
+            <TextField
+              label="Personal email"
+              type="email"
+              required
+              autoComplete="home email"
+              {...form.bind('personalEmail', errors, 'Used to reset your password.')}
+            />
+          </Grid>
+        </Grid>
+        <Typography variant="h3" component="h2">
+          Your Advisor Dashboard login
+        </Typography>
+        <Grid container spacing={2}>
+          <Grid size={{ xs: 12, sm: 6 }}>
+            <TextField
+              label="Username"
+              required
+              autoComplete="username"
+              {...form.bind('username', errors, 'Not an email address. Your payroll or PEO login does not work here.')}
+            />
+          </Grid>
+          <Grid size={{ xs: 12, sm: 6 }}>
+            <TextField
+              label="Password"
+              type="password"
+              required
+              autoComplete="new-password"
+              {...form.bind('password', errors, 'At least 12 characters.')}
+            />
+          </Grid>
+        </Grid>
+        <ApiError messages={errors.general} />
+        <Stack sx={{ alignItems: 'center' }} direction="row" spacing={2}>
+          <Button type="submit" variant="contained" disabled={result.fetching}>
+            Create firm account
+          </Button>
+          <Typography variant="body2">
+            Already on Advisor Dashboard?{' '}
+            <Link component={RouterLink} to={`/login${next ? `?next=${encodeURIComponent(next)}` : ''}`}>
+              Log in
+            </Link>
+          </Typography>
+        </Stack>
+      </Stack>
+    </AuthCard>
+  );
+}

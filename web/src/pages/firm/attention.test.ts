@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { attentionItems } from './attention';
+
+describe('home: what needs attention', () => {
+  const now = new Date('2026-03-10T12:00:00Z');
+  it('lists expired team invitations, unassigned clients, requests about to expire and onboarding, in that order', () => {
+    const items = attentionItems({
+      now,
+      expiredInvitations: [{ id: 'i1', firstName: 'Sam', lastName: 'Lee' }],
+      unassignedClients: [{ id: 'c1', businessName: 'Acme' }],
+      pendingRequests: [
+        { id: 'r1', businessName: 'Soon Co', expiresAt: '2026-03-11T12:00:00Z' },
+        { id: 'r2', businessName: 'Later Co', expiresAt: '2026-03-16T12:00:00Z' },
+      ],
+      enrollingClients: [{ id: 'c2', businessName: 'New Co', onboarding: [{ completedAt: '2026-03-01' }, { completedAt: null }] }],
+    });
+    expect(items.map((i) => i.key)).toEqual(['inv-i1', 'un-c1', 'req-r1', 'enr-c2']);
+    expect(items[2].text).toBe('Your request to Soon Co expires in 1 day; the client has not answered.');
+    expect(items[3].text).toBe('New Co is enrolling: 1 of 2 onboarding steps done.');
+  });
+
+  it('is empty when nothing is waiting', () => {
+    expect(attentionItems({ now, expiredInvitations: [], unassignedClients: [], pendingRequests: [], enrollingClients: [] })).toEqual([]);
+  });
+});

@@ -1,0 +1,49 @@
+/** What needs the firm's attention on the home dashboard, most urgent first. */
+export interface AttentionItem {
+  key: string;
+  text: string;
+  to: string;
+  action: string;
+}
+
+export interface AttentionInput {
+  expiredInvitations: Array<{ id: string; firstName: string; lastName: string }>;
+  enrollingClients: Array<{ id: string; businessName: string; onboarding: Array<{ completedAt?: string | null }> }>;
+  unassignedClients: Array<{ id: string; businessName: string }>;
+  pendingRequests: Array<{ id: string; businessName?: string | null; expiresAt: string }>;
+  now?: Date;
+}
+
+const DAY = 24 * 60 * 60 * 1000;
+
+export function attentionItems(input: AttentionInput): AttentionItem[] {
+  const now = (input.now ?? new Date()).getTime();
+  const items: AttentionItem[] = [];
+  for (const i of input.expiredInvitations) {
+    items.push({ key: `inv-${i.id}`, text: `${i.firstName} ${i.lastName}'s team invitation expired.`, to: '/firm', action: 'Resend invite' });
+  }
+  for (const c of input.unassignedClients) {
+    items.push({ key: `un-${c.id}`, text: `Nobody at your firm is assigned to ${c.businessName}.`, to: `/clients/view/${c.id}`, action: 'Assign firm member' });
+  }
+  for (const r of input.pendingRequests) {
+    const left = Math.ceil((Date.parse(r.expiresAt) - now) / DAY);
+    if (left <= 2) {
+      items.push({
+        key: `req-${r.id}`,
+        text: `Your request to ${r.businessName ?? 'a client'} expires ${left <= 0 ? 'today' : `in ${left} day${left === 1 ? '' : 's'}`}; the client has not answered.`,
+        to: '/clients/payroll?tab=requested',
+        action: 'View requests',
+      });
+    }
+  }
+  for (const c of input.enrollingClients) {
+    const done = c.onboarding.filter((s) => s.completedAt).length;
+    items.push({
+      key: `enr-${c.id}`,
+      text: `${c.businessName} is enrolling: ${done} of ${c.onboarding.length} onboarding steps done.`,
+      to: `/clients/view/${c.id}`,
+      action: 'Continue onboarding',
+    });
+  }
+  return items;
+}

@@ -1,0 +1,17 @@
+import { defineConfig } from 'vitest/config';
+import react from '@vitejs/plugin-react';
+
+/**
+ * Built to web/dist and served by the gateway beside /graphql (`npm start`). The build has no
+ * inline script, so it runs under a strict Content-Security-Policy (`script-src 'self'`).
+ */
+export default defineConfig({
+  plugins: [react()],
+  build: { outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 2000, sourcemap: false },
+  server: { proxy: { '/graphql': 'http://127.0.0.1:4000' } },
+  test: {
+    environment: 'happy-dom',
+    include: ['src/**/*.test.{ts,tsx}', 'test/**/*.test.ts'],
+    setupFiles: ['src/test-setup.ts'],
+  },
+});
