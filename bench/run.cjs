@@ -4,13 +4,17 @@
  *  1. SQL statements and latency of the firm's client list at 10, 100 and 500 clients.
  *  2. Event delivery: K invitation acceptances through the outbox, the transport and the
  *     idempotent consumer; every one must arrive exactly once.
+ *  3. Payroll (bench/payroll.cjs): approved shift → timecard delay, the 24-hour sync of 1,000
+ *     clients × 20 workers, the attention view at 10 and 1,000 clients.
  * Embedded stores and the in-process transport by default; set BENCH_MYSQL_URL and
  * BENCH_KAFKA_BROKERS (e.g. after `bash scripts/kafka.sh start`) to run on MySQL and Kafka.
  */
 const { randomUUID } = require('node:crypto');
 const { performance } = require('node:perf_hooks');
-const { startSystem, gatewayRequest } = require('../packages/system/dist');
+const { startSystem, gatewayRequest } = require('../system/dist');
 const { createLogger, dropMysqlDatabase } = require('../packages/kit/dist');
+const { spawnTimeTrackingSimulator } = require('../simulators/time-tracking/dist');
+const { payrollBench } = require('./payroll.cjs');
 
 const CLIENT_LIST = `{ myClients { id businessName myPermissions firmLink { permissions firm { name } }
   assignments { role member { firstName lastName } } groups { name } timeTracking { status } } }`;
@@ -19,6 +23,7 @@ async function main() {
   const mysqlUrl = process.env.BENCH_MYSQL_URL;
   const brokers = process.env.BENCH_KAFKA_BROKERS?.split(',');
   const prefix = `bench${Date.now().toString(36)}_`;
+  const simulator = await spawnTimeTrackingSimulator();
   const system = await startSystem({
     mysqlUrl,
     databasePrefix: prefix,
@@ -26,13 +31,16 @@ async function main() {
     kafkaNamespace: `${prefix}.`,
     mailDir: require('node:os').tmpdir() + `/advisor-bench-mail-${process.pid}`,
     logger: createLogger({ name: 'bench', level: 'warn' }),
+    payrollSync: { timeTrackingUrl: simulator.url, scheduler: { enabled: false, tickMs: 500, concurrency: 8, pollIntervalMs: Number(process.env.BENCH_POLL_MS ?? 30_000) } },
   });
   console.log(`bench on ${mysqlUrl ? 'MySQL' : 'embedded SQLite'} with ${brokers ? 'Kafka' : 'the in-process transport'}`);
   try {
     await clientList(system);
     await eventDelivery(system);
+    await payrollBench(system, simulator.url, signUp);
   } finally {
     await system.stop();
+    await simulator.stop();
     if (mysqlUrl) for (const s of ['firms', 'clients', 'invitations', 'payroll_sync']) await dropMysqlDatabase(`${mysqlUrl}/${prefix}${s}`);
   }
 }

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import express from 'express';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
@@ -8,13 +9,20 @@ import { GraphQLError } from 'graphql';
 import {
   ANONYMOUS,
   AccessTokenVerifier,
+  CLIENT_ADDRESS_HEADER,
   CommonErrorCode,
+  DEFAULT_REQUEST_TIMEOUT_MS,
   GATEWAY_SECRET_HEADER,
+  HTTP_DRAIN_GRACE_MS,
   IDENTITY_HEADER,
   InvalidAccessTokenError,
+  applyServerTimeouts,
   encodeIdentity,
   healthRoutes,
+  jsonErrorHandler,
   listen,
+  requestDeadline,
+  secretsEqual,
   type EventTransport,
   type HttpServerHandle,
   type Identity,
@@ -22,9 +30,14 @@ import {
 } from '@advisor/kit';
 import type { SubgraphName } from './compose';
 import { RevocationList } from './revocations';
+import { serveWebApp } from './web-app';
+import { QUERY_LIMITS, limitValidationRules, queryCostPlugin, type QueryLimits } from './limits';
+import { assignRequestId, introspectionForSignedInOnly, maskErrors, securityHeaders, tokenLimit } from './hardening';
 
 export interface GatewayContext {
   identity: Identity;
+  /** The caller's address (behind `trustProxy`, the one the proxy reports). */
+  clientAddress?: string;
 }
 
 export interface GatewayConfig {
@@ -35,21 +48,45 @@ export interface GatewayConfig {
   subgraphs: Record<SubgraphName, { url: string; secret: string }>;
   /** SPKI PEM of the Ed25519 key that signs access tokens. */
   tokenPublicKeyPem: string;
+  /** The built web app (SPEC S1) to serve beside /graphql; absent: none. */
+  webDir?: string;
+  /** Names this replica's revocation consumer group (stable across its restarts); default: the host name. */
+  replicaId?: string;
+  /** SPEC G7: anonymous introspection and field suggestions; off unless explicitly switched on (GRAPHQL_DEV=true). */
+  development?: boolean;
+  /** Express's `trust proxy`: which proxies may report the client's address and TLS (default: none). */
+  trustProxy?: boolean | number | string;
+  /** SPEC G7 query limits; default QUERY_LIMITS. */
+  limits?: QueryLimits;
+  /** How long one subgraph call may take (default 15 s); the whole request has DEFAULT_REQUEST_TIMEOUT_MS. */
+  subgraphTimeoutMs?: number;
+  /** Operators who send it as `x-advisor-ops-token` see /ready's details; everyone else the status word. */
+  opsToken?: string;
 }
+
+export const OPS_TOKEN_HEADER = 'x-advisor-ops-token';
 
 /** Forwards the caller's identity with the subgraph's own secret (SPEC G1). */
 class AuthenticatedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
     url: string,
     private readonly secret: string,
+    timeoutMs: number,
   ) {
     super({ url });
+    // No subgraph call holds a request forever (SPEC G7).
+    const fetcher = this.fetcher;
+    this.fetcher = (input, init) => fetcher(input, { ...init, signal: AbortSignal.timeout(timeoutMs) } as typeof init);
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {
     request.http?.headers.set(GATEWAY_SECRET_HEADER, this.secret);
     const identity = 'identity' in context && context.identity ? context.identity : ANONYMOUS;
     request.http?.headers.set(IDENTITY_HEADER, encodeIdentity(identity));
+    // Only ever the address the gateway saw itself; subgraphs trust it only with the secret above.
+    const clientAddress = 'clientAddress' in context ? context.clientAddress : undefined;
+    if (clientAddress) request.http?.headers.set(CLIENT_ADDRESS_HEADER, clientAddress);
+    else request.http?.headers.delete(CLIENT_ADDRESS_HEADER);
   }
 }
 
@@ -71,36 +108,62 @@ function bearerToken(header: string | undefined): string | undefined {
 export async function startGateway(config: GatewayConfig, logger: Logger, transport: EventTransport): Promise<HttpServerHandle> {
   const verifier = await AccessTokenVerifier.fromPem(config.tokenPublicKeyPem);
   const revocations = new RevocationList(logger.child({ component: 'revocations' }));
-  await revocations.start(transport);
+  await revocations.start(transport, config.replicaId ?? hostname());
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(config.supergraphPath, 'utf8'),
     buildService: ({ name }) => {
       const target = config.subgraphs[name as SubgraphName];
       if (!target) throw new Error(`The supergraph names subgraph "${name}", which is not configured`);
-      return new AuthenticatedDataSource(target.url, target.secret);
+      return new AuthenticatedDataSource(target.url, target.secret, config.subgraphTimeoutMs ?? 15_000);
     },
   });
 
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxy ?? false);
+  app.use(assignRequestId(), securityHeaders());
   let started = false;
-  healthRoutes(app, { gateway: () => started, revocations: () => revocations.running() });
+  let stopping = false;
+  const opsToken = config.opsToken;
+  healthRoutes(app, { gateway: () => started && !stopping, revocations: () => revocations.running() }, {}, (req) => {
+    const sent = req.headers[OPS_TOKEN_HEADER];
+    return Boolean(opsToken) && typeof sent === 'string' && secretsEqual(sent, opsToken!);
+  });
   const { server: httpServer, port } = await listen(app, config.host, config.port);
+  applyServerTimeouts(httpServer);
+  const limits = config.limits ?? QUERY_LIMITS;
+  const development = config.development ?? false;
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     includeStacktraceInErrorResponses: false,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+    // SPEC G7: one formatError masks every internal error; limits on every document; no schema
+    // details for anonymous callers outside development; batches refused.
+    formatError: maskErrors(logger),
+    validationRules: limitValidationRules(limits),
+    introspection: true,
+    hideSchemaDetailsFromClientErrors: !development,
+    allowBatchedHttpRequests: false,
+    // Stopped once, in order, by the entrypoint's own signal handler (runMain), not by Apollo's.
+    stopOnTerminationSignals: false,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: HTTP_DRAIN_GRACE_MS }),
+      queryCostPlugin(limits),
+      introspectionForSignedInOnly(development),
+    ],
   });
   await apollo.start();
   started = true;
 
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
+    requestDeadline(DEFAULT_REQUEST_TIMEOUT_MS, (req) => logger.warn({ url: req.url }, 'request timed out')),
+    express.json({ limit: limits.maxBodyBytes }),
+    tokenLimit(limits),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
+        const clientAddress = req.ip;
         const token = bearerToken(req.headers.authorization);
-        if (!token) return { identity: ANONYMOUS };
+        if (!token) return { identity: ANONYMOUS, clientAddress };
         let verified: Awaited<ReturnType<AccessTokenVerifier['verify']>>;
         try {
           verified = await verifier.verify(token);
@@ -121,19 +184,23 @@ export async function startGateway(config: GatewayConfig, logger: Logger, transp
             { extensions: { code: CommonErrorCode.Unauthenticated, reason: verdict, http: { status: 401 } } },
           );
         }
-        return { identity };
+        return { identity, clientAddress };
       },
     }),
   );
+  app.use('/graphql', jsonErrorHandler((err) => logger.error({ err }, 'unexpected error before GraphQL')));
+  if (config.webDir) serveWebApp(app, config.webDir, logger);
   const host = config.host === '0.0.0.0' ? 'localhost' : config.host;
   logger.info({ url: `http://${host}:${port}/graphql` }, 'gateway ready');
   return {
     port,
     url: `http://${host}:${port}/graphql`,
     stop: async () => {
-      await revocations.stop();
+      // Readiness fails first, in-flight requests finish, then the revocation consumer leaves its group.
+      stopping = true;
       await apollo.stop();
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      await revocations.stop();
     },
   };
 }

@@ -3,6 +3,10 @@ import { readGatewayEnv } from './env';
 import { startGateway } from './gateway';
 
 export { startGateway, type GatewayConfig } from './gateway';
+export { WEB_DIST_PATH } from './web-app';
+export { hardeningEnvShape, hardeningFromEnv } from './env';
+export { QUERY_LIMITS, QUERY_TOO_COMPLEX, checkDocumentLimits, type QueryLimits } from './limits';
+export { EXPLORER_CSP, securityHeaders } from './hardening';
 export { composeSupergraph, SUBGRAPHS, SUPERGRAPH_PATH, REPO_ROOT, type SubgraphName } from './compose';
 
 /** Standalone entrypoint (containers): `node gateway/dist/index.js`. */

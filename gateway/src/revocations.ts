@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import {
   ACCESS_TOKEN_TTL_SECONDS,
   eventEnvelopeSchemaFor,
@@ -14,7 +13,9 @@ export type RevocationVerdict = 'valid' | 'session-ended' | 'access-changed';
  * Access tokens are verified by signature alone, so ending a session needs a list of what no
  * longer holds: sessions that ended (log-out) and, per member, the moment before which their
  * tokens are void (deactivation, role or permission change). Fed by `member.access-changed`
- * events; each gateway replica reads the topic from the start in a consumer group of its own.
+ * events; each gateway replica reads the topic from the start in a consumer group of its own,
+ * named after the replica (`gateway-<replica id>`), so a restart reuses its group instead of
+ * leaving one more behind; the group commits no offsets, so every start reads the whole topic.
  * Entries are dropped once every token they could refuse has expired anyway.
  */
 export class RevocationList {
@@ -44,11 +45,17 @@ export class RevocationList {
     return 'valid';
   }
 
-  async start(transport: EventTransport): Promise<void> {
+  /** The replica's consumer group: stable across restarts of one replica, different between replicas. */
+  static groupId(replicaId: string): string {
+    return `gateway-${replicaId.replace(/[^A-Za-z0-9._-]/g, '_')}`;
+  }
+
+  async start(transport: EventTransport, replicaId: string): Promise<void> {
     const envelope = eventEnvelopeSchemaFor(memberAccessChanged);
     this.subscription = await transport.subscribe({
-      groupId: `gateway-${randomUUID()}`,
+      groupId: RevocationList.groupId(replicaId),
       topics: [memberAccessChanged.topic],
+      readFromStart: true,
       onMessage: async (message) => {
         const parsed = envelope.safeParse(safeJson(message.value));
         if (!parsed.success) {

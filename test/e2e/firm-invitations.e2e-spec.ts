@@ -314,8 +314,11 @@ describe('firm → client invitations (I2, I3, I4, I6, I7, C7, G4)', () => {
       }),
     ]);
 
-    // Answered: no longer under Requested, and cannot be answered again.
+    // Answered: no longer under Requested, and cannot be answered otherwise; the same admin's
+    // retried acceptance (a lost response) gets the same success back (I6).
     expect((await system.gql(FIRM_REQUESTS, {}, requester.token)).data.firmRequests).toEqual([]);
+    const retried = await system.gql(ACCEPT_REQUEST, { invitationId, permissions: ['VIEW_COMPANY', 'APPROVE_TIMECARDS'] }, client.token);
+    expect(retried.errors).toBeUndefined();
     expect(code(await system.gql(ACCEPT_REQUEST, { invitationId }, client.token))).toBe('INVITATION_ALREADY_USED');
     expect(code(await system.gql(REJECT_REQUEST, { invitationId }, client.token))).toBe('INVITATION_ALREADY_USED');
   });
@@ -511,13 +514,16 @@ describe('firm → client invitations (I2, I3, I4, I6, I7, C7, G4)', () => {
       expect(sent.errors).toBeUndefined();
       const accepted = await system.gql(ACCEPT_REQUEST, { invitationId: sent.data.requestClientAccess.id }, fresh.token);
       expect(accepted.errors).toBeUndefined();
-      const [claim] = await invitationsDb(system, 'SELECT firm_id, confirmed FROM client_links WHERE client_id = ?', [fresh.clientId]);
+      // The claim lives in a table of its own, apart from the shared link copy.
+      const [claim] = await invitationsDb(system, 'SELECT firm_id FROM link_claims WHERE client_id = ?', [fresh.clientId]);
       expect(claim.firm_id).toBe(firm.firmId);
       const other = await signUpFirm(system);
       expect(code(await system.gql(REQUEST_ACCESS, requestInput(fresh), other.token))).toBe('CLIENT_ALREADY_HAS_FIRM');
       await whenLinkKnown(system, fresh.clientId);
-      const [confirmed] = await invitationsDb(system, 'SELECT confirmed FROM client_links WHERE client_id = ?', [fresh.clientId]);
-      expect(Boolean(Number(confirmed.confirmed))).toBe(true);
+      const [link] = await invitationsDb(system, 'SELECT firm_id FROM client_links WHERE client_id = ?', [fresh.clientId]);
+      expect(link.firm_id).toBe(firm.firmId);
+      const [claims] = await invitationsDb(system, 'SELECT COUNT(*) AS n FROM link_claims WHERE client_id = ?', [fresh.clientId]);
+      expect(Number(claims.n)).toBe(0);
     });
 
     it('I3: redelivering the same client-company.changed and client.linked events changes nothing; an out-of-date one is ignored', async () => {

@@ -251,8 +251,6 @@ describe('firm members: invitations, permissions, deactivation, sessions (F5–F
       const REFRESH = `mutation($t: String!) { refreshSession(refreshToken: $t) { accessToken refreshToken } }`;
       const first = await system.gql(REFRESH, { t: member.refreshToken });
       expect(first.errors).toBeUndefined();
-      const reused = await system.gql(REFRESH, { t: member.refreshToken });
-      expect(reused.errors?.[0]?.extensions?.code).toBe('SESSION_EXPIRED');
 
       const token = first.data.refreshSession.accessToken;
       expect((await system.gql('mutation { logOut }', {}, token)).data.logOut).toBe(true);
@@ -261,6 +259,9 @@ describe('firm members: invitations, permissions, deactivation, sessions (F5–F
         return r.status === 401 ? r : undefined;
       }, 15_000, 'the gateway to refuse the logged-out token');
       expect(refused.errors?.[0]?.extensions?.reason).toBe('session-ended');
+      // (A replayed refresh token ends its whole session: see the test below.)
+      const reused = await system.gql(REFRESH, { t: member.refreshToken });
+      expect(reused.errors?.[0]?.extensions?.code).toBe('SESSION_EXPIRED');
       const afterLogout = await system.gql(REFRESH, { t: first.data.refreshSession.refreshToken });
       expect(afterLogout.errors?.[0]?.extensions?.code).toBe('SESSION_EXPIRED');
       // Other sessions of the same member are untouched.
@@ -269,6 +270,32 @@ describe('firm members: invitations, permissions, deactivation, sessions (F5–F
         p: 'a long enough passphrase',
       });
       expect((await system.gql('{ me { id } }', {}, login.data.logIn.accessToken)).data.me.id).toBe(member.memberId);
+    });
+
+    it('F4, G7: a replayed refresh token ends its whole family: the pair issued by the rotation dies too', async () => {
+      const member = await inviteAndJoin(system, firm);
+      const REFRESH = `mutation($t: String!) { refreshSession(refreshToken: $t) { accessToken refreshToken } }`;
+      const rotated = await system.gql(REFRESH, { t: member.refreshToken });
+      expect(rotated.errors).toBeUndefined();
+      const { accessToken, refreshToken } = rotated.data.refreshSession;
+      expect((await system.gql('{ me { id } }', {}, accessToken)).data.me.id).toBe(member.memberId);
+
+      // The first refresh token again (a stolen copy): refused, and the family is dead.
+      const replay = await system.gql(REFRESH, { t: member.refreshToken });
+      expect(replay.errors?.[0]?.extensions?.code).toBe('SESSION_EXPIRED');
+      const next = await system.gql(REFRESH, { t: refreshToken });
+      expect(next.errors?.[0]?.extensions?.code).toBe('SESSION_EXPIRED');
+      const refused = await eventually(async () => {
+        const r = await system.gql('{ me { id } }', {}, accessToken);
+        return r.status === 401 ? r : undefined;
+      }, 15_000, 'the gateway to refuse the family\'s access token');
+      expect(refused.errors?.[0]?.extensions?.reason).toBe('session-ended');
+      // Signing in again opens a new family.
+      const login = await system.gql(`mutation($u: String!, $p: String!) { logIn(username: $u, password: $p) { accessToken } }`, {
+        u: member.username,
+        p: 'a long enough passphrase',
+      });
+      expect(login.errors).toBeUndefined();
     });
   });
 

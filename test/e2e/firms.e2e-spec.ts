@@ -89,7 +89,8 @@ describe('firm sign-up and login (F1–F4)', () => {
     const params = /\$v=19\$([^$]+)\$/.exec(credential.password_hash)![1].split(',').sort();
     expect(params).toEqual(['m=19456', 'p=1', 't=2']); // OWASP: 19 MiB, 2 iterations, 1 lane
     expect(credential.password_hash).not.toContain(firm.password);
-    const schema = await system.gql('{ __type(name: "Member") { fields { name } } }');
+    // SPEC G7: only signed-in callers read the schema.
+    const schema = await system.gql('{ __type(name: "Member") { fields { name } } }', {}, firm.token);
     expect(schema.data.__type.fields.map((f: { name: string }) => f.name)).not.toEqual(expect.arrayContaining(['password']));
   });
 

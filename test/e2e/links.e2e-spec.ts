@@ -90,7 +90,7 @@ describe('firm–client links from the client side (C2, C3) and tenant isolation
     expect(Number(rows[0].n)).toBe(0);
     // payroll-sync learns of it through client.unlinked.
     await eventually(async () => {
-      const [r] = await system.services.payrollSync.db.dataSource.query('SELECT COUNT(*) AS n FROM client_access WHERE client_id = ?', [c.clientId]);
+      const [r] = await system.services.payrollSync.db.dataSource.query('SELECT COUNT(*) AS n FROM client_links WHERE client_id = ?', [c.clientId]);
       return Number(r.n) === 0 ? true : undefined;
     }, 15_000, 'payroll-sync to drop the access');
     const trail = await system.gql('{ clientAuditTrail { action actorRealm } }', {}, c.token);

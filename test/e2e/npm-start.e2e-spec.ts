@@ -7,7 +7,7 @@ import { DEMO, gatewayRequest } from '@advisor/system';
 const ROOT = join(__dirname, '../..');
 
 /**
- * The README's first command, as built: `npm start` runs `node packages/system/dist/all-in-one.js`
+ * The README's first command, as built: `npm start` runs `node system/dist/all-in-one.js`
  * with no MySQL and no Kafka configured. It must come up, seed the demo data and answer.
  */
 describe('npm start (embedded default)', () => {
@@ -28,7 +28,7 @@ describe('npm start (embedded default)', () => {
   it('starts the gateway and four subgraphs in one process, seeded, with no database or broker configured', async () => {
     const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), MAIL_DIR: mailDir, LOG_LEVEL: 'info' };
     for (const name of ['MYSQL_URL', 'KAFKA_BROKERS', 'DATABASE_URL']) delete env[name];
-    child = spawn(process.execPath, [join(ROOT, 'packages/system/dist/all-in-one.js')], { cwd: ROOT, env });
+    child = spawn(process.execPath, [join(ROOT, 'system/dist/all-in-one.js')], { cwd: ROOT, env });
     child.stdout!.on('data', (d) => (output += d));
     child.stderr!.on('data', (d) => (output += d));
     const deadline = Date.now() + 45_000;
@@ -42,6 +42,10 @@ describe('npm start (embedded default)', () => {
 
     const ready = await fetch(`http://127.0.0.1:${port}/ready`);
     expect(ready.status).toBe(200);
+    // SPEC S1: the web app at / beside /graphql (built by npm run build).
+    const app = await fetch(`http://127.0.0.1:${port}/`);
+    expect(app.headers.get('content-type')).toMatch(/text\/html/);
+    expect(await app.text()).toContain('<div id="root">');
 
     const url = `http://127.0.0.1:${port}/graphql`;
     const login = await gatewayRequest(url, `mutation($u: String!, $p: String!) { logIn(username: $u, password: $p) { member { firm { name } } } }`, {

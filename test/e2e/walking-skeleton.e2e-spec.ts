@@ -109,9 +109,13 @@ describe('walking skeleton: client invites firm, firm accepts, clients links and
       },
     ]);
 
-    // I6: the token is single-use.
+    // I6: the token is single-use: the acceptor's own retry (a lost response) gets the same
+    // success back; anyone else is refused.
     const again = await system.gql(ACCEPT, { token }, firm.token);
-    expect(again.errors?.[0]?.extensions?.code).toBe('INVITATION_ALREADY_USED');
+    expect(again.errors).toBeUndefined();
+    const other = await signUpFirm(system);
+    const stranger = await system.gql(ACCEPT, { token }, other.token);
+    expect(stranger.errors?.[0]?.extensions?.code).toBe('INVITATION_ALREADY_USED');
   });
 
   it('delivering the same invitation-accepted event again duplicates nothing', async () => {
@@ -173,9 +177,9 @@ describe('walking skeleton: client invites firm, firm accepts, clients links and
     expect(outcome).toBe('duplicate');
     expect(await counts()).toEqual(before);
 
-    // Downstream, payroll-sync holds one access row for the client.
+    // Downstream, payroll-sync's copy holds the client's one link.
     const [access] = await system.services.payrollSync.db.dataSource.query(
-      'SELECT COUNT(*) AS n FROM client_access WHERE client_id = ?',
+      'SELECT COUNT(*) AS n FROM client_links WHERE client_id = ?',
       [client.clientId],
     );
     expect(Number(access.n)).toBe(1);

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import type { Identity } from '@advisor/kit';
+import type { Identity, RequestOrigin } from '@advisor/kit';
 import type { ClientsDomain } from './domain';
 import type { Assignment, ClientAdmin, ClientCompany, FirmLink } from './domain/model';
 import type { ClientGroup } from './domain/group.service';
@@ -8,6 +8,8 @@ import type { OnboardingProgress } from './domain/onboarding.service';
 /** Per request: who is asking, the domain, and fresh loaders (nothing cached across callers). */
 export interface ClientsContext {
   identity: Identity;
+  /** Where the request came from, as the gateway saw it (sign-in throttling). */
+  origin: RequestOrigin;
   domain: ClientsDomain;
   loaders: {
     client: DataLoader<string, ClientCompany | null>;
@@ -21,9 +23,10 @@ export interface ClientsContext {
   };
 }
 
-export function createContext(domain: ClientsDomain, identity: Identity): ClientsContext {
+export function createContext(domain: ClientsDomain, identity: Identity, origin: RequestOrigin = {}): ClientsContext {
   return {
     identity,
+    origin,
     domain,
     loaders: {
       client: new DataLoader((ids) => domain.directory.clientsByIds(ids, identity)),

@@ -1,5 +1,5 @@
+import { ALL_EVENTS } from '@advisor/schema';
 import {
-  AuditEntryEntity,
   loadTypeDefs,
   startService,
   systemClock,
@@ -10,6 +10,7 @@ import {
   type Logger,
   type RunningService,
 } from '@advisor/kit';
+import { AuditEntryEntity, SignInThrottleEntity } from '@advisor/rules';
 import { ClientCompanyEntity } from './db/entities/client-company.entity';
 import { ClientAdminEntity } from './db/entities/client-admin.entity';
 import { FirmLinkEntity } from './db/entities/firm-link.entity';
@@ -29,8 +30,27 @@ import { PeoReferralEntity } from './db/entities/peo-referral.entity';
 import { RosterGroupsOnboardingReferrals1763942400000 } from './db/migrations/1763942400000-roster-groups-onboarding-referrals';
 import { AuditTrail1763856000000 } from './db/migrations/1763856000000-audit-trail';
 import { CustomerSuccessContact1763856000001 } from './db/migrations/1763856000001-customer-success-contact';
+import { OutboxClaims1764201600000 } from './db/migrations/1764201600000-outbox-claims';
+import { SignInThrottle1764460800000 } from './db/migrations/1764460800000-sign-in-throttle';
 
 export const CLIENTS_SERVICE = 'clients';
+
+/** The clients service's tables and migrations (also opened by its integration tests). */
+export const CLIENTS_ENTITIES = [
+  ClientCompanyEntity,
+  ClientAdminEntity,
+  FirmLinkEntity,
+  AssignmentEntity,
+  AuditEntryEntity,
+  FirmMemberEntity,
+  ClientGroupEntity,
+  ClientGroupMemberEntity,
+  GroupPeriodStatusEntity,
+  OnboardingStepEntity,
+  PeoReferralEntity,
+  SignInThrottleEntity,
+];
+export const CLIENTS_MIGRATIONS = [CreateClients1763769600000, AuditTrail1763856000000, CustomerSuccessContact1763856000001, RosterGroupsOnboardingReferrals1763942400000, OutboxClaims1764201600000, SignInThrottle1764460800000];
 
 export type RunningClientsService = RunningService & { domain: ClientsDomain };
 
@@ -47,28 +67,17 @@ export async function startClientsService(opts: {
     config: opts.config,
     transport: opts.transport,
     logger: opts.logger,
-    entities: [
-      ClientCompanyEntity,
-      ClientAdminEntity,
-      FirmLinkEntity,
-      AssignmentEntity,
-      AuditEntryEntity,
-      FirmMemberEntity,
-      ClientGroupEntity,
-      ClientGroupMemberEntity,
-      GroupPeriodStatusEntity,
-      OnboardingStepEntity,
-      PeoReferralEntity,
-    ],
-    migrations: [CreateClients1763769600000, AuditTrail1763856000000, CustomerSuccessContact1763856000001, RosterGroupsOnboardingReferrals1763942400000],
+    entities: CLIENTS_ENTITIES,
+    migrations: CLIENTS_MIGRATIONS,
     typeDefs: loadTypeDefs(__dirname),
     producesEvents: true,
+    topics: ALL_EVENTS,
     build: (db) => {
-      domain = createClientsDomain(db, opts.issuer, opts.clock ?? systemClock);
+      domain = createClientsDomain(db, opts.issuer, opts.clock ?? systemClock, opts.logger);
       const d = domain;
       return {
         resolvers,
-        createContext: (identity) => createContext(d, identity),
+        createContext: (identity, origin) => createContext(d, identity, origin),
         handlers: [invitationAcceptedHandler(d), memberJoinedHandler(d), memberDeactivatedHandler(d), payrollRunCompletedHandler(d)],
       };
     },

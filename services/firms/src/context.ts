@@ -1,11 +1,13 @@
 import DataLoader from 'dataloader';
-import type { Identity } from '@advisor/kit';
+import type { Identity, RequestOrigin } from '@advisor/kit';
 import type { FirmsDomain } from './domain';
 import type { Firm, Member } from './domain/member';
 
 /** Per request: who is asking, the domain, and fresh loaders (no cache shared between callers). */
 export interface FirmsContext {
   identity: Identity;
+  /** Where the request came from, as the gateway saw it (sign-in throttling). */
+  origin: RequestOrigin;
   domain: FirmsDomain;
   loaders: {
     member: DataLoader<string, Member | null>;
@@ -14,9 +16,10 @@ export interface FirmsContext {
   };
 }
 
-export function createContext(domain: FirmsDomain, identity: Identity): FirmsContext {
+export function createContext(domain: FirmsDomain, identity: Identity, origin: RequestOrigin = {}): FirmsContext {
   return {
     identity,
+    origin,
     domain,
     loaders: {
       member: new DataLoader((ids) => domain.directory.membersByIds(ids, identity)),

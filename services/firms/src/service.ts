@@ -1,6 +1,5 @@
+import { ALL_EVENTS } from '@advisor/schema';
 import {
-  AuditEntryEntity,
-  LINK_COPY_ENTITIES,
   createMailer,
   createLogger,
   loadTypeDefs,
@@ -14,6 +13,7 @@ import {
   type Mailer,
   type RunningService,
 } from '@advisor/kit';
+import { AuditEntryEntity, LINK_COPY_ENTITIES, SignInThrottleEntity, linkCopyHandlers } from '@advisor/rules';
 import { FirmEntity } from './db/entities/firm.entity';
 import { MemberEntity } from './db/entities/member.entity';
 import { CredentialEntity } from './db/entities/credential.entity';
@@ -22,7 +22,11 @@ import { MemberInvitationEntity } from './db/entities/member-invitation.entity';
 import { CreateFirms1763769600000 } from './db/migrations/1763769600000-create-firms';
 import { SessionsInvitationsAudit1763856000000 } from './db/migrations/1763856000000-sessions-invitations-audit';
 import { ClientLinkCopy1764028800000 } from './db/migrations/1764028800000-client-link-copy';
-import { clientLinkedHandler, clientUnlinkedHandler } from './events/handlers/client-links.handler';
+import { LinkCopyPermissions1764115200000 } from './db/migrations/1764115200000-link-copy-permissions';
+import { OutboxClaims1764201600000 } from './db/migrations/1764201600000-outbox-claims';
+import { SignInThrottle1764460800000 } from './db/migrations/1764460800000-sign-in-throttle';
+import { RefreshTokenFamilies1764460800001 } from './db/migrations/1764460800001-refresh-token-families';
+import { RetiredRefreshTokenEntity } from './db/entities/retired-refresh-token.entity';
 import { createFirmsDomain, type AdvisorSupport } from './domain';
 import { createContext, type FirmsContext } from './context';
 import { resolvers } from './resolvers';
@@ -61,10 +65,11 @@ export function startFirmsService(opts: {
     config: opts.config,
     transport: opts.transport,
     logger,
-    entities: [FirmEntity, MemberEntity, CredentialEntity, SessionEntity, MemberInvitationEntity, AuditEntryEntity, ...LINK_COPY_ENTITIES],
-    migrations: [CreateFirms1763769600000, SessionsInvitationsAudit1763856000000, ClientLinkCopy1764028800000],
+    entities: [FirmEntity, MemberEntity, CredentialEntity, SessionEntity, MemberInvitationEntity, AuditEntryEntity, SignInThrottleEntity, RetiredRefreshTokenEntity, ...LINK_COPY_ENTITIES],
+    migrations: [CreateFirms1763769600000, SessionsInvitationsAudit1763856000000, ClientLinkCopy1764028800000, LinkCopyPermissions1764115200000, OutboxClaims1764201600000, SignInThrottle1764460800000, RefreshTokenFamilies1764460800001],
     typeDefs: loadTypeDefs(__dirname),
     producesEvents: true,
+    topics: ALL_EVENTS,
     build: (db) => {
       const domain = createFirmsDomain({
         db,
@@ -77,8 +82,9 @@ export function startFirmsService(opts: {
       });
       return {
         resolvers,
-        createContext: (identity) => createContext(domain, identity),
-        handlers: [clientLinkedHandler, clientUnlinkedHandler],
+        createContext: (identity, origin) => createContext(domain, identity, origin),
+        // The shared link copy (SPEC C2): a client admin sees the firm linked to their company.
+        handlers: linkCopyHandlers(),
       };
     },
   });

@@ -1,5 +1,5 @@
+import { ALL_EVENTS } from '@advisor/schema';
 import {
-  AuditEntryEntity,
   createMailer,
   loadTypeDefs,
   startService,
@@ -12,17 +12,18 @@ import {
   type Mailer,
   type RunningService,
 } from '@advisor/kit';
+import { AuditEntryEntity, linkCopyHandlers } from '@advisor/rules';
 import { InvitationEntity } from './db/entities/invitation.entity';
 import { ClientDirectoryEntity } from './db/entities/client-directory.entity';
-import { ClientLinkEntity, EndedLinkEntity } from './db/entities/client-link.entity';
+import { ClientLinkEntity, EndedLinkEntity, LinkClaimEntity } from './db/entities/client-link.entity';
 import { NotificationEntity } from './db/entities/notification.entity';
 import { CreateInvitations1763769600000 } from './db/migrations/1763769600000-create-invitations';
 import { AuditTrail1763856000000 } from './db/migrations/1763856000000-audit-trail';
 import { FirmInvitations1763942400000 } from './db/migrations/1763942400000-firm-invitations';
+import { LinkClaims1764115200000 } from './db/migrations/1764115200000-link-claims';
+import { OutboxClaims1764201600000 } from './db/migrations/1764201600000-outbox-claims';
 import { createInvitationsDomain } from './domain';
 import { clientCompanyChangedHandler } from './events/handlers/client-company-changed.handler';
-import { clientLinkedHandler } from './events/handlers/client-linked.handler';
-import { clientUnlinkedHandler } from './events/handlers/client-unlinked.handler';
 import { createContext, type InvitationsContext } from './context';
 import { resolvers } from './resolvers';
 
@@ -38,6 +39,10 @@ export interface InvitationsConfig extends BaseServiceConfig {
   mailFrom: string;
 }
 
+/** The invitations service's tables and migrations (also opened by its integration tests). */
+export const INVITATIONS_ENTITIES = [InvitationEntity, ClientDirectoryEntity, ClientLinkEntity, EndedLinkEntity, NotificationEntity, AuditEntryEntity, LinkClaimEntity];
+export const INVITATIONS_MIGRATIONS = [CreateInvitations1763769600000, AuditTrail1763856000000, FirmInvitations1763942400000, LinkClaims1764115200000, OutboxClaims1764201600000];
+
 export function startInvitationsService(opts: {
   config: InvitationsConfig;
   transport: EventTransport;
@@ -51,10 +56,11 @@ export function startInvitationsService(opts: {
     config: opts.config,
     transport: opts.transport,
     logger,
-    entities: [InvitationEntity, ClientDirectoryEntity, ClientLinkEntity, EndedLinkEntity, NotificationEntity, AuditEntryEntity],
-    migrations: [CreateInvitations1763769600000, AuditTrail1763856000000, FirmInvitations1763942400000],
+    entities: INVITATIONS_ENTITIES,
+    migrations: INVITATIONS_MIGRATIONS,
     typeDefs: loadTypeDefs(__dirname),
     producesEvents: true,
+    topics: ALL_EVENTS,
     build: (db) => {
       const domain = createInvitationsDomain({
         db,
@@ -66,7 +72,11 @@ export function startInvitationsService(opts: {
       return {
         resolvers,
         createContext: (identity) => createContext(domain, identity),
-        handlers: [clientCompanyChangedHandler(domain), clientLinkedHandler(domain), clientUnlinkedHandler(domain)],
+        handlers: [
+          clientCompanyChangedHandler(domain),
+          // SPEC I2, C2: the shared link copy; a confirmed link replaces this service's claim.
+          ...linkCopyHandlers({ onLinked: (em, event) => domain.replicas.dropClaim(em, event.clientId) }),
+        ],
       };
     },
   });

@@ -1,42 +1,109 @@
+import { ALL_EVENTS } from '@advisor/schema';
 import {
+  createLogger,
   loadTypeDefs,
   startService,
+  systemClock,
   type BaseServiceConfig,
+  type Clock,
   type EventTransport,
   type Logger,
   type RunningService,
 } from '@advisor/kit';
-import { ClientAccessEntity } from './db/entities/client-access.entity';
+import { AuditEntryEntity, CLIENT_ACCESS_COPY_ENTITIES, clientAccessCopyHandlers } from '@advisor/rules';
 import { TimeTrackingIntegrationEntity } from './db/entities/time-tracking-integration.entity';
+import { SyncChangeEntity, SyncJobEntity, SyncRunEntity, TimeTrackingCredentialEntity } from './db/entities/sync.entities';
+import { WorkerEntity } from './db/entities/worker.entity';
+import { PayPeriodEntity, ShiftSyncEntity, TimecardEntity, TimecardEntryEntity } from './db/entities/timecard.entities';
+import { PAYROLL_RUN_ENTITIES } from './db/entities/payroll-run.entities';
 import { CreatePayrollSync1763769600000 } from './db/migrations/1763769600000-create-payroll-sync';
-import { TimeTrackingService } from './domain/time-tracking.service';
+import { ClientAccessCopy1764115200000 } from './db/migrations/1764115200000-client-access-copy';
+import { OutboxClaims1764201600000 } from './db/migrations/1764201600000-outbox-claims';
+import { Payroll1764374400000 } from './db/migrations/1764374400000-payroll';
+import { createPayrollDomain, type PayrollDomain } from './domain';
+import type { SchedulerOptions } from './domain/sync-scheduler';
+import { HttpTimeTrackingProvider, type TimeTrackingProvider } from './providers';
 import { createContext, type PayrollSyncContext } from './context';
 import { resolvers } from './resolvers';
-import { clientLinkedHandler, clientUnlinkedHandler } from './events/handlers/client-linked.handler';
 
 export const PAYROLL_SYNC_SERVICE = 'payroll-sync';
 
-export function startPayrollSyncService(opts: {
+export const PAYROLL_SYNC_ENTITIES = [
+  ...CLIENT_ACCESS_COPY_ENTITIES,
+  AuditEntryEntity,
+  TimeTrackingIntegrationEntity,
+  TimeTrackingCredentialEntity,
+  SyncJobEntity,
+  SyncRunEntity,
+  SyncChangeEntity,
+  WorkerEntity,
+  PayPeriodEntity,
+  TimecardEntity,
+  TimecardEntryEntity,
+  ShiftSyncEntity,
+  ...PAYROLL_RUN_ENTITIES,
+];
+export const PAYROLL_SYNC_MIGRATIONS = [CreatePayrollSync1763769600000, ClientAccessCopy1764115200000, OutboxClaims1764201600000, Payroll1764374400000];
+
+/** SPEC P1: how payroll-sync reaches the client's time tracking (the simulator in the demo and the tests). */
+export interface TimeTrackingSettings {
+  /** e.g. http://127.0.0.1:4101; or a provider object (another implementation of the adapter interface). */
+  url?: string;
+  provider?: TimeTrackingProvider;
+  timeoutMs?: number;
+}
+
+export interface PayrollSyncOptions {
   config: BaseServiceConfig;
   transport: EventTransport;
   logger?: Logger;
-}): Promise<RunningService> {
-  return startService<PayrollSyncContext>({
+  clock?: Clock;
+  /** Absent: no time-tracking system; connecting is refused and the scheduler does not start. */
+  timeTracking?: TimeTrackingSettings;
+  /** Scheduler settings (tests shorten them); `enabled: false` leaves it stopped (it can be started by hand). */
+  scheduler?: Partial<SchedulerOptions> & { enabled?: boolean };
+}
+
+export interface RunningPayrollSyncService extends RunningService {
+  domain: PayrollDomain;
+}
+
+export async function startPayrollSyncService(opts: PayrollSyncOptions): Promise<RunningPayrollSyncService> {
+  const logger = opts.logger ?? createLogger({ name: PAYROLL_SYNC_SERVICE });
+  const provider =
+    opts.timeTracking?.provider ??
+    (opts.timeTracking?.url ? new HttpTimeTrackingProvider({ baseUrl: opts.timeTracking.url, timeoutMs: opts.timeTracking.timeoutMs }) : null);
+  let domain: PayrollDomain | undefined;
+  const running = await startService<PayrollSyncContext>({
     name: PAYROLL_SYNC_SERVICE,
     config: opts.config,
     transport: opts.transport,
-    logger: opts.logger,
-    entities: [ClientAccessEntity, TimeTrackingIntegrationEntity],
-    migrations: [CreatePayrollSync1763769600000],
+    logger,
+    entities: PAYROLL_SYNC_ENTITIES,
+    migrations: PAYROLL_SYNC_MIGRATIONS,
     typeDefs: loadTypeDefs(__dirname),
-    producesEvents: false,
+    producesEvents: true,
+    topics: ALL_EVENTS,
     build: (db) => {
-      const timeTracking = new TimeTrackingService(db);
+      domain = createPayrollDomain({ db, provider, clock: opts.clock ?? systemClock, logger, scheduler: opts.scheduler });
+      const d = domain;
       return {
         resolvers,
-        createContext: (identity) => createContext(timeTracking, identity),
-        handlers: [clientLinkedHandler(timeTracking), clientUnlinkedHandler(timeTracking)],
+        createContext: (identity) => createContext(d, identity),
+        // SPEC C6: the shared copy of links and assignments; a newly linked client gets its integration.
+        handlers: clientAccessCopyHandlers({ onLinked: (em, event) => d.timeTracking.openIntegration(em, event) }),
       };
     },
   });
+  const payroll = domain!;
+  // SPEC P1: the 24-hour syncs and the short poll, claimed from the database (once across replicas).
+  if (provider && opts.scheduler?.enabled !== false) payroll.scheduler.start();
+  return {
+    ...running,
+    domain: payroll,
+    stop: async () => {
+      await payroll.scheduler.stop();
+      await running.stop();
+    },
+  };
 }

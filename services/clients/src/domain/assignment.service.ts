@@ -8,12 +8,12 @@ import {
   isUniqueViolation,
   notFound,
   parseInput,
-  recordAudit,
   type Clock,
   type Database,
   type FirmMemberIdentity,
   type Identity,
 } from '@advisor/kit';
+import { holdsFirmPermission, recordAudit } from '@advisor/rules';
 import {
   CLIENT_GRANTED_PERMISSIONS,
   assignmentChanged,
@@ -59,8 +59,18 @@ export const endAccessInput = z.object({
 });
 
 type Change = 'ASSIGNED' | 'UPDATED' | 'UNASSIGNED';
+type Role = 'RESPONSIBLE' | 'COLLABORATOR';
+/** Who made a change: a firm member, a client admin, or nobody in particular (the system, on an event's behalf). */
+type Actor = { realm: 'firm' | 'client'; id: string } | null;
+const member = (id: string | null): Actor => (id ? { realm: 'firm', id } : null);
 
-/** Assignments of firm members to clients: SPEC C3, C5, C11, C12, F7. */
+/**
+ * Assignments of firm members to clients: SPEC C3, C4, C5, C11, C12, F7. The only writer of the
+ * `assignments` table: every path that assigns or unassigns (by hand, on acceptance, on
+ * onboarding, in bulk, when a link ends, when a member is deactivated) comes through here, so
+ * each keeps one RESPONSIBLE per client, writes the same audit entries and publishes
+ * `assignment.changed` (SPEC G2) in the caller's transaction.
+ */
 export class AssignmentService {
   constructor(
     private readonly db: Database,
@@ -79,8 +89,8 @@ export class AssignmentService {
       if (await em.exists(AssignmentEntity, { where: { clientId: input.clientId, memberId: input.memberId } })) {
         throw new DomainError(ClientErrorCode.AlreadyAssigned, 'This member is already assigned to this client. Edit the assignment instead.');
       }
-      const row = await this.insert(em, actor.firmId, input.clientId, input.memberId, input.permissions, input.role, now);
-      await this.changed(em, actor.memberId, row, 'ASSIGNED', null, now);
+      const row = await this.insert(em, member(actor.memberId), actor.firmId, input.clientId, input.memberId, input.permissions, input.role, now);
+      await this.changed(em, member(actor.memberId), row, 'ASSIGNED', null, now);
       return toAssignment(row, link.permissions);
     }).catch((err) => {
       // Two assigners at once: the unique key decides, the loser hears why.
@@ -100,10 +110,10 @@ export class AssignmentService {
       const row = await em.findOne(AssignmentEntity, { where: { clientId: input.clientId, memberId: input.memberId, firmId: actor.firmId } });
       if (!row) throw new DomainError(ClientErrorCode.NotAssigned, 'This member is not assigned to this client.');
       const before = snapshot(row);
-      if (input.role === 'RESPONSIBLE') await this.demoteOtherResponsible(em, actor.memberId, row.clientId, row.memberId, now);
+      if (input.role === 'RESPONSIBLE') await this.demoteOtherResponsible(em, member(actor.memberId), row.clientId, row.memberId, now);
       Object.assign(row, { permissions: input.permissions ?? row.permissions, role: input.role ?? row.role });
       await em.update(AssignmentEntity, { id: row.id }, { permissions: row.permissions, role: row.role });
-      await this.changed(em, actor.memberId, row, 'UPDATED', before, now);
+      await this.changed(em, member(actor.memberId), row, 'UPDATED', before, now);
       return toAssignment(row, link.permissions);
     });
   }
@@ -117,7 +127,7 @@ export class AssignmentService {
       const row = await em.findOne(AssignmentEntity, { where: { clientId, memberId, firmId: actor.firmId } });
       if (!row) throw new DomainError(ClientErrorCode.NotAssigned, 'This member is not assigned to this client.');
       await em.delete(AssignmentEntity, { id: row.id });
-      await this.changed(em, actor.memberId, row, 'UNASSIGNED', snapshot(row), now);
+      await this.changed(em, member(actor.memberId), row, 'UNASSIGNED', snapshot(row), now);
       return true;
     });
   }
@@ -144,10 +154,10 @@ export class AssignmentService {
           const before = snapshot(row);
           Object.assign(row, { permissions: input.permissions, role: input.role });
           await em.update(AssignmentEntity, { id: row.id }, { permissions: row.permissions, role: row.role });
-          await this.changed(em, actor.memberId, row, 'UPDATED', before, now);
+          await this.changed(em, member(actor.memberId), row, 'UPDATED', before, now);
         } else {
-          row = await this.insert(em, actor.firmId, link.clientId, input.memberId, input.permissions, input.role, now);
-          await this.changed(em, actor.memberId, row, 'ASSIGNED', null, now);
+          row = await this.insert(em, member(actor.memberId), actor.firmId, link.clientId, input.memberId, input.permissions, input.role, now);
+          await this.changed(em, member(actor.memberId), row, 'ASSIGNED', null, now);
         }
         result.push(toAssignment(row, link.permissions));
       }
@@ -178,7 +188,7 @@ export class AssignmentService {
         }
       }
       if (rows.length > 0) await em.delete(AssignmentEntity, { id: In(rows.map((r) => r.id)) });
-      for (const row of rows) await this.changed(em, actor.memberId, row, 'UNASSIGNED', snapshot(row), now);
+      for (const row of rows) await this.changed(em, member(actor.memberId), row, 'UNASSIGNED', snapshot(row), now);
       return rows.length;
     });
   }
@@ -186,7 +196,7 @@ export class AssignmentService {
   /** SPEC C11: which members have access to which clients, optionally for one member or one group (C10). */
   async accessList(viewer: Identity, memberId?: string, groupId?: string): Promise<Assignment[]> {
     const actor = firmMember(viewer);
-    if (!seesAllFirmClients(actor) && !actor.permissions.includes('ASSIGN_CLIENTS')) {
+    if (!seesAllFirmClients(actor) && !holdsFirmPermission(actor, 'ASSIGN_CLIENTS')) {
       throw forbidden('You need the View all clients or Assign clients permission to see the access list.');
     }
     const [rows, links] = await Promise.all([
@@ -216,7 +226,38 @@ export class AssignmentService {
     if (rows.length === 0) return;
     await em.delete(AssignmentEntity, { id: In(rows.map((r) => r.id)) });
     const at = new Date(event.deactivatedAt);
-    for (const row of rows) await this.changed(em, event.deactivatedBy, row, 'UNASSIGNED', snapshot(row), at, 'ASSIGNMENT_ENDED_MEMBER_DEACTIVATED');
+    for (const row of rows) await this.changed(em, member(event.deactivatedBy), row, 'UNASSIGNED', snapshot(row), at, 'ASSIGNMENT_ENDED_MEMBER_DEACTIVATED');
+  }
+
+  /**
+   * SPEC C4: whoever accepted a client's invitation (or asked for the client, in a firm's request
+   * the client accepted) is assigned, with everything the client granted the firm, and, until a
+   * payroll run says otherwise (C5), as the member responsible for the client. Runs in the
+   * consumer's transaction; an existing assignment is left as it is.
+   */
+  async assignOnAcceptance(
+    em: EntityManager,
+    input: { clientId: string; firmId: string; memberId: string; permissions: string[]; actor: Actor; at: Date },
+  ): Promise<void> {
+    if (await em.exists(AssignmentEntity, { where: { clientId: input.clientId, memberId: input.memberId } })) return;
+    const row = await this.insert(em, input.actor, input.firmId, input.clientId, input.memberId, input.permissions, 'RESPONSIBLE', input.at);
+    await this.changed(em, input.actor, row, 'ASSIGNED', null, input.at, 'MEMBER_ASSIGNED_ON_ACCEPT');
+  }
+
+  /** SPEC C8: the member who adds a new Payroll client onboards it: assigned, responsible, with every permission. */
+  async assignOnboardingMember(em: EntityManager, input: { clientId: string; firmId: string; memberId: string; permissions: string[]; at: Date }): Promise<void> {
+    const actor = member(input.memberId);
+    const row = await this.insert(em, actor, input.firmId, input.clientId, input.memberId, input.permissions, 'RESPONSIBLE', input.at);
+    await this.changed(em, actor, row, 'ASSIGNED', null, input.at);
+  }
+
+  /** SPEC C2: when a link ends, every assignment of that firm on the client ends with it (one event each). */
+  async endAllOnClient(em: EntityManager, input: { clientId: string; firmId: string; actor: Actor; at: Date }): Promise<AssignmentEntity[]> {
+    const rows = await em.find(AssignmentEntity, { where: { clientId: input.clientId, firmId: input.firmId } });
+    if (rows.length === 0) return rows;
+    await em.delete(AssignmentEntity, { id: In(rows.map((r) => r.id)) });
+    for (const row of rows) await this.changed(em, input.actor, row, 'UNASSIGNED', snapshot(row), input.at, 'ASSIGNMENT_ENDED_LINK_ENDED');
+    return rows;
   }
 
   /** SPEC C5: whoever ran the latest payroll becomes responsible for the client. */
@@ -279,28 +320,28 @@ export class AssignmentService {
     }
   }
 
-  private async insert(em: EntityManager, firmId: string, clientId: string, memberId: string, perms: string[], r: 'RESPONSIBLE' | 'COLLABORATOR', now: Date) {
+  private async insert(em: EntityManager, actor: Actor, firmId: string, clientId: string, memberId: string, perms: string[], r: Role, now: Date) {
     const row = Object.assign(new AssignmentEntity(), { id: randomUUID(), clientId, memberId, firmId, permissions: perms, role: r, assignedAt: now });
-    if (r === 'RESPONSIBLE') await this.demoteOtherResponsible(em, null, clientId, memberId, now);
+    if (r === 'RESPONSIBLE') await this.demoteOtherResponsible(em, actor, clientId, memberId, now);
     await em.insert(AssignmentEntity, row);
     return row;
   }
 
-  /** One RESPONSIBLE member per client: making someone responsible makes the previous one a collaborator. */
-  private async demoteOtherResponsible(em: EntityManager, actorId: string | null, clientId: string, memberId: string, now: Date) {
+  /** SPEC C5: one RESPONSIBLE member per client: making someone responsible makes the previous one a collaborator. */
+  private async demoteOtherResponsible(em: EntityManager, actor: Actor, clientId: string, memberId: string, now: Date) {
     const others = await em.find(AssignmentEntity, { where: { clientId, role: 'RESPONSIBLE' } });
     for (const other of others.filter((o) => o.memberId !== memberId)) {
       const before = snapshot(other);
       other.role = 'COLLABORATOR';
       await em.update(AssignmentEntity, { id: other.id }, { role: 'COLLABORATOR' });
-      await this.changed(em, actorId, other, 'UPDATED', before, now);
+      await this.changed(em, actor, other, 'UPDATED', before, now);
     }
   }
 
   /** Audit (SPEC G4, both trails) and the `assignment.changed` event (SPEC G2), in the caller's transaction. */
   private async changed(
     em: EntityManager,
-    actorId: string | null,
+    actor: Actor,
     row: AssignmentEntity,
     change: Change,
     before: ReturnType<typeof snapshot> | null,
@@ -314,8 +355,8 @@ export class AssignmentService {
     ]) {
       await recordAudit(em, {
         ...scope,
-        actorRealm: actorId ? 'firm' : 'system',
-        actorId,
+        actorRealm: actor?.realm ?? 'system',
+        actorId: actor?.id ?? null,
         action,
         subjectType: 'ASSIGNMENT',
         subjectId: row.id,

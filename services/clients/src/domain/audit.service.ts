@@ -1,4 +1,5 @@
-import { forbidden, listAudit, unauthenticated, type AuditEntry, type Database, type Identity } from '@advisor/kit';
+import { forbidden, unauthenticated, type Database, type Identity } from '@advisor/kit';
+import { listAudit, type AuditEntry } from '@advisor/rules';
 
 /** SPEC G4: firm admins read their firm's trail, client admins their company's. */
 export class ClientAuditService {

@@ -6,7 +6,9 @@ import {
   type AccessTokenIssuer,
   type Clock,
   type Database,
+  type RequestOrigin,
 } from '@advisor/kit';
+import { recordAudit, type SignInThrottle } from '@advisor/rules';
 import { ClientAdminEntity } from '../db/entities/client-admin.entity';
 import { ClientErrorCode } from './errors';
 import type { ClientAdmin, ClientAdminPermission } from './model';
@@ -34,14 +36,28 @@ export class ClientAdminSessionService {
     private readonly db: Database,
     private readonly issuer: AccessTokenIssuer,
     private readonly clock: Clock,
+    private readonly throttle: SignInThrottle,
   ) {}
 
-  async logIn(email: string, password: string): Promise<ClientAdminSession> {
+  /** SPEC G7: throttled per email and per address like firm sign-in (SignInThrottle); one answer for every failure. */
+  async logIn(email: string, password: string, origin: RequestOrigin = {}): Promise<ClientAdminSession> {
+    const attempt = { username: email, clientAddress: origin.clientAddress };
+    const refused = () => new DomainError(ClientErrorCode.InvalidCredentials, 'The email or password is not correct.');
     const admin = await this.db.manager.findOne(ClientAdminEntity, { where: { email: email.trim().toLowerCase() } });
-    const ok = admin ? await verifyPassword(admin.passwordHash, password) : await verifyAgainstDummy(password);
-    if (!admin || !ok) {
-      throw new DomainError(ClientErrorCode.InvalidCredentials, 'The email or password is not correct.');
+    const verdict = await this.throttle.check(attempt);
+    if (!verdict.allowed) {
+      const counted = await this.throttle.failed(attempt, 'THROTTLED');
+      await this.auditFailure(admin, counted.locked ? 'SIGN_IN_LOCKED' : 'SIGN_IN_THROTTLED', { ...counted, clientAddress: origin.clientAddress });
+      await this.throttle.answerLikeAWrongPassword();
+      throw refused();
     }
+    const ok = await this.throttle.timed(() => (admin ? verifyPassword(admin.passwordHash, password) : verifyAgainstDummy(password)));
+    if (!admin || !ok) {
+      const counted = await this.throttle.failed(attempt, 'WRONG_CREDENTIALS');
+      await this.auditFailure(admin, counted.locked ? 'SIGN_IN_LOCKED' : 'SIGN_IN_FAILED', { ...counted, clientAddress: origin.clientAddress });
+      throw refused();
+    }
+    await this.throttle.succeeded(attempt);
     const clientAdmin = toClientAdmin(admin);
     const { token, expiresAt } = await this.issuer.issue(
       {
@@ -55,5 +71,29 @@ export class ClientAdminSessionService {
       this.clock.now(),
     );
     return { accessToken: token, expiresAt, clientAdmin };
+  }
+
+  /** SPEC G4: failed or refused sign-ins to a real client admin account, on the company's trail (no password). */
+  private async auditFailure(
+    admin: ClientAdminEntity | null,
+    action: 'SIGN_IN_FAILED' | 'SIGN_IN_THROTTLED' | 'SIGN_IN_LOCKED',
+    details: { usernameFailures: number; locked: boolean; clientAddress?: string },
+  ): Promise<void> {
+    if (!admin) return;
+    const now = this.clock.now();
+    await this.db.transaction((em) =>
+      recordAudit(em, {
+        scopeType: 'CLIENT',
+        scopeId: admin.clientId,
+        actorRealm: 'system',
+        actorId: null,
+        action,
+        subjectType: 'CLIENT_ADMIN',
+        subjectId: admin.id,
+        before: null,
+        after: { clientAddress: details.clientAddress ?? null, failures: details.usernameFailures, locked: details.locked },
+        at: now,
+      }),
+    );
   }
 }

@@ -7,6 +7,7 @@ import { AssignmentEntity } from '../db/entities/assignment.entity';
 import { ClientAdminEntity } from '../db/entities/client-admin.entity';
 import { toClientAdmin } from './client-admin-session.service';
 import { ClientGroupEntity, ClientGroupMemberEntity } from '../db/entities/client-group.entity';
+import { seesAllFirmClients } from '@advisor/rules';
 import { effectivePermissions, toClientCompany, type Assignment, type ClientAdmin, type ClientCompany, type FirmLink } from './model';
 
 type Viewer = Identity;
@@ -17,8 +18,6 @@ export interface ClientFilter {
   groupId?: string;
 }
 
-const canSeeAllFirmClients = (viewer: Extract<Viewer, { realm: 'firm' }>) =>
-  viewer.firmRole === 'ADMIN' || viewer.permissions.includes('VIEW_ALL_CLIENTS');
 
 /**
  * Who sees which client (SPEC C6), decided here for every path: root queries, federation
@@ -51,7 +50,7 @@ export class ClientDirectoryService {
     const query = this.db.manager
       .createQueryBuilder(ClientCompanyEntity, 'c')
       .innerJoin(FirmLinkEntity, 'l', 'l.active_client_id = c.id AND l.firm_id = :firmId', { firmId: viewer.firmId });
-    if (!canSeeAllFirmClients(viewer)) {
+    if (!seesAllFirmClients(viewer)) {
       query.innerJoin(AssignmentEntity, 'a', 'a.client_id = c.id AND a.member_id = :memberId', {
         memberId: viewer.memberId,
       });
@@ -80,7 +79,7 @@ export class ClientDirectoryService {
         .createQueryBuilder(ClientCompanyEntity, 'c')
         .innerJoin(FirmLinkEntity, 'l', 'l.active_client_id = c.id AND l.firm_id = :firmId', { firmId: viewer.firmId })
         .where('c.id IN (:...ids)', { ids: [...ids] });
-      if (!canSeeAllFirmClients(viewer)) {
+      if (!seesAllFirmClients(viewer)) {
         query.innerJoin(AssignmentEntity, 'a', 'a.client_id = c.id AND a.member_id = :memberId', {
           memberId: viewer.memberId,
         });

@@ -6,7 +6,7 @@ import { CLIENTS_PRODUCER } from './link.service';
 import { ClientCompanyEntity } from '../db/entities/client-company.entity';
 import { ClientAdminEntity } from '../db/entities/client-admin.entity';
 import { ClientErrorCode } from './errors';
-import { normalizeFein } from '@advisor/kit';
+import { normalizeFein } from '@advisor/rules';
 import { CLIENT_ADMIN_PERMISSIONS, type ClientStatus, type Platform } from './model';
 
 export const registerClientInput = z.object({

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { In } from 'typeorm';
 import { z } from 'zod';
-import { DomainError, isUniqueViolation, notFound, parseInput, recordAudit, type Clock, type Database, type Identity } from '@advisor/kit';
+import { DomainError, isUniqueViolation, notFound, parseInput, type Clock, type Database, type Identity } from '@advisor/kit';
+import { recordAudit } from '@advisor/rules';
 import { ClientGroupEntity, ClientGroupMemberEntity, GroupPeriodStatusEntity } from '../db/entities/client-group.entity';
 import { ClientErrorCode } from './errors';
 import { firmMember } from './viewer';

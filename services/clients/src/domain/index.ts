@@ -1,4 +1,5 @@
-import type { AccessTokenIssuer, Clock, Database } from '@advisor/kit';
+import { createLogger, type AccessTokenIssuer, type Clock, type Database, type Logger } from '@advisor/kit';
+import { SignInThrottle } from '@advisor/rules';
 import { ClientDirectoryService } from './client-directory.service';
 import { LinkService } from './link.service';
 import { ClientAdminSessionService } from './client-admin-session.service';
@@ -23,19 +24,19 @@ export interface ClientsDomain {
   audit: ClientAuditService;
 }
 
-export function createClientsDomain(db: Database, issuer: AccessTokenIssuer, clock: Clock): ClientsDomain {
+export function createClientsDomain(db: Database, issuer: AccessTokenIssuer, clock: Clock, logger: Logger = createLogger({ name: 'clients' })): ClientsDomain {
   const directory = new ClientDirectoryService(db);
-  const links = new LinkService(db, clock);
   const assignments = new AssignmentService(db, clock);
+  const links = new LinkService(db, clock, assignments);
   return {
     directory,
     links,
-    clientAdminSessions: new ClientAdminSessionService(db, issuer, clock),
+    clientAdminSessions: new ClientAdminSessionService(db, issuer, clock, new SignInThrottle(db, clock, logger, 'client')),
     registry: new ClientRegistryService(db, clock),
     assignments,
     roster: new RosterService(),
     groups: new GroupService(db, clock, assignments, directory),
-    onboarding: new OnboardingService(db, clock, links, directory),
+    onboarding: new OnboardingService(db, clock, links, directory, assignments),
     referrals: new ReferralService(db, clock),
     audit: new ClientAuditService(db),
   };

@@ -1,7 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { In, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { z } from 'zod';
-import { DomainError, EventRejectedError, enqueueEvent, parseInput, recordAudit, type Clock, type Database, type Identity } from '@advisor/kit';
+import {
+  DomainError,
+  EventRejectedError,
+  enqueueEvent,
+  parseInput,
+  type Clock,
+  type Database,
+  type Identity,
+} from '@advisor/kit';
+import { recordAudit } from '@advisor/rules';
 import {
   CLIENT_GRANTED_PERMISSIONS,
   clientLinked,
@@ -13,7 +22,7 @@ import {
 } from '@advisor/schema';
 import { ClientCompanyEntity } from '../db/entities/client-company.entity';
 import { FirmLinkEntity } from '../db/entities/firm-link.entity';
-import { AssignmentEntity } from '../db/entities/assignment.entity';
+import type { AssignmentService } from './assignment.service';
 import { ClientErrorCode } from './errors';
 import { clientAdmin } from './viewer';
 import { toLink } from './client-directory.service';
@@ -30,13 +39,14 @@ const scopes = (firmId: string, clientId: string) => [
   { scopeType: 'CLIENT' as const, scopeId: clientId },
 ];
 
-/** Firm–client links (SPEC C2) and the assignments they carry (SPEC C3, C4). */
+/** Firm–client links (SPEC C2); the assignments they carry (SPEC C3, C4) are written by AssignmentService. */
 export class LinkService {
   private readonly roster = new RosterService();
 
   constructor(
     private readonly db: Database,
     private readonly clock: Clock,
+    private readonly assignments: AssignmentService,
   ) {}
 
   /**
@@ -68,36 +78,15 @@ export class LinkService {
     // SPEC C4, F7: the member is assigned unless they have been deactivated meanwhile (a firm's
     // request can be accepted days after the member who sent it left).
     if (event.assignMemberId && (await this.roster.mayAssign(em, event.firmId, event.assignMemberId))) {
-      const existing = await em.findOne(AssignmentEntity, {
-        where: { clientId: event.clientId, memberId: event.assignMemberId },
+      // The acceptor starts with everything the client granted the firm (the one writer of assignments).
+      await this.assignments.assignOnAcceptance(em, {
+        clientId: event.clientId,
+        firmId: event.firmId,
+        memberId: event.assignMemberId,
+        permissions: link.permissions,
+        actor: event.acceptedBy,
+        at: now,
       });
-      if (!existing) {
-        const assignmentId = randomUUID();
-        await em.insert(AssignmentEntity, {
-          id: assignmentId,
-          clientId: event.clientId,
-          memberId: event.assignMemberId,
-          firmId: event.firmId,
-          // The acceptor starts with everything the client granted the firm.
-          permissions: link.permissions,
-          // Until a payroll run says otherwise (SPEC C5), the person who took the client on is responsible.
-          role: 'RESPONSIBLE',
-          assignedAt: now,
-        });
-        for (const scope of scopes(event.firmId, event.clientId)) {
-          await recordAudit(em, {
-            ...scope,
-            actorRealm: event.acceptedBy.realm,
-            actorId: event.acceptedBy.id,
-            action: 'MEMBER_ASSIGNED_ON_ACCEPT',
-            subjectType: 'ASSIGNMENT',
-            subjectId: assignmentId,
-            before: null,
-            after: { memberId: event.assignMemberId, role: 'RESPONSIBLE', permissions: link.permissions },
-            at: now,
-          });
-        }
-      }
     }
   }
 
@@ -186,8 +175,12 @@ export class LinkService {
     return this.db.transaction(async (em) => {
       const link = await this.activeLink(em, admin.clientId);
       await em.update(FirmLinkEntity, { id: link.id }, { activeClientId: null, endedAt: now });
-      const assignments = await em.find(AssignmentEntity, { where: { clientId: link.clientId, firmId: link.firmId } });
-      if (assignments.length > 0) await em.delete(AssignmentEntity, { id: In(assignments.map((a) => a.id)) });
+      const assignments = await this.assignments.endAllOnClient(em, {
+        clientId: link.clientId,
+        firmId: link.firmId,
+        actor: { realm: 'client', id: admin.clientAdminId },
+        at: now,
+      });
       for (const scope of scopes(link.firmId, link.clientId)) {
         await recordAudit(em, {
           ...scope,

@@ -52,14 +52,8 @@ export interface ClientAdmin {
   permissions: ClientAdminPermission[];
 }
 
-/** SPEC C3: a member may do what both the firm assigned and the client still grants. */
-export function effectivePermissions(
-  assigned: readonly string[],
-  granted: readonly string[],
-): ClientGrantedPermission[] {
-  const grantedSet = new Set(granted);
-  return assigned.filter((p) => grantedSet.has(p)) as ClientGrantedPermission[];
-}
+/** SPEC C3: a member may do what both the firm assigned and the client still grants (the shared rule). */
+export { effectiveClientPermissions as effectivePermissions } from '@advisor/rules';
 
 /** SPEC F8: payroll support Monday to Friday 9:00–18:00 ET; PEO support around the clock. */
 export function supportHoursOf(platform: Platform) {

@@ -7,17 +7,17 @@ import {
   isUniqueViolation,
   notFound,
   parseInput,
-  recordAudit,
   type Clock,
   type Database,
   type Identity,
 } from '@advisor/kit';
+import { recordAudit } from '@advisor/rules';
 import { ClientCompanyEntity } from '../db/entities/client-company.entity';
 import { OnboardingStepEntity } from '../db/entities/onboarding-step.entity';
-import { AssignmentEntity } from '../db/entities/assignment.entity';
+import type { AssignmentService } from './assignment.service';
 import { ClientAdminEntity } from '../db/entities/client-admin.entity';
 import { ClientErrorCode } from './errors';
-import { normalizeFein } from '@advisor/kit';
+import { normalizeFein } from '@advisor/rules';
 import { CLIENTS_PRODUCER, type LinkService } from './link.service';
 import { firmMember } from './viewer';
 import type { ClientDirectoryService } from './client-directory.service';
@@ -51,6 +51,7 @@ export class OnboardingService {
     private readonly clock: Clock,
     private readonly links: LinkService,
     private readonly directory: ClientDirectoryService,
+    private readonly assignments: AssignmentService,
   ) {}
 
   /**
@@ -77,17 +78,9 @@ export class OnboardingService {
           clientId, firmId: actor.firmId, permissions: [...CLIENT_GRANTED_PERMISSIONS], invitationId: null,
           actor: { realm: 'firm', id: actor.memberId }, at: now,
         });
-        const assignmentId = randomUUID();
-        await em.insert(AssignmentEntity, {
-          id: assignmentId, clientId, memberId: actor.memberId, firmId: actor.firmId,
-          permissions: [...CLIENT_GRANTED_PERMISSIONS], role: 'RESPONSIBLE', assignedAt: now,
+        await this.assignments.assignOnboardingMember(em, {
+          clientId, firmId: actor.firmId, memberId: actor.memberId, permissions: [...CLIENT_GRANTED_PERMISSIONS], at: now,
         });
-        for (const scope of [{ scopeType: 'FIRM' as const, scopeId: actor.firmId }, { scopeType: 'CLIENT' as const, scopeId: clientId }]) {
-          await recordAudit(em, {
-            ...scope, actorRealm: 'firm', actorId: actor.memberId, action: 'ASSIGNMENT_ASSIGNED', subjectType: 'ASSIGNMENT', subjectId: assignmentId,
-            before: null, after: { memberId: actor.memberId, role: 'RESPONSIBLE', permissions: [...CLIENT_GRANTED_PERMISSIONS] }, at: now,
-          });
-        }
         await recordAudit(em, {
           scopeType: 'FIRM', scopeId: actor.firmId, actorRealm: 'firm', actorId: actor.memberId,
           action: 'PAYROLL_CLIENT_ADDED', subjectType: 'CLIENT', subjectId: clientId, before: null,

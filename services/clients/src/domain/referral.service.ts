@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { emailInput, notFound, DomainError, parseInput, recordAudit, type Clock, type Database, type Identity } from '@advisor/kit';
+import { notFound, DomainError, parseInput, type Clock, type Database, type Identity } from '@advisor/kit';
+import { emailInput, recordAudit } from '@advisor/rules';
 import { PeoReferralEntity } from '../db/entities/peo-referral.entity';
 import { firmMember } from './viewer';
 

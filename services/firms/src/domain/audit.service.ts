@@ -1,8 +1,9 @@
 import type { EntityManager } from 'typeorm';
-import { listAudit, recordAudit, type AuditEntry, type Database, type Identity } from '@advisor/kit';
+import { type Database, type Identity } from '@advisor/kit';
+import { listAudit, recordAudit, type AuditEntry } from '@advisor/rules';
 import type { FirmAccess } from './firm-access';
 
-export type { AuditEntry } from '@advisor/kit';
+export type { AuditEntry } from '@advisor/rules';
 
 /** SPEC G4 for the firm side: members, their roles and permissions, invitations, firm info. */
 export class AuditService {

@@ -27,6 +27,23 @@ describe('credentials policy (F4)', () => {
     expect(codeOf(() => checkPassword(password, { username: 'fran.founder', email: 'jo.smith@acme.com' }))).toBe('WEAK_PASSWORD');
   });
 
+  it.each(['password1234', 'Password1234', 'qwertyuiop123'])('F4: refuses %s, one of the most common passwords', (password) => {
+    expect(codeOf(() => checkPassword(password, { username: 'fran.founder', email: 'jo.smith@acme.com' }))).toBe('WEAK_PASSWORD');
+  });
+
+  it('F4: the WEAK_PASSWORD text reads as a sentence', () => {
+    const messageOf = (password: string) => {
+      try {
+        checkPassword(password, { username: 'fran', email: 'jo.smith@acme.com' });
+      } catch (err) {
+        return (err as DomainError).message;
+      }
+    };
+    expect(messageOf('fran-x1')).toBe('Your password must have at least 12 characters and not contain your username.');
+    expect(messageOf('xyz-fran-rules-xyz')).toBe('Your password must not contain your username.');
+    expect(messageOf('password1234')).toBe('This password is one of the most common passwords. Choose another one.');
+  });
+
   it('F4: accepts a long passphrase', () => {
     expect(codeOf(() => checkPassword('correct horse battery staple', { username: 'fran', email: 'jo@acme.com' }))).toBeUndefined();
   });

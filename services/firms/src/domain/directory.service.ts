@@ -1,5 +1,6 @@
 import { In } from 'typeorm';
-import { ClientLinkCopyEntity, type Database, type Identity } from '@advisor/kit';
+import { type Database, type Identity } from '@advisor/kit';
+import { ClientLinkCopyEntity } from '@advisor/rules';
 import { MemberEntity } from '../db/entities/member.entity';
 import { FirmEntity } from '../db/entities/firm.entity';
 import { toFirm, toMember, type Firm, type Member } from './member';
@@ -43,7 +44,7 @@ export class DirectoryService {
   private async visibleFirmOf(viewer: Identity): Promise<string | null> {
     if (viewer.realm === 'firm') return viewer.firmId;
     if (viewer.realm !== 'client') return null;
-    const link = await this.db.manager.findOne(ClientLinkCopyEntity, { where: { clientId: viewer.clientId, confirmed: true } });
+    const link = await this.db.manager.findOne(ClientLinkCopyEntity, { where: { clientId: viewer.clientId } });
     return link?.firmId ?? null;
   }
 }

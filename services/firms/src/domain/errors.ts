@@ -14,9 +14,8 @@ export enum FirmErrorCode {
   SessionExpired = 'SESSION_EXPIRED',
   /** SPEC F5. */
   InvitationPending = 'MEMBER_INVITATION_ALREADY_PENDING',
-  InvitationNotFound = 'INVITATION_NOT_FOUND',
-  InvitationExpired = 'INVITATION_EXPIRED',
-  InvitationAlreadyUsed = 'INVITATION_ALREADY_USED',
+  // SPEC I6's INVITATION_NOT_FOUND, INVITATION_EXPIRED and INVITATION_ALREADY_USED are the shared
+  // invitation lifecycle's (`InvitationLifecycleCode` in @advisor/rules).
   InvitationVoided = 'INVITATION_VOIDED',
   /** SPEC F6: only an ADMIN may grant VIEW_ALL_CLIENTS, make or change an ADMIN. */
   AdminRequired = 'ADMIN_REQUIRED',

@@ -1,3 +1,4 @@
+import { holdsFirmPermission } from '@advisor/rules';
 import type { EntityManager } from 'typeorm';
 import { DomainError, forbidden, unauthenticated, type Database, type Identity } from '@advisor/kit';
 import { MemberEntity } from '../db/entities/member.entity';
@@ -23,7 +24,7 @@ export class FirmAccess {
   /** The actor, who must hold `permission` (an ADMIN holds all). */
   async actorWith(identity: Identity, permission: FirmPermission, em?: EntityManager): Promise<Member> {
     const actor = await this.actor(identity, em);
-    if (!actor.permissions.includes(permission)) {
+    if (!holdsFirmPermission(actor, permission)) {
       throw forbidden(`You need the ${permission} permission to do this.`);
     }
     return actor;

@@ -3,17 +3,8 @@ import { z } from 'zod';
 import { FirmEntity } from '../db/entities/firm.entity';
 import { MemberEntity } from '../db/entities/member.entity';
 import { CredentialEntity } from '../db/entities/credential.entity';
-import {
-  DomainError,
-  emailDomain,
-  emailInput,
-  hashPassword,
-  isPublicEmailDomain,
-  isUniqueViolation,
-  parseInput,
-  type Clock,
-  type Database,
-} from '@advisor/kit';
+import { DomainError, hashPassword, isUniqueViolation, parseInput, type Clock, type Database } from '@advisor/kit';
+import { emailDomain, emailInput, isPublicEmailDomain } from '@advisor/rules';
 import { checkPassword, checkUsername } from './credentials-policy';
 import { FirmErrorCode, MESSAGES } from './errors';
 import { toMember } from './member';

@@ -1,4 +1,5 @@
 import type { AccessTokenIssuer, Clock, Database, Logger, Mailer } from '@advisor/kit';
+import { SignInThrottle } from '@advisor/rules';
 import { DirectoryService } from './directory.service';
 import { FirmSignUpService } from './firm-signup.service';
 import { SessionService } from './session.service';
@@ -38,7 +39,7 @@ export function createFirmsDomain(deps: {
   const { db, clock } = deps;
   const access = new FirmAccess(db);
   const audit = new AuditService(db, access);
-  const sessions = new SessionService(db, deps.issuer, clock);
+  const sessions = new SessionService(db, deps.issuer, clock, new SignInThrottle(db, clock, deps.logger, 'firm'), audit);
   return {
     signUp: new FirmSignUpService(db, clock, sessions, audit),
     sessions,

@@ -1,15 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import {
-  DAY_MS,
   DomainError,
-  emailDomain,
-  emailInput,
-  hashOpaqueToken,
   hashPassword,
   isUniqueViolation,
-  newOpaqueToken,
   notFound,
+  verifyPassword,
   parseInput,
   type Clock,
   type Database,
@@ -17,6 +13,16 @@ import {
   type Logger,
   type Mailer,
 } from '@advisor/kit';
+import {
+  checkInvitationUsable,
+  consumeInvitation,
+  emailDomain,
+  emailInput,
+  invitationAlreadyUsed,
+  invitationStatusAt,
+  invitationTokenHash,
+  issueInvitation,
+} from '@advisor/rules';
 import { MemberInvitationEntity } from '../db/entities/member-invitation.entity';
 import { MemberEntity } from '../db/entities/member.entity';
 import { CredentialEntity } from '../db/entities/credential.entity';
@@ -28,8 +34,6 @@ import { FIRM_PERMISSIONS, toMember, type FirmPermission } from './member';
 import type { AuditService } from './audit.service';
 import type { FirmSession, SessionService } from './session.service';
 import { publishMemberJoined } from './member-events';
-
-export const MEMBER_INVITATION_TTL_DAYS = 7;
 
 export const inviteMemberInput = z.object({
   firstName: z.string().trim().min(1, 'is required').max(100),
@@ -56,7 +60,6 @@ export interface MemberInvitation {
 }
 
 function toInvitation(e: MemberInvitationEntity, now: Date): MemberInvitation {
-  const expired = e.status === 'PENDING' && e.expiresAt.getTime() <= now.getTime();
   return {
     id: e.id,
     firmId: e.firmId,
@@ -67,7 +70,8 @@ function toInvitation(e: MemberInvitationEntity, now: Date): MemberInvitation {
     firmRole: e.firmRole,
     permissions: e.permissions as FirmPermission[],
     invitedBy: e.invitedBy,
-    status: expired ? 'EXPIRED' : e.status,
+    // SPEC I6/F5: a pending invitation past its 7 days reads EXPIRED.
+    status: invitationStatusAt(e, now),
     sentAt: e.sentAt,
     expiresAt: e.expiresAt,
   };
@@ -104,7 +108,8 @@ export class MemberInvitationService {
       throw new DomainError(FirmErrorCode.DomainNotAllowed, MESSAGES.domainNotAllowed);
     }
     const now = this.clock.now();
-    const { token, hash } = newOpaqueToken();
+    // SPEC F5, I6: a random single-use token, stored as its hash, expiring in 7 days.
+    const { token, tokenHash, expiresAt } = issueInvitation(now);
     const entity = Object.assign(new MemberInvitationEntity(), {
       id: randomUUID(),
       firmId: firm.id,
@@ -114,11 +119,11 @@ export class MemberInvitationService {
       jobRole: input.jobRole,
       firmRole: input.firmRole,
       permissions: input.firmRole === 'ADMIN' ? [] : input.permissions,
-      tokenHash: hash,
+      tokenHash,
       invitedBy: actor.id,
       status: 'PENDING' as const,
       sentAt: now,
-      expiresAt: new Date(now.getTime() + MEMBER_INVITATION_TTL_DAYS * DAY_MS),
+      expiresAt,
       resolvedAt: null,
       memberId: null,
     });
@@ -158,12 +163,12 @@ export class MemberInvitationService {
   async resend(viewer: Identity, invitationId: string): Promise<MemberInvitation> {
     const actor = await this.access.actorWith(viewer, 'MANAGE_MEMBERS');
     const now = this.clock.now();
-    const { token, hash } = newOpaqueToken();
+    const { token, tokenHash, expiresAt } = issueInvitation(now);
     const result = await this.db.transaction(async (em) => {
       const old = await em.findOne(MemberInvitationEntity, { where: { id: invitationId, firmId: actor.firmId } });
       if (!old) throw notFound('The invitation');
       if (old.status === 'ACCEPTED') {
-        throw new DomainError(FirmErrorCode.InvitationAlreadyUsed, 'This invitation has already been accepted.');
+        throw invitationAlreadyUsed('This invitation has already been accepted.');
       }
       if (old.status === 'VOIDED') {
         throw new DomainError(FirmErrorCode.InvitationVoided, 'This invitation was already replaced or withdrawn.');
@@ -171,15 +176,15 @@ export class MemberInvitationService {
       FirmAccess.checkGrant(actor, old);
       // Pending or expired alike: "Resend invite" is how an expired invitation is renewed.
       const voided = await em.update(MemberInvitationEntity, { id: old.id, status: 'PENDING' }, { status: 'VOIDED', resolvedAt: now });
-      if (voided.affected !== 1) throw new DomainError(FirmErrorCode.InvitationAlreadyUsed, 'This invitation has already been accepted.');
+      if (voided.affected !== 1) throw invitationAlreadyUsed('This invitation has already been accepted.');
       const fresh = Object.assign(new MemberInvitationEntity(), {
         ...old,
         id: randomUUID(),
-        tokenHash: hash,
+        tokenHash,
         invitedBy: actor.id,
         status: 'PENDING' as const,
         sentAt: now,
-        expiresAt: new Date(now.getTime() + MEMBER_INVITATION_TTL_DAYS * DAY_MS),
+        expiresAt,
         resolvedAt: null,
         memberId: null,
       });
@@ -210,7 +215,7 @@ export class MemberInvitationService {
       FirmAccess.checkGrant(actor, invitation);
       const voided = await em.update(MemberInvitationEntity, { id: invitation.id, status: 'PENDING' }, { status: 'VOIDED', resolvedAt: now });
       if (voided.affected !== 1) {
-        throw new DomainError(FirmErrorCode.InvitationAlreadyUsed, 'This invitation is no longer pending.');
+        throw invitationAlreadyUsed('This invitation is no longer pending.');
       }
       const after = toInvitation(Object.assign(invitation, { status: 'VOIDED' as const, resolvedAt: now }), now);
       await this.audit.record(em, {
@@ -244,8 +249,11 @@ export class MemberInvitationService {
    */
   async accept(token: string, usernameRaw: string, password: string): Promise<FirmSession> {
     const now = this.clock.now();
-    const invitation = await this.db.manager.findOne(MemberInvitationEntity, { where: { tokenHash: hashOpaqueToken(token.trim()) } });
-    if (!invitation) throw new DomainError(FirmErrorCode.InvitationNotFound, 'This invitation link is not valid.');
+    const invitation = await this.db.manager.findOne(MemberInvitationEntity, { where: { tokenHash: invitationTokenHash(token) } });
+    // A lost response: the person who accepted, retrying with the same username and password,
+    // is signed in again instead of refused (SPEC I6: anyone else is still refused).
+    const retried = invitation && (await this.retriedAcceptance(invitation, usernameRaw, password));
+    if (retried) return retried;
     this.checkUsable(invitation, now);
     const username = checkUsername(usernameRaw.trim());
     checkPassword(password, { username, email: invitation.email });
@@ -253,15 +261,11 @@ export class MemberInvitationService {
 
     try {
       return await this.db.transaction(async (em) => {
-        const consumed = await em.update(
-          MemberInvitationEntity,
-          { id: invitation.id, status: 'PENDING' },
-          { status: 'ACCEPTED', resolvedAt: now },
-        );
-        if (consumed.affected !== 1) {
-          const current = await em.findOneOrFail(MemberInvitationEntity, { where: { id: invitation.id } });
-          this.checkUsable(current, now);
-          throw new DomainError(FirmErrorCode.InvitationAlreadyUsed, 'This invitation has already been used.');
+        // SPEC I6, F5: single use; of two simultaneous accepts exactly one creates a member.
+        const consumed = await consumeInvitation(em, MemberInvitationEntity, invitation.id, { status: 'ACCEPTED', resolvedAt: now });
+        if (!consumed.consumed) {
+          this.checkUsable(consumed.current, now);
+          throw invitationAlreadyUsed();
         }
         const member = Object.assign(new MemberEntity(), {
           id: randomUUID(),
@@ -310,16 +314,26 @@ export class MemberInvitationService {
     }
   }
 
-  private checkUsable(invitation: MemberInvitationEntity, now: Date): void {
-    if (invitation.status === 'ACCEPTED') {
-      throw new DomainError(FirmErrorCode.InvitationAlreadyUsed, 'This invitation has already been used.');
-    }
-    if (invitation.status === 'VOIDED') {
-      throw new DomainError(FirmErrorCode.InvitationVoided, 'This invitation was replaced or withdrawn. Use the newest invitation email.');
-    }
-    if (invitation.expiresAt.getTime() <= now.getTime()) {
-      throw new DomainError(FirmErrorCode.InvitationExpired, 'This invitation has expired. Ask your firm administrator to resend it.');
-    }
+  /** SPEC I6, F5: unknown, used, voided (F5 "Resend invite") or expired invitations are refused, each with its own code. */
+  private checkUsable(invitation: MemberInvitationEntity | null, now: Date): asserts invitation is MemberInvitationEntity {
+    checkInvitationUsable(invitation, now, {
+      expired: 'This invitation has expired. Ask your firm administrator to resend it.',
+      closed: (i) =>
+        i.status === 'VOIDED'
+          ? new DomainError(FirmErrorCode.InvitationVoided, 'This invitation was replaced or withdrawn. Use the newest invitation email.')
+          : undefined,
+    });
+  }
+
+  /** The invitee's own retry of an acceptance that went through: the same credentials sign them in again. */
+  private async retriedAcceptance(invitation: MemberInvitationEntity, usernameRaw: string, password: string): Promise<FirmSession | null> {
+    if (invitation.status !== 'ACCEPTED' || !invitation.memberId) return null;
+    const credential = await this.db.manager.findOne(CredentialEntity, { where: { memberId: invitation.memberId } });
+    if (!credential || credential.usernameKey !== usernameRaw.trim().toLowerCase()) return null;
+    if (!(await verifyPassword(credential.passwordHash, password))) return null;
+    const member = await this.db.manager.findOne(MemberEntity, { where: { id: invitation.memberId, active: true } });
+    if (!member) return null;
+    return this.db.transaction((em) => this.sessions.startSession(em, toMember(member)));
   }
 
   private async sendEmail(invitation: MemberInvitationEntity, firmName: string, token: string): Promise<void> {

@@ -1,14 +1,9 @@
 import type { MemberEntity } from '../db/entities/member.entity';
 import type { FirmEntity } from '../db/entities/firm.entity';
 
-export const FIRM_PERMISSIONS = [
-  'MANAGE_FIRM',
-  'MANAGE_MEMBERS',
-  'MANAGE_CLIENTS',
-  'ASSIGN_CLIENTS',
-  'VIEW_ALL_CLIENTS',
-] as const;
-export type FirmPermission = (typeof FIRM_PERMISSIONS)[number];
+import { FIRM_PERMISSIONS, type FirmPermission } from '@advisor/rules';
+
+export { FIRM_PERMISSIONS, type FirmPermission };
 
 /** What the domain hands out: plain objects, never ORM entities, never credentials. */
 export interface Member {

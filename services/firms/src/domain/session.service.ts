@@ -13,13 +13,17 @@ import {
   type Clock,
   type Database,
   type Identity,
+  type RequestOrigin,
 } from '@advisor/kit';
+import type { SignInThrottle } from '@advisor/rules';
 import { memberAccessChanged } from '@advisor/schema';
 import { CredentialEntity } from '../db/entities/credential.entity';
 import { MemberEntity } from '../db/entities/member.entity';
 import { SessionEntity } from '../db/entities/session.entity';
+import { RetiredRefreshTokenEntity } from '../db/entities/retired-refresh-token.entity';
 import { FirmErrorCode, MESSAGES } from './errors';
 import { toMember, type Member } from './member';
+import type { AuditService } from './audit.service';
 
 export const FIRMS_PRODUCER = 'firms';
 /** How long a session may be renewed without signing in again. */
@@ -43,19 +47,68 @@ export class SessionService {
     private readonly db: Database,
     private readonly issuer: AccessTokenIssuer,
     private readonly clock: Clock,
+    private readonly throttle: SignInThrottle,
+    private readonly audit: AuditService,
   ) {}
 
-  async logIn(username: string, password: string): Promise<FirmSession> {
+  /**
+   * SPEC F4, G7: signs a member in. Throttled per username and per address (SignInThrottle);
+   * an unknown username, a wrong password and a throttled or locked account get the same answer
+   * in about the same time; failures are logged (never the password) and audited for the member.
+   */
+  async logIn(username: string, password: string, origin: RequestOrigin = {}): Promise<FirmSession> {
+    const attempt = { username, clientAddress: origin.clientAddress };
     const credential = await this.db.manager.findOne(CredentialEntity, {
       where: { usernameKey: username.trim().toLowerCase() },
     });
-    // The same answer and about the same time whether or not the username exists.
-    const ok = credential ? await verifyPassword(credential.passwordHash, password) : await verifyAgainstDummy(password);
-    const member = ok && credential ? await this.db.manager.findOne(MemberEntity, { where: { id: credential.memberId } }) : null;
-    if (!member || !member.active) {
+    const verdict = await this.throttle.check(attempt);
+    if (!verdict.allowed) {
+      const { usernameFailures, locked } = await this.throttle.failed(attempt, 'THROTTLED');
+      await this.auditFailure(credential, locked ? 'SIGN_IN_LOCKED' : 'SIGN_IN_THROTTLED', { ...attempt, usernameFailures, locked, until: verdict.until.toISOString() });
+      await this.throttle.answerLikeAWrongPassword();
       throw new DomainError(FirmErrorCode.InvalidCredentials, MESSAGES.invalidCredentials);
     }
+    // The same answer and about the same time whether or not the username exists.
+    const ok = await this.throttle.timed(() =>
+      credential ? verifyPassword(credential.passwordHash, password) : verifyAgainstDummy(password),
+    );
+    const member = ok && credential ? await this.db.manager.findOne(MemberEntity, { where: { id: credential.memberId } }) : null;
+    if (!member || !member.active) {
+      const { usernameFailures, locked } = await this.throttle.failed(attempt, 'WRONG_CREDENTIALS');
+      await this.auditFailure(credential, locked ? 'SIGN_IN_LOCKED' : 'SIGN_IN_FAILED', { ...attempt, usernameFailures, locked });
+      throw new DomainError(FirmErrorCode.InvalidCredentials, MESSAGES.invalidCredentials);
+    }
+    await this.throttle.succeeded(attempt);
     return this.db.transaction((em) => this.startSession(em, toMember(member)));
+  }
+
+  /** SPEC G4: a failed or refused sign-in to a real account is on its firm's audit trail (no password). */
+  private async auditFailure(
+    credential: CredentialEntity | null,
+    action: 'SIGN_IN_FAILED' | 'SIGN_IN_THROTTLED' | 'SIGN_IN_LOCKED',
+    details: { clientAddress?: string; usernameFailures: number; locked: boolean; until?: string },
+  ): Promise<void> {
+    if (!credential) return;
+    const member = await this.db.manager.findOne(MemberEntity, { where: { id: credential.memberId } });
+    if (!member) return;
+    const now = this.clock.now();
+    await this.db.transaction((em) =>
+      this.audit.record(em, {
+        firmId: member.firmId,
+        actorMemberId: null,
+        action,
+        subjectType: 'MEMBER',
+        subjectId: member.id,
+        before: null,
+        after: {
+          clientAddress: details.clientAddress ?? null,
+          failures: details.usernameFailures,
+          locked: details.locked,
+          ...(details.until ? { until: details.until } : {}),
+        },
+        at: now,
+      }),
+    );
   }
 
   /** Opens a session for a member inside the caller's transaction. */
@@ -76,12 +129,22 @@ export class SessionService {
     return this.issue(member, session, refresh.token);
   }
 
-  /** Exchanges a refresh token for a new access token (with current role and permissions) and a new refresh token. */
+  /**
+   * Exchanges a refresh token for a new access token (with current role and permissions) and a new
+   * refresh token. A refresh token that was already rotated away is a replay (a stolen copy, or
+   * the thief's after the owner's): the whole session, every token it ever issued, ends.
+   */
   async refresh(refreshToken: string): Promise<FirmSession> {
     const now = this.clock.now();
     const fresh = newOpaqueToken();
+    const presentedHash = hashOpaqueToken(refreshToken.trim());
+    const replayed = await this.db.manager.findOne(RetiredRefreshTokenEntity, { where: { tokenHash: presentedHash } });
+    if (replayed) {
+      await this.endFamily(replayed.sessionId, now);
+      throw new DomainError(FirmErrorCode.SessionExpired, 'Your session has ended. Sign in again.');
+    }
     return this.db.transaction(async (em) => {
-      const session = await em.findOne(SessionEntity, { where: { refreshTokenHash: hashOpaqueToken(refreshToken.trim()) } });
+      const session = await em.findOne(SessionEntity, { where: { refreshTokenHash: presentedHash } });
       if (!session || session.endedAt || session.expiresAt.getTime() <= now.getTime()) {
         throw new DomainError(FirmErrorCode.SessionExpired, 'Your session has ended. Sign in again.');
       }
@@ -94,7 +157,27 @@ export class SessionService {
         { refreshTokenHash: fresh.hash, refreshedAt: now },
       );
       if (rotated.affected !== 1) throw new DomainError(FirmErrorCode.SessionExpired, 'Your session has ended. Sign in again.');
+      await em.insert(RetiredRefreshTokenEntity, { tokenHash: session.refreshTokenHash, sessionId: session.id, retiredAt: now });
       return this.issue(toMember(member), session, fresh.token);
+    });
+  }
+
+  /** Ends a replayed session and tells the gateway, which then refuses all its access tokens. */
+  private async endFamily(sessionId: string, now: Date): Promise<void> {
+    await this.db.transaction(async (em) => {
+      const session = await em.findOne(SessionEntity, { where: { id: sessionId } });
+      if (!session) return;
+      const ended = await em.update(SessionEntity, { id: sessionId, endedAt: IsNull() }, { endedAt: now, endReason: 'REFRESH_REPLAYED' });
+      if (ended.affected !== 1) return;
+      const member = await em.findOne(MemberEntity, { where: { id: session.memberId } });
+      if (!member) return;
+      await enqueueEvent(this.db, em, FIRMS_PRODUCER, memberAccessChanged, {
+        memberId: member.id,
+        firmId: member.firmId,
+        reason: 'LOGGED_OUT',
+        sessionId,
+        changedAt: now.toISOString(),
+      }, now);
     });
   }
 

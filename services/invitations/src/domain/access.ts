@@ -1,4 +1,5 @@
 import { forbidden, unauthenticated, type ClientAdminIdentity, type FirmMemberIdentity, type Identity } from '@advisor/kit';
+import { requireFirmMember as requireFirmMemberWith } from '@advisor/rules';
 
 /**
  * Who may do what with invitations. Every domain operation calls one of these first, so the rule
@@ -27,19 +28,8 @@ export function requireClientAdmin(viewer: Identity, message: string): ClientAdm
 }
 
 /** Any signed-in member of a firm. */
-export function requireFirmMember(viewer: Identity, message: string): FirmMemberIdentity {
-  if (viewer.realm === 'anonymous') throw unauthenticated();
-  if (viewer.realm !== 'firm') throw forbidden(message);
-  return viewer;
-}
+export const requireFirmMember = (viewer: Identity, message: string): FirmMemberIdentity => requireFirmMemberWith(viewer, undefined, message);
 
-/** SPEC F6: adding clients and sending firm invitations needs MANAGE_CLIENTS; an ADMIN holds every permission. */
-export function canManageClients(viewer: FirmMemberIdentity): boolean {
-  return viewer.firmRole === 'ADMIN' || viewer.permissions.includes('MANAGE_CLIENTS');
-}
-
-export function requireClientManager(viewer: Identity, message: string): FirmMemberIdentity {
-  const member = requireFirmMember(viewer, message);
-  if (!canManageClients(member)) throw forbidden(message);
-  return member;
-}
+/** SPEC F6: adding clients and sending firm invitations needs MANAGE_CLIENTS (the shared firm-permission rule). */
+export const requireClientManager = (viewer: Identity, message: string): FirmMemberIdentity =>
+  requireFirmMemberWith(viewer, 'MANAGE_CLIENTS', message);

@@ -2,15 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { EntityManager } from 'typeorm';
 import {
-  DAY_MS,
   DomainError,
-  emailDomain,
-  emailInput,
   enqueueEvent,
   forbidden,
-  hashOpaqueToken,
-  isPublicEmailDomain,
-  newOpaqueToken,
   parseInput,
   unauthenticated,
   type Clock,
@@ -19,13 +13,25 @@ import {
   type Logger,
   type Mailer,
 } from '@advisor/kit';
+import {
+  checkInvitationUsable,
+  consumeInvitation,
+  emailDomain,
+  emailInput,
+  holdsFirmPermission,
+  invitationAlreadyUsed,
+  invitationTokenHash,
+  isPublicEmailDomain,
+  isRetriedAcceptance,
+  issueInvitation,
+} from '@advisor/rules';
 import { CLIENT_GRANTED_PERMISSIONS, invitationAccepted } from '@advisor/schema';
 import { InvitationEntity } from '../db/entities/invitation.entity';
 import { requireInvitationAdmin } from './access';
 import type { ClientReplicaService } from './client-replica.service';
 import { InvitationErrorCode } from './errors';
 import { auditInvitationChange, invitationSnapshot } from './invitation-audit.service';
-import { INVITATION_TTL_DAYS, toInvitation, type Invitation } from './model';
+import { toInvitation, type Invitation } from './model';
 
 export const INVITATIONS_PRODUCER = 'invitations';
 
@@ -71,7 +77,8 @@ export class ClientInvitesFirmService {
     }
 
     const now = this.clock.now();
-    const { token, hash } = newOpaqueToken();
+    // SPEC I6: a random single-use token, stored as its hash, expiring in 7 days.
+    const { token, tokenHash, expiresAt } = issueInvitation(now);
     const entity: InvitationEntity = Object.assign(new InvitationEntity(), {
       id: randomUUID(),
       kind: 'CLIENT_TO_FIRM' as const,
@@ -81,13 +88,13 @@ export class ClientInvitesFirmService {
       accountantName: input.accountantName,
       accountantEmail,
       permissions: input.permissions,
-      tokenHash: hash,
+      tokenHash,
       sentByRealm: 'client' as const,
       sentById: admin.clientAdminId,
       acknowledgedBy: admin.clientAdminId,
       acknowledgedAt: now,
       sentAt: now,
-      expiresAt: new Date(now.getTime() + INVITATION_TTL_DAYS * DAY_MS),
+      expiresAt,
       acceptedAt: null,
       acceptedById: null,
       businessName: null,
@@ -154,23 +161,15 @@ export class ClientInvitesFirmService {
   async accept(viewer: Identity, token: string): Promise<Invitation> {
     if (viewer.realm === 'anonymous') throw unauthenticated('Log in to your firm, or sign up your firm first, then accept.');
     if (viewer.realm !== 'firm') throw forbidden('Only a firm member can accept an accountant invitation.');
-    const tokenHash = hashOpaqueToken(token.trim());
+    const tokenHash = invitationTokenHash(token);
     const now = this.clock.now();
 
     const accepted = await this.db.transaction(async (em) => {
       const invitation = await em.findOne(InvitationEntity, { where: { tokenHash, kind: 'CLIENT_TO_FIRM' } });
-      if (!invitation) {
-        throw new DomainError(InvitationErrorCode.InvitationNotFound, 'This invitation link is not valid.');
-      }
-      if (invitation.status !== 'PENDING') {
-        throw new DomainError(InvitationErrorCode.InvitationAlreadyUsed, 'This invitation has already been used.');
-      }
-      if (invitation.expiresAt.getTime() <= now.getTime()) {
-        throw new DomainError(
-          InvitationErrorCode.InvitationExpired,
-          'This invitation has expired. Ask your client to send a new one.',
-        );
-      }
+      // A lost response: the member who accepted, retrying, gets the same success (SPEC I6).
+      if (invitation && isRetriedAcceptance(invitation, viewer.memberId)) return invitation;
+      // SPEC I6: unknown, used or expired tokens are refused, each with its own code.
+      checkInvitationUsable(invitation, now, { expired: 'This invitation has expired. Ask your client to send a new one.' });
       if (emailDomain(invitation.accountantEmail) !== emailDomain(viewer.email)) {
         throw new DomainError(
           InvitationErrorCode.InvitationForAnotherFirm,
@@ -179,20 +178,18 @@ export class ClientInvitesFirmService {
       }
       // SPEC I5: the invitee accepts; a colleague may accept for the firm only with Manage clients.
       const isInvitee = viewer.email.toLowerCase() === invitation.accountantEmail.toLowerCase();
-      if (!isInvitee && viewer.firmRole !== 'ADMIN' && !viewer.permissions.includes('MANAGE_CLIENTS')) {
+      if (!isInvitee && !holdsFirmPermission(viewer, 'MANAGE_CLIENTS')) {
         throw forbidden('This invitation was sent to a colleague. Ask them to accept it, or a member who can manage clients.');
       }
       // SPEC I2, C2: the client may have linked a firm (e.g. by accepting a firm's request) since;
       // acceptances of one client take turns.
       await this.replicas.lockClient(em, invitation.clientId);
       await this.refuseIfLinked(em, invitation.clientId, now);
-      const result = await em.update(
-        InvitationEntity,
-        { id: invitation.id, status: 'PENDING' },
-        { status: 'ACCEPTED', acceptedAt: now, acceptedById: viewer.memberId, firmId: viewer.firmId },
-      );
-      if (result.affected !== 1) {
-        throw new DomainError(InvitationErrorCode.InvitationAlreadyUsed, 'This invitation has already been used.');
+      // SPEC I6: single use, even when two accepts race (the loser, if it is the winner's own retry, gets the same success).
+      const consumed = await consumeInvitation(em, InvitationEntity, invitation.id, { status: 'ACCEPTED', acceptedAt: now, acceptedById: viewer.memberId, firmId: viewer.firmId });
+      if (!consumed.consumed) {
+        if (consumed.current && isRetriedAcceptance(consumed.current, viewer.memberId)) return consumed.current;
+        throw invitationAlreadyUsed();
       }
       await this.replicas.claimLink(em, invitation.clientId, viewer.firmId, invitation.id, now);
       await enqueueEvent(

@@ -1,8 +1,8 @@
 import type { EntityManager } from 'typeorm';
-import { applyClientLinkedToCopy, applyClientUnlinkedToCopy, type Database } from '@advisor/kit';
-import type { clientCompanyChanged, clientLinked, clientUnlinked, PayloadOf } from '@advisor/schema';
+import { type Database } from '@advisor/kit';
+import type { clientCompanyChanged, PayloadOf } from '@advisor/schema';
 import { ClientDirectoryEntity } from '../db/entities/client-directory.entity';
-import { ClientLinkEntity } from '../db/entities/client-link.entity';
+import { ClientLinkEntity, LinkClaimEntity } from '../db/entities/client-link.entity';
 import type { Platform } from './model';
 
 /** How long an acceptance's claim on a client counts without the clients service confirming it. */
@@ -41,13 +41,9 @@ export class ClientReplicaService {
     );
   }
 
-  /** SPEC C2: the client's one link (the kit's copy logic; it also confirms this service's claims). */
-  applyClientLinked(em: EntityManager, event: PayloadOf<typeof clientLinked>): Promise<void> {
-    return applyClientLinkedToCopy(em, event);
-  }
-
-  applyClientUnlinked(em: EntityManager, event: PayloadOf<typeof clientUnlinked>): Promise<void> {
-    return applyClientUnlinkedToCopy(em, event);
+  /** SPEC C2: the client's link arrived in the shared copy; it replaces this service's claim on the client. */
+  async dropClaim(em: EntityManager, clientId: string): Promise<void> {
+    await em.delete(LinkClaimEntity, { clientId });
   }
 
   /**
@@ -56,8 +52,11 @@ export class ClientReplicaService {
    * never confirms (it refused the link) stops counting after CLAIM_TTL_MS.
    */
   async claimLink(em: EntityManager, clientId: string, firmId: string, invitationId: string, at: Date): Promise<void> {
-    await em.delete(ClientLinkEntity, { clientId, confirmed: false });
-    await em.insert(ClientLinkEntity, { clientId, firmId, linkId: invitationId, linkedAt: at, confirmed: false });
+    // The caller holds the client's lock (lockClient), so claims of one client never race. One
+    // upsert (INSERT … ON DUPLICATE KEY UPDATE) takes no gap lock: an UPDATE that finds no row
+    // (or a delete-then-insert) locks the gap, and two acceptances of neighbouring clients then
+    // deadlock on each other's gap when they insert.
+    await em.upsert(LinkClaimEntity, { clientId, firmId, invitationId, claimedAt: at }, { conflictPaths: ['clientId'] });
   }
 
   async findByFein(fein: string, platform: Platform): Promise<ClientDirectoryEntity | null> {
@@ -75,9 +74,10 @@ export class ClientReplicaService {
   }
 
   /** SPEC C2: the client's linked (or just claimed) firm, as far as this service has heard. */
-  async linkOf(em: EntityManager, clientId: string, now: Date): Promise<ClientLinkEntity | null> {
+  async linkOf(em: EntityManager, clientId: string, now: Date): Promise<{ firmId: string } | null> {
     const link = await em.findOne(ClientLinkEntity, { where: { clientId } });
-    if (!link) return null;
-    return link.confirmed || now.getTime() - link.linkedAt.getTime() < CLAIM_TTL_MS ? link : null;
+    if (link) return link;
+    const claim = await em.findOne(LinkClaimEntity, { where: { clientId } });
+    return claim && now.getTime() - claim.claimedAt.getTime() < CLAIM_TTL_MS ? claim : null;
   }
 }

@@ -10,10 +10,8 @@ export enum InvitationErrorCode {
   ClientNotFoundOnPlatform = 'CLIENT_NOT_FOUND_ON_PLATFORM',
   /** Accountants sign up with a firm's work email; public domains can never accept. */
   AccountantEmailNotAllowed = 'ACCOUNTANT_EMAIL_NOT_ALLOWED',
-  /** SPEC I6. */
-  InvitationNotFound = 'INVITATION_NOT_FOUND',
-  InvitationExpired = 'INVITATION_EXPIRED',
-  InvitationAlreadyUsed = 'INVITATION_ALREADY_USED',
+  // SPEC I6's codes (INVITATION_NOT_FOUND, INVITATION_EXPIRED, INVITATION_ALREADY_USED) are the
+  // invitation lifecycle's, shared with team invitations: `InvitationLifecycleCode` in @advisor/rules.
   /** The invitation was sent to someone at another firm. */
   InvitationForAnotherFirm = 'INVITATION_FOR_ANOTHER_FIRM',
 }

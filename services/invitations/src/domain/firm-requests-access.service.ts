@@ -2,12 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { MoreThan, type EntityManager } from 'typeorm';
 import { z } from 'zod';
 import {
-  DAY_MS,
   DomainError,
-  emailDomain,
   enqueueEvent,
-  newOpaqueToken,
-  normalizeFein,
   notFound,
   parseInput,
   type ClientAdminIdentity,
@@ -17,6 +13,16 @@ import {
   type Logger,
   type Mailer,
 } from '@advisor/kit';
+import {
+  checkInvitationUsable,
+  consumeInvitation,
+  emailDomain,
+  invitationAlreadyUsed,
+  isInvitationExpired,
+  isRetriedAcceptance,
+  issueInvitation,
+  normalizeFein,
+} from '@advisor/rules';
 import { CLIENT_GRANTED_PERMISSIONS, invitationAccepted, type ClientGrantedPermission } from '@advisor/schema';
 import { InvitationEntity } from '../db/entities/invitation.entity';
 import type { DirectoryAdmin } from '../db/entities/client-directory.entity';
@@ -25,7 +31,7 @@ import type { ClientReplicaService } from './client-replica.service';
 import { InvitationErrorCode } from './errors';
 import { businessNamesMatch } from './fein';
 import { auditInvitationChange, invitationSnapshot } from './invitation-audit.service';
-import { INVITATION_TTL_DAYS, PERMISSION_LABELS, isExpired, toInvitation, type Invitation, type Platform } from './model';
+import { PERMISSION_LABELS, toInvitation, type Invitation, type Platform } from './model';
 import type { NotificationsService } from './notifications.service';
 import { INVITATIONS_PRODUCER } from './client-invites-firm.service';
 
@@ -87,7 +93,7 @@ export class FirmRequestsAccessService {
     const now = this.clock.now();
     // The token is never sent (the client admin answers while signed in); only its hash is kept,
     // like every invitation's (SPEC I6).
-    const { hash } = newOpaqueToken();
+    const { tokenHash: hash, expiresAt } = issueInvitation(now);
     const { entity, client, recipients } = await this.db.transaction(async (em) => {
       // Re-read under lock: the I2 checks below and the insert happen one sender at a time.
       const client = (await this.replicas.lockClient(em, found.clientId)) ?? found;
@@ -110,7 +116,7 @@ export class FirmRequestsAccessService {
         acknowledgedBy: member.memberId,
         acknowledgedAt: now,
         sentAt: now,
-        expiresAt: new Date(now.getTime() + INVITATION_TTL_DAYS * DAY_MS),
+        expiresAt,
         acceptedAt: null,
         acceptedById: null,
         businessName: input.businessName,
@@ -189,16 +195,22 @@ export class FirmRequestsAccessService {
     const { permissions } = parseInput(answerInput, { permissions: rawPermissions });
     const now = this.clock.now();
     const accepted = await this.db.transaction(async (em) => {
-      const invitation = await this.answerable(em, admin, invitationId, now);
+      const invitation = await this.answerable(em, admin, invitationId, now, 'accept');
+      const granted = permissions ?? ((invitation.requestedPermissions ?? invitation.permissions) as ClientGrantedPermission[]);
+      // A lost response: the admin who accepted, retrying the same answer, gets the same success (SPEC I6).
+      const sameAnswer = (i: InvitationEntity) => isRetriedAcceptance(i, admin.clientAdminId) && sameSet(i.permissions, granted);
+      if (invitation.status === 'ACCEPTED') {
+        if (sameAnswer(invitation)) return invitation;
+        throw alreadyAnswered();
+      }
       await this.replicas.lockClient(em, invitation.clientId);
       await this.refuseIfLinked(em, invitation.clientId, invitation.firmId!, 'accept', now);
-      const granted = permissions ?? ((invitation.requestedPermissions ?? invitation.permissions) as ClientGrantedPermission[]);
-      const result = await em.update(
-        InvitationEntity,
-        { id: invitation.id, status: 'PENDING' },
-        { status: 'ACCEPTED', acceptedAt: now, acceptedById: admin.clientAdminId, permissions: granted },
-      );
-      if (result.affected !== 1) throw alreadyAnswered();
+      // SPEC I6: single use, even when two admins accept at once.
+      const consumed = await consumeInvitation(em, InvitationEntity, invitation.id, { status: 'ACCEPTED', acceptedAt: now, acceptedById: admin.clientAdminId, permissions: granted });
+      if (!consumed.consumed) {
+        if (consumed.current && sameAnswer(consumed.current)) return consumed.current;
+        throw alreadyAnswered();
+      }
       await this.replicas.claimLink(em, invitation.clientId, invitation.firmId!, invitation.id, now);
       const before = invitationSnapshot(invitation);
       await enqueueEvent(
@@ -239,12 +251,9 @@ export class FirmRequestsAccessService {
     const now = this.clock.now();
     const rejected = await this.db.transaction(async (em) => {
       const invitation = await this.answerable(em, admin, invitationId, now);
-      const result = await em.update(
-        InvitationEntity,
-        { id: invitation.id, status: 'PENDING' },
-        { status: 'REJECTED', rejectedAt: now, rejectedById: admin.clientAdminId },
-      );
-      if (result.affected !== 1) throw alreadyAnswered();
+      if (!(await consumeInvitation(em, InvitationEntity, invitation.id, { status: 'REJECTED', rejectedAt: now, rejectedById: admin.clientAdminId })).consumed) {
+        throw alreadyAnswered();
+      }
       const before = invitationSnapshot(invitation);
       Object.assign(invitation, { status: 'REJECTED' as const, rejectedAt: now, rejectedById: admin.clientAdminId });
       await auditInvitationChange(em, {
@@ -265,15 +274,14 @@ export class FirmRequestsAccessService {
    * The caller's company's request, still open. Another company's request is answered exactly
    * like one that does not exist.
    */
-  private async answerable(em: EntityManager, admin: ClientAdminIdentity, invitationId: string, now: Date): Promise<InvitationEntity> {
+  private async answerable(em: EntityManager, admin: ClientAdminIdentity, invitationId: string, now: Date, answer?: 'accept'): Promise<InvitationEntity> {
     const invitation = await em.findOne(InvitationEntity, {
       where: { id: invitationId, kind: 'FIRM_TO_CLIENT', clientId: admin.clientId },
     });
     if (!invitation) throw notFound('This request');
-    if (invitation.status !== 'PENDING') throw alreadyAnswered();
-    if (isExpired(invitation, now)) {
-      throw new DomainError(InvitationErrorCode.InvitationExpired, 'This request has expired. The firm can send a new one.');
-    }
+    if (answer === 'accept' && isRetriedAcceptance(invitation, admin.clientAdminId)) return invitation;
+    // SPEC I6: an answered or expired request cannot be answered again.
+    checkInvitationUsable(invitation, now, { expired: 'This request has expired. The firm can send a new one.', closed: alreadyAnswered });
     return invitation;
   }
 
@@ -297,7 +305,7 @@ export class FirmRequestsAccessService {
 
   /** SPEC I2: no request while the client has any pending invitation, of either kind. */
   private async refuseIfPending(em: EntityManager, clientId: string, firmId: string, now: Date): Promise<void> {
-    const pending = (await em.find(InvitationEntity, { where: { clientId, status: 'PENDING' } })).filter((p) => !isExpired(p, now));
+    const pending = (await em.find(InvitationEntity, { where: { clientId, status: 'PENDING' } })).filter((p) => !isInvitationExpired(p, now));
     if (pending.length === 0) return;
     const ours = pending.some((p) => p.kind === 'FIRM_TO_CLIENT' && p.firmId === firmId);
     throw new DomainError(
@@ -340,5 +348,6 @@ export class FirmRequestsAccessService {
   }
 }
 
-const alreadyAnswered = () =>
-  new DomainError(InvitationErrorCode.InvitationAlreadyUsed, 'This request has already been accepted or rejected.');
+const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((p) => b.includes(p));
+
+const alreadyAnswered = () => invitationAlreadyUsed('This request has already been accepted or rejected.');

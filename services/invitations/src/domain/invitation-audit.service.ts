@@ -1,7 +1,9 @@
 import type { EntityManager } from 'typeorm';
-import { forbidden, listAudit, recordAudit, type AuditEntry, type Database, type Identity } from '@advisor/kit';
+import { forbidden, type Database, type Identity } from '@advisor/kit';
+import { listAudit, recordAudit, type AuditEntry } from '@advisor/rules';
 import type { InvitationEntity } from '../db/entities/invitation.entity';
-import { canManageClients, requireClientAdmin, requireFirmMember } from './access';
+import { holdsFirmPermission } from '@advisor/rules';
+import { requireClientAdmin, requireFirmMember } from './access';
 
 export type InvitationAuditAction = 'INVITATION_SENT' | 'INVITATION_ACCEPTED' | 'INVITATION_REJECTED';
 
@@ -61,7 +63,7 @@ export class InvitationAuditService {
     const message = 'Only firm members who manage clients, and client admins with the Manage permission, can see the invitation history.';
     if (viewer.realm === 'firm') {
       const member = requireFirmMember(viewer, message);
-      if (!canManageClients(member)) throw forbidden(message);
+      if (!holdsFirmPermission(member, 'MANAGE_CLIENTS')) throw forbidden(message);
       return listAudit(this.db, { scopeType: 'FIRM', scopeId: member.firmId }, { first });
     }
     const admin = requireClientAdmin(viewer, message);

@@ -1,8 +1,7 @@
+import { invitationStatusAt } from '@advisor/rules';
 import type { ClientGrantedPermission } from '@advisor/schema';
 import type { InvitationEntity } from '../db/entities/invitation.entity';
 import type { NotificationEntity } from '../db/entities/notification.entity';
-
-export const INVITATION_TTL_DAYS = 7;
 
 export type Platform = 'PEO' | 'PAYROLL';
 
@@ -30,16 +29,12 @@ export interface Invitation {
   rejectedAt: Date | null;
 }
 
-/** SPEC I6: a pending invitation past its expiry is EXPIRED, whatever the row says. */
-export function isExpired(e: Pick<InvitationEntity, 'status' | 'expiresAt'>, now: Date): boolean {
-  return e.status === 'PENDING' && e.expiresAt.getTime() <= now.getTime();
-}
-
 export function toInvitation(e: InvitationEntity, now: Date): Invitation {
   return {
     id: e.id,
     kind: e.kind,
-    status: isExpired(e, now) ? 'EXPIRED' : e.status,
+    // SPEC I6: a pending invitation past its 7 days reads EXPIRED.
+    status: invitationStatusAt(e, now),
     clientId: e.clientId,
     firmId: e.firmId,
     accountantName: e.accountantName,

@@ -1,16 +1,12 @@
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
-import type { PayrollSyncContext } from '../context';
-import type { TimeTrackingIntegration } from '../domain/time-tracking.service';
+import type { Resolvers } from '../__generated__/resolvers-types';
+import { ClientCompany } from './client-company';
+import { payrollMutation, payrollQuery } from './operations';
+import { payrollTypes } from './payroll-types';
 
-export const resolvers: GraphQLResolverMap<PayrollSyncContext> = {
-  ClientCompany: {
-    // The loader's domain call authorizes: clients of other firms resolve to no integration.
-    __resolveReference: async (ref: { id: string }, ctx: PayrollSyncContext) => ({
-      id: ref.id,
-      timeTracking: await ctx.loaders.integration.load(ref.id),
-    }),
-  },
-  TimeTrackingIntegration: {
-    lastSyncedAt: (i: TimeTrackingIntegration) => (i.lastSyncedAt ? i.lastSyncedAt.toISOString() : null),
-  },
+/** Typed by the SDL (`npm run codegen`); parents are the domain's objects (codegen.ts mappers). */
+export const resolvers: Resolvers = {
+  Query: payrollQuery,
+  Mutation: payrollMutation,
+  ClientCompany,
+  ...payrollTypes,
 };

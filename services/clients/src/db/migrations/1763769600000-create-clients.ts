@@ -1,11 +1,11 @@
 import { Table, TableIndex, TableUnique, type MigrationInterface, type QueryRunner } from 'typeorm';
-import { columnTypes, createEventTables, dropEventTables } from '@advisor/kit';
+import { columnTypesV1, createEventTablesV1, dropEventTablesV1 } from '@advisor/kit';
 
 export class CreateClients1763769600000 implements MigrationInterface {
   name = 'CreateClients1763769600000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    const t = columnTypes(queryRunner);
+    const t = columnTypesV1(queryRunner);
     await queryRunner.createTable(
       new Table({
         name: 'client_companies',
@@ -72,11 +72,11 @@ export class CreateClients1763769600000 implements MigrationInterface {
     );
     await queryRunner.createIndex('assignments', new TableIndex({ name: 'idx_assignments_member', columnNames: ['member_id'] }));
     await queryRunner.createIndex('assignments', new TableIndex({ name: 'idx_assignments_firm', columnNames: ['firm_id'] }));
-    await createEventTables(queryRunner);
+    await createEventTablesV1(queryRunner);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await dropEventTables(queryRunner);
+    await dropEventTablesV1(queryRunner);
     await queryRunner.dropTable('assignments');
     await queryRunner.dropTable('firm_client_links');
     await queryRunner.dropTable('client_admins');

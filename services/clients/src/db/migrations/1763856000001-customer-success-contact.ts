@@ -1,12 +1,12 @@
 import { TableColumn, type MigrationInterface, type QueryRunner } from 'typeorm';
-import { columnTypes } from '@advisor/kit';
+import { columnTypesV1 } from '@advisor/kit';
 
 /** SPEC F8: every client has a named Customer Success point of contact. */
 export class CustomerSuccessContact1763856000001 implements MigrationInterface {
   name = 'CustomerSuccessContact1763856000001';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    const t = columnTypes(queryRunner);
+    const t = columnTypesV1(queryRunner);
     await queryRunner.addColumns('client_companies', [
       new TableColumn({ name: 'cs_name', ...t.string(200), isNullable: true }),
       new TableColumn({ name: 'cs_phone', ...t.string(40), isNullable: true }),

@@ -1,11 +1,11 @@
 import { Table, TableIndex, type MigrationInterface, type QueryRunner } from 'typeorm';
-import { columnTypes } from '@advisor/kit';
+import { columnTypesV1 } from '@advisor/kit';
 
 export class RosterGroupsOnboardingReferrals1763942400000 implements MigrationInterface {
   name = 'RosterGroupsOnboardingReferrals1763942400000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    const t = columnTypes(queryRunner);
+    const t = columnTypesV1(queryRunner);
     await queryRunner.createTable(
       new Table({
         name: 'firm_members',

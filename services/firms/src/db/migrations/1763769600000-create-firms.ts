@@ -1,11 +1,11 @@
 import { Table, TableIndex, type MigrationInterface, type QueryRunner } from 'typeorm';
-import { columnTypes, createEventTables, dropEventTables } from '@advisor/kit';
+import { columnTypesV1, createEventTablesV1, dropEventTablesV1 } from '@advisor/kit';
 
 export class CreateFirms1763769600000 implements MigrationInterface {
   name = 'CreateFirms1763769600000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    const t = columnTypes(queryRunner);
+    const t = columnTypesV1(queryRunner);
     await queryRunner.createTable(
       new Table({
         name: 'firms',
@@ -54,11 +54,11 @@ export class CreateFirms1763769600000 implements MigrationInterface {
         foreignKeys: [{ columnNames: ['member_id'], referencedTableName: 'members', referencedColumnNames: ['id'] }],
       }),
     );
-    await createEventTables(queryRunner);
+    await createEventTablesV1(queryRunner);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await dropEventTables(queryRunner);
+    await dropEventTablesV1(queryRunner);
     await queryRunner.dropTable('credentials');
     await queryRunner.dropTable('members');
     await queryRunner.dropTable('firms');

@@ -1,11 +1,12 @@
 import { Table, TableIndex, type MigrationInterface, type QueryRunner } from 'typeorm';
-import { columnTypes, createAuditTable } from '@advisor/kit';
+import { columnTypesV1 } from '@advisor/kit';
+import { createAuditTableV1 } from '@advisor/rules';
 
 export class SessionsInvitationsAudit1763856000000 implements MigrationInterface {
   name = 'SessionsInvitationsAudit1763856000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    const t = columnTypes(queryRunner);
+    const t = columnTypesV1(queryRunner);
     await queryRunner.createTable(
       new Table({
         name: 'sessions',
@@ -50,7 +51,7 @@ export class SessionsInvitationsAudit1763856000000 implements MigrationInterface
       'member_invitations',
       new TableIndex({ name: 'idx_member_invitations_firm', columnNames: ['firm_id', 'status'] }),
     );
-    await createAuditTable(queryRunner);
+    await createAuditTableV1(queryRunner);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

@@ -1,12 +1,12 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { createLinkCopyTables } from '@advisor/kit';
+import { createLinkCopyTablesV1 } from '@advisor/rules';
 
 /** Which firm each client is linked to, so a client admin may see their firm and its people. */
 export class ClientLinkCopy1764028800000 implements MigrationInterface {
   name = 'ClientLinkCopy1764028800000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await createLinkCopyTables(queryRunner);
+    await createLinkCopyTablesV1(queryRunner);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

@@ -1,11 +1,11 @@
 import { Table, TableIndex, type MigrationInterface, type QueryRunner } from 'typeorm';
-import { columnTypes, createEventTables, dropEventTables } from '@advisor/kit';
+import { columnTypesV1, createEventTablesV1, dropEventTablesV1 } from '@advisor/kit';
 
 export class CreateInvitations1763769600000 implements MigrationInterface {
   name = 'CreateInvitations1763769600000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    const t = columnTypes(queryRunner);
+    const t = columnTypesV1(queryRunner);
     await queryRunner.createTable(
       new Table({
         name: 'invitations',
@@ -34,11 +34,11 @@ export class CreateInvitations1763769600000 implements MigrationInterface {
       'invitations',
       new TableIndex({ name: 'idx_invitations_client', columnNames: ['client_id', 'kind', 'status'] }),
     );
-    await createEventTables(queryRunner);
+    await createEventTablesV1(queryRunner);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await dropEventTables(queryRunner);
+    await dropEventTablesV1(queryRunner);
     await queryRunner.dropTable('invitations');
   }
 }

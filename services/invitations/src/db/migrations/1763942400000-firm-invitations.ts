@@ -1,5 +1,6 @@
 import { Table, TableColumn, TableIndex, type MigrationInterface, type QueryRunner } from 'typeorm';
-import { columnTypes, createLinkCopyTables } from '@advisor/kit';
+import { columnTypesV1 } from '@advisor/kit';
+import { createLinkCopyTablesV1 } from '@advisor/rules';
 
 /**
  * SPEC I2, I3, I4, I7: firm → client invitations. Replicas of the client directory and of the
@@ -10,7 +11,7 @@ export class FirmInvitations1763942400000 implements MigrationInterface {
   name = 'FirmInvitations1763942400000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    const t = columnTypes(queryRunner);
+    const t = columnTypesV1(queryRunner);
     await queryRunner.createTable(
       new Table({
         name: 'client_directory',
@@ -31,7 +32,7 @@ export class FirmInvitations1763942400000 implements MigrationInterface {
     );
 
     // The kit's link copy (shared with firms), used here also for acceptance claims.
-    await createLinkCopyTables(queryRunner);
+    await createLinkCopyTablesV1(queryRunner);
 
     await queryRunner.createTable(
       new Table({

@@ -1,11 +1,11 @@
 import { Table, type MigrationInterface, type QueryRunner } from 'typeorm';
-import { columnTypes, createEventTables, dropEventTables } from '@advisor/kit';
+import { columnTypesV1, createEventTablesV1, dropEventTablesV1 } from '@advisor/kit';
 
 export class CreatePayrollSync1763769600000 implements MigrationInterface {
   name = 'CreatePayrollSync1763769600000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    const t = columnTypes(queryRunner);
+    const t = columnTypesV1(queryRunner);
     await queryRunner.createTable(
       new Table({
         name: 'client_access',
@@ -27,11 +27,11 @@ export class CreatePayrollSync1763769600000 implements MigrationInterface {
         ],
       }),
     );
-    await createEventTables(queryRunner);
+    await createEventTablesV1(queryRunner);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await dropEventTables(queryRunner);
+    await dropEventTablesV1(queryRunner);
     await queryRunner.dropTable('time_tracking_integrations');
     await queryRunner.dropTable('client_access');
   }

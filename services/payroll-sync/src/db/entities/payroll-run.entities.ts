@@ -1,0 +1,94 @@
+import { Column, Entity, PrimaryColumn, type ValueTransformer } from 'typeorm';
+import type { PayLine } from '../../domain/pay';
+
+/** BIGINT comes back from MySQL as a string; amounts stay integers of cents well inside 2^53. */
+const cents: ValueTransformer = { to: (v: number) => v, from: (v: string | number | null) => (v === null ? null : Number(v)) };
+
+/** SPEC P7: a completed payroll run; the unique period id makes a period run once. */
+@Entity('payroll_runs')
+export class PayrollRunEntity {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id: string;
+
+  @Column({ name: 'client_id', type: 'varchar', length: 36 })
+  clientId: string;
+
+  @Column({ name: 'period_id', type: 'varchar', length: 36, unique: true })
+  periodId: string;
+
+  @Column({ name: 'run_by', type: 'varchar', length: 80 })
+  runBy: string;
+
+  @Column({ name: 'gross_cents', type: 'bigint', transformer: cents })
+  grossCents: number;
+
+  @Column({ name: 'employer_tax_cents', type: 'bigint', transformer: cents })
+  employerTaxCents: number;
+
+  @Column({ name: 'contractor_cents', type: 'bigint', transformer: cents })
+  contractorCents: number;
+
+  @Column({ name: 'completed_at', type: 'datetime', precision: 3 })
+  completedAt: Date;
+}
+
+@Entity('payslips')
+export class PayslipEntity {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id: string;
+
+  @Column({ name: 'run_id', type: 'varchar', length: 36 })
+  runId: string;
+
+  @Column({ name: 'client_id', type: 'varchar', length: 36 })
+  clientId: string;
+
+  @Column({ name: 'worker_id', type: 'varchar', length: 36 })
+  workerId: string;
+
+  @Column({ type: 'varchar', length: 24 })
+  kind: 'PAYSLIP' | 'CONTRACTOR_PAYMENT';
+
+  @Column({ name: 'pay_lines', type: 'simple-json' })
+  lines: PayLine[];
+
+  @Column({ name: 'total_cents', type: 'bigint', transformer: cents })
+  totalCents: number;
+
+  @Column({ name: 'employer_tax_cents', type: 'bigint', transformer: cents })
+  employerTaxCents: number;
+}
+
+/**
+ * SPEC P7: the client's employer tax filing for a month, summed over the month's runs. Submitted
+ * to the tax authority by the next issue (P6/P7 simulator): until then NOT_SUBMITTED.
+ */
+@Entity('employer_tax_filings')
+export class EmployerTaxFilingEntity {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id: string;
+
+  @Column({ name: 'client_id', type: 'varchar', length: 36 })
+  clientId: string;
+
+  /** YYYY-MM of the periods' pay date (the period's end). */
+  @Column({ type: 'varchar', length: 7 })
+  month: string;
+
+  @Column({ name: 'gross_cents', type: 'bigint', transformer: cents })
+  grossCents: number;
+
+  @Column({ name: 'employer_tax_cents', type: 'bigint', transformer: cents })
+  employerTaxCents: number;
+
+  @Column({ type: 'int' })
+  runs: number;
+
+  @Column({ type: 'varchar', length: 16 })
+  status: 'NOT_SUBMITTED' | 'ACCEPTED' | 'REJECTED';
+
+  @Column({ name: 'updated_at', type: 'datetime', precision: 3 })
+  updatedAt: Date;
+}
+
+export const PAYROLL_RUN_ENTITIES = [PayrollRunEntity, PayslipEntity, EmployerTaxFilingEntity];

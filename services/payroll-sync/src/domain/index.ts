@@ -1,0 +1,43 @@
+import type { Clock, Database, Logger } from '@advisor/kit';
+import type { TimeTrackingProvider } from '../providers';
+import { AttentionService } from './attention.service';
+import { PayrollAuthorizer } from './authorizer';
+import { PayrollRunService } from './payroll-run.service';
+import { SyncScheduler, type SchedulerOptions } from './sync-scheduler';
+import { SyncService } from './sync.service';
+import { TimecardPlacement } from './timecard-placement';
+import { TimecardService } from './timecard.service';
+import { TimeTrackingService } from './time-tracking.service';
+
+export interface PayrollDomain {
+  auth: PayrollAuthorizer;
+  sync: SyncService;
+  scheduler: SyncScheduler;
+  timeTracking: TimeTrackingService;
+  timecards: TimecardService;
+  runs: PayrollRunService;
+  attention: AttentionService;
+}
+
+/** payroll-sync's domain services over one database; the scheduler is created stopped. */
+export function createPayrollDomain(opts: {
+  db: Database;
+  provider: TimeTrackingProvider | null;
+  clock: Clock;
+  logger: Logger;
+  scheduler?: Partial<SchedulerOptions>;
+}): PayrollDomain {
+  const { db, clock, logger } = opts;
+  const auth = new PayrollAuthorizer(db);
+  const sync = new SyncService(db, opts.provider, new TimecardPlacement(db), clock, logger.child({ component: 'sync' }));
+  const scheduler = new SyncScheduler(db, sync, clock, logger.child({ component: 'sync-scheduler' }), opts.scheduler);
+  return {
+    auth,
+    sync,
+    scheduler,
+    timeTracking: new TimeTrackingService(db, auth, sync, scheduler, clock),
+    timecards: new TimecardService(db, auth, sync, clock),
+    runs: new PayrollRunService(db, auth, clock),
+    attention: new AttentionService(db, auth, clock),
+  };
+}

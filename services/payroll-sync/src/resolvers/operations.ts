@@ -1,0 +1,22 @@
+import type { MutationResolvers, QueryResolvers } from '../__generated__/resolvers-types';
+
+/** SPEC P queries and mutations. Thin: every rule and authorization decision is in the domain. */
+export const payrollQuery: QueryResolvers = {
+  payrollAttention: (_root, _args, ctx) => ctx.domain.attention.payrollAttention(ctx.identity),
+};
+
+export const payrollMutation: MutationResolvers = {
+  connectTimeTracking: (_root, args, ctx) => ctx.domain.timeTracking.connect(ctx.identity, args.input),
+  disconnectTimeTracking: (_root, args, ctx) => ctx.domain.timeTracking.disconnect(ctx.identity, args.clientId),
+  refreshTimeTracking: (_root, args, ctx) => ctx.domain.timeTracking.refresh(ctx.identity, args.clientId),
+  addPayrollMember: (_root, args, ctx) => ctx.domain.timeTracking.addWorker(ctx.identity, args.input),
+  updatePayrollMember: (_root, args, ctx) =>
+    ctx.domain.timeTracking.updateWorker(ctx.identity, args.memberId, args.input),
+  updateTimecard: (_root, args, ctx) =>
+    ctx.domain.timecards.updateTimecard(ctx.identity, args.timecardId, args.input),
+  approveTimecard: (_root, args, ctx) => ctx.domain.timecards.approveTimecard(ctx.identity, args.timecardId),
+  approveAllTimecards: (_root, args, ctx) =>
+    ctx.domain.timecards.approveAll(ctx.identity, args.clientId, args.periodId),
+  resendShift: (_root, args, ctx) => ctx.domain.timecards.resendShift(ctx.identity, args.clientId, args.shiftId),
+  runPayroll: (_root, args, ctx) => ctx.domain.runs.run(ctx.identity, args.clientId, args.periodId),
+};

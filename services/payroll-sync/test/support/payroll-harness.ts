@@ -1,0 +1,154 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import {
+  EVENT_ENTITIES,
+  createLogger,
+  dropMysqlDatabase,
+  ensureMysqlDatabase,
+  openDatabase,
+  type ClientAdminIdentity,
+  type Clock,
+  type Database,
+  type FirmMemberIdentity,
+} from '@advisor/kit';
+import { applyAssignmentChangedToCopy, applyClientLinkedToCopy } from '@advisor/rules';
+import { spawnTimeTrackingSimulator, type SpawnedSimulator } from '@advisor/time-tracking-sim';
+import { PAYROLL_SYNC_ENTITIES, PAYROLL_SYNC_MIGRATIONS } from '../../src/service';
+import { createPayrollDomain, type PayrollDomain } from '../../src/domain';
+import { HttpTimeTrackingProvider } from '../../src/providers';
+import { localDateIn, weekStartOf, addDays } from '../../src/domain/pay-periods';
+import type { SchedulerOptions } from '../../src/domain/sync-scheduler';
+import { TEST_MYSQL_URL } from '../../../../test/support/env';
+
+/** A clock the tests move forward (retries, leases); real time otherwise. */
+export class MovableClock implements Clock {
+  offsetMs = 0;
+  now(): Date {
+    return new Date(Date.now() + this.offsetMs);
+  }
+}
+
+/** Calls the simulator's admin API (loopback, no key) the way the demo and the tests drive it. */
+export async function simAdmin<T = any>(base: string, method: string, path: string, body?: unknown): Promise<T> { // eslint-disable-line @typescript-eslint/no-explicit-any
+  const response = await fetch(base + path, {
+    method,
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${text}`);
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+export const TIME_ZONE = 'America/New_York';
+/** Mondays of the last two full weeks before this one, in the client's time zone (periods that have ended). */
+export function pastWeeks(): { week1: string; week2: string; thisWeek: string } {
+  const thisWeek = weekStartOf(localDateIn(TIME_ZONE, new Date()));
+  return { week1: addDays(thisWeek, -14), week2: addDays(thisWeek, -7), thisWeek };
+}
+/** 9:00–17:00 New York time on a date (14:00Z in winter, 13:00Z in summer: whole 8 hours either way). */
+export function dayShift(date: string, fromHour = 9, hours = 8): { start: string; end: string } {
+  const probe = new Date(`${date}T12:00:00Z`);
+  const offsetHours = Number(new Intl.DateTimeFormat('en-US', { timeZone: TIME_ZONE, hour: 'numeric', hourCycle: 'h23' }).format(probe)) - 12;
+  const start = new Date(Date.parse(`${date}T00:00:00Z`) + (fromHour - offsetHours) * 3_600_000);
+  return { start: start.toISOString(), end: new Date(start.getTime() + hours * 3_600_000).toISOString() };
+}
+
+export interface PayrollHarness {
+  db: Database;
+  url: string;
+  sim: SpawnedSimulator;
+  clock: MovableClock;
+  domain: PayrollDomain;
+  firmId: string;
+  /** A second domain on its own connection: another replica. */
+  replica(): Promise<{ db: Database; domain: PayrollDomain }>;
+  /** A client linked to the firm, with `memberId` assigned with these permissions (SPEC C3 copy). */
+  linkClient(member: FirmMemberIdentity, permissions: string[], linkPermissions?: string[]): Promise<string>;
+  /** Assigns another member to a linked client (SPEC C3 copy). */
+  assign(member: FirmMemberIdentity, clientId: string, permissions: string[]): Promise<void>;
+  member(overrides?: Partial<FirmMemberIdentity>): FirmMemberIdentity;
+  clientAdmin(clientId: string, permissions?: string[]): ClientAdminIdentity;
+  /** A company in the simulator for a client, with its API key. */
+  company(clientId: string): Promise<{ companyId: string; apiKey: string }>;
+  events(topicPart: string): Promise<any[]>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  close(): Promise<void>;
+}
+
+/** payroll-sync's domain on a MySQL database of its own, with the time-tracking simulator as its own process. */
+export async function startPayrollHarness(name: string, scheduler: Partial<SchedulerOptions> = {}): Promise<PayrollHarness> {
+  const url = `${TEST_MYSQL_URL}/t${randomBytes(4).toString('hex')}_${name}`;
+  await ensureMysqlDatabase(url);
+  const logger = createLogger({ name, level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+  const open = () =>
+    openDatabase({ name, config: { kind: 'mysql', url }, entities: [...PAYROLL_SYNC_ENTITIES, ...EVENT_ENTITIES], migrations: PAYROLL_SYNC_MIGRATIONS, logger });
+  const db = await open();
+  const sim = await spawnTimeTrackingSimulator();
+  const clock = new MovableClock();
+  const options = { retryBaseMs: 1_000, leaseMs: 60_000, pollIntervalMs: 1_000, ...scheduler };
+  const make = (d: Database) => createPayrollDomain({ db: d, provider: new HttpTimeTrackingProvider({ baseUrl: sim.url, timeoutMs: 1_000 }), clock, logger, scheduler: options });
+  const domain = make(db);
+  const firmId = randomUUID();
+  const extra: Database[] = [];
+  return {
+    db,
+    url,
+    sim,
+    clock,
+    domain,
+    firmId,
+    replica: async () => {
+      const d = await open();
+      extra.push(d);
+      return { db: d, domain: make(d) };
+    },
+    assign: (member, clientId, permissions) =>
+      db.transaction((em) =>
+        applyAssignmentChangedToCopy(em, {
+          assignmentId: randomUUID(), clientId, firmId, memberId: member.memberId, change: 'ASSIGNED', role: 'COLLABORATOR', permissions: permissions as never, changedAt: new Date().toISOString(),
+        }),
+      ),
+    member: (overrides = {}) => ({ realm: 'firm', memberId: randomUUID(), firmId, email: 'm@firm.example', firmRole: 'MEMBER', permissions: [], ...overrides }),
+    clientAdmin: (clientId, permissions = ['MANAGE', 'MANAGE_EMPLOYEES']) => ({ realm: 'client', clientAdminId: randomUUID(), clientId, email: 'admin@client.example', permissions }),
+    linkClient: async (member, permissions, linkPermissions) => {
+      const clientId = randomUUID();
+      const at = new Date().toISOString();
+      await db.transaction(async (em) => {
+        await applyClientLinkedToCopy(em, {
+          linkId: randomUUID(), clientId, firmId, linkedAt: at, invitationId: null,
+          permissions: (linkPermissions ?? ['VIEW_COMPANY', 'VIEW_PAYROLL', 'RUN_PAYROLL', 'APPROVE_TIMECARDS', 'MANAGE_EMPLOYEES']) as never,
+        });
+        await applyAssignmentChangedToCopy(em, {
+          assignmentId: randomUUID(), clientId, firmId, memberId: member.memberId, change: 'ASSIGNED', role: 'RESPONSIBLE', permissions: permissions as never, changedAt: at,
+        });
+      });
+      return clientId;
+    },
+    company: async (clientId) => {
+      const { apiKey } = await simAdmin<{ apiKey: string }>(sim.url, 'POST', '/admin/companies', { id: clientId, name: `Co ${clientId.slice(0, 4)}`, timeZone: TIME_ZONE });
+      return { companyId: clientId, apiKey };
+    },
+    events: async (topicPart) =>
+      ((await db.manager.query('SELECT envelope FROM outbox_events WHERE topic LIKE ? ORDER BY seq', [`%${topicPart}%`])) as Array<{ envelope: string }>).map(
+        (r) => JSON.parse(r.envelope).payload,
+      ),
+    close: async () => {
+      await domain.scheduler.stop();
+      await sim.stop();
+      for (const d of extra) await d.close();
+      await db.close();
+      await dropMysqlDatabase(url);
+    },
+  };
+}
+
+/** Expects a domain refusal with this code. */
+export async function refusal(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+  } catch (err) {
+    const code = (err as { code?: string }).code;
+    if (code) return code;
+    throw err;
+  }
+  throw new Error('expected a refusal');
+}

@@ -1,0 +1,401 @@
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { WEB_DIST_PATH, REPO_ROOT } from '@advisor/gateway';
+import { eventually, startTestSystem, type TestSystem } from '../support/test-system';
+import { registerClient, type ClientWithAdmin } from '../support/fixtures';
+
+/**
+ * SPEC S1, S2: the web app in headless Chromium (Debian's package) against the real gateway on
+ * MySQL and Kafka, driven the way a person clicks. Every request that leaves the machine is
+ * aborted and counted (there must be none); screenshots of the main screens go to
+ * .data/screenshots/.
+ */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const SCREENSHOTS = join(REPO_ROOT, '.data/screenshots');
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+/** No inline or foreign script, no foreign connection; styles inline as MUI (emotion) writes them. */
+const STRICT_CSP =
+  "default-src 'self'; script-src 'self'; script-src-attr 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+describe('the web app in a real browser (S1, S2)', () => {
+  let system: TestSystem;
+  let browser: Browser;
+  let base: string;
+  const external: string[] = [];
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    if (!existsSync(join(WEB_DIST_PATH, 'index.html'))) throw new Error(`${WEB_DIST_PATH} is missing: run npm run build first`);
+    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (see .ci/run)`);
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    system = await startTestSystem();
+    base = new URL(system.gatewayUrl).origin;
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await system?.teardown();
+  });
+
+  afterEach(() => {
+    // The app works offline: nothing but the gateway on loopback was asked for anything.
+    expect(external).toEqual([]);
+    // No Content-Security-Policy refusal, no uncaught error in the page.
+    expect(problems).toEqual([]);
+  });
+
+  /** One person's browser: its own storage, every non-loopback request aborted and recorded. */
+  async function person(): Promise<{ context: BrowserContext; page: Page }> {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, serviceWorkers: 'block' });
+    await context.route('**', async (route) => {
+      const url = new URL(route.request().url());
+      if ((url.protocol === 'http:' || url.protocol === 'https:' || url.protocol === 'ws:') && LOOPBACK.has(url.hostname)) {
+        if (route.request().resourceType() !== 'document') return route.continue();
+        // The app must run under a strict policy: the gateway's own when it sends one, else this.
+        const response = await route.fetch();
+        const headers = response.headers();
+        headers['content-security-policy'] ??= STRICT_CSP;
+        return route.fulfill({ response, headers });
+      }
+      if (url.protocol === 'data:' || url.protocol === 'blob:') return route.continue();
+      external.push(url.toString());
+      return route.abort('blockedbyclient');
+    });
+    const page = await context.newPage();
+    page.setDefaultTimeout(20_000);
+    page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+    page.on('console', (msg) => {
+      if (msg.type() === 'error' && /Content Security Policy|Refused to/i.test(msg.text())) problems.push(`console: ${msg.text()}`);
+    });
+    return { context, page };
+  }
+
+  const shot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true, animations: 'disabled' });
+
+  /** The link in the newest email to `to`, opened on this test's gateway (emails carry APP_URL). */
+  function linkInMail(to: string, path: RegExp): string {
+    const mails = system.mailTo(to);
+    const text = mails[mails.length - 1]?.text ?? '';
+    const link = /https?:\/\/\S+/g;
+    for (const m of text.matchAll(link)) {
+      const url = new URL(m[0].replace(/[).,>]+$/, ''));
+      if (path.test(url.pathname)) return `${base}${url.pathname}${url.search}`;
+    }
+    throw new Error(`no ${path} link in the mail to ${to}:\n${text}`);
+  }
+
+  async function logInFirm(page: Page, username: string, password: string) {
+    await page.getByLabel('Username').fill(username);
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Log in' }).click();
+  }
+
+  async function logInClientAdmin(page: Page, client: ClientWithAdmin, next = '') {
+    await page.goto(`${base}/login?as=client${next ? `&next=${encodeURIComponent(next)}` : ''}`);
+    await page.getByLabel('Email').fill(client.adminEmail);
+    await page.getByLabel('Password').fill(client.adminPassword);
+    await page.getByLabel('Password').press('Enter'); // the keyboard submits the form
+  }
+
+  const domain = `ledger-${Date.now().toString(36)}.example`;
+  const founder = { username: `fran.${Date.now().toString(36)}`, password: 'correct horse battery staple', email: `fran@${domain}` };
+  let founderPage: Page;
+
+  it('S1: the gateway serves the app beside /graphql, with no inline script, and email links open it', async () => {
+    const index = await fetch(`${base}/invitations/accept?token=abc`);
+    expect(index.status).toBe(200);
+    const html = await index.text();
+    expect(html).toContain('<div id="root">');
+    expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/); // every script is a file: strict CSP holds
+    for (const path of ['/join?token=abc', '/requests/123', '/clients/payroll']) expect((await fetch(`${base}${path}`)).status).toBe(200);
+    const graphql = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) });
+    expect(await graphql.json()).toEqual({ data: { __typename: 'Query' } });
+    expect((await fetch(`${base}/health`)).headers.get('content-type')).not.toMatch(/html/);
+    const missing = await fetch(`${base}/assets/missing.js`);
+    expect(missing.status).toBe(404);
+    expect(await missing.text()).toBe('Not found'); // no path on disk (G7)
+  });
+
+  it('S2, F1, F2: a firm signs up; the shared-domain rule is shown next to the work email', async () => {
+    const { page } = await person();
+    founderPage = page;
+    await page.goto(`${base}/`);
+    await page.getByRole('link', { name: /sign up your firm/i }).click();
+    await page.getByLabel('Firm name').fill('Ledger Browser & Co');
+    await page.getByLabel('Website').fill(`https://${domain}`);
+    await page.getByLabel('First name').fill('Fran');
+    await page.getByLabel('Last name').fill('Founder');
+    await page.getByLabel('Work email').fill('fran@gmail.com');
+    await page.getByLabel(/^Role/).fill('Managing partner');
+    await page.getByLabel('Work phone').fill('+1 212 555 0100');
+    await page.getByLabel('Cell phone').fill('+1 917 555 0101');
+    await page.getByLabel('Personal email').fill('fran@home.example');
+    await page.getByLabel('Username').fill(founder.username);
+    await page.getByLabel('Password').fill(founder.password);
+    await page.getByRole('button', { name: 'Create firm account' }).click();
+    const workEmail = page.getByLabel('Work email');
+    const workEmailHelp = page.locator(`#${await workEmail.getAttribute('aria-describedby')}`);
+    await workEmailHelp.getByText('Your firm members must share the same email domain. This domain is not allowed.', { exact: true }).waitFor();
+    expect(await workEmail.getAttribute('aria-invalid')).toBe('true');
+    await shot(page, '01-sign-up-f2-error');
+
+    await workEmail.fill(founder.email);
+    await page.getByRole('button', { name: 'Create firm account' }).click();
+    await page.getByRole('heading', { name: 'Welcome, Fran' }).waitFor();
+    expect(await page.title()).toBe('Welcome, Fran · Advisor Dashboard');
+    expect(await page.getByLabel('Active client count').textContent()).toBe('0');
+    await shot(page, '02-home');
+  }, 120_000);
+
+  it('S2, F5, F6: the founder adds a member who joins from the email link; a permission change reaches the member through a renewed session', async () => {
+    const page = founderPage;
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Firm Info' }).click();
+    await page.getByRole('button', { name: 'Add member' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add member' });
+    await dialog.getByLabel('First name').fill('Morgan');
+    await dialog.getByLabel('Last name').fill('Member');
+    await dialog.getByLabel('Work email').fill(`morgan@${domain}`);
+    await dialog.getByLabel('Job role').fill('Bookkeeper');
+    await dialog.getByLabel('Assign clients').check();
+    await dialog.getByRole('button', { name: 'Send invite' }).click();
+    await page.getByText('Invitation sent. It expires in 7 days.').waitFor();
+    await page.getByRole('grid', { name: 'Pending invitations' }).getByText(`morgan@${domain}`).waitFor();
+    await shot(page, '03-firm-info');
+
+    const link = linkInMail(`morgan@${domain}`, /^\/join$/);
+    const morgan = (await person()).page;
+    await morgan.goto(link);
+    await morgan.getByLabel('Username').fill(`morgan.${Date.now().toString(36)}`);
+    await morgan.getByLabel('Password').fill('another long passphrase');
+    await morgan.getByRole('button', { name: 'Join firm' }).click();
+    await morgan.getByRole('heading', { name: 'Welcome, Morgan' }).waitFor();
+    // SPEC F6: Morgan may assign clients but not manage members: Firm Info offers no Add member.
+    await morgan.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Firm Info' }).click();
+    await morgan.getByRole('grid', { name: 'Members' }).getByText(`morgan@${domain}`).waitFor();
+    expect(await morgan.getByRole('button', { name: 'Add member' }).count()).toBe(0);
+    expect(await morgan.getByRole('grid', { name: 'Pending invitations' }).count()).toBe(0);
+
+    await page.reload();
+    await page.getByRole('grid', { name: 'Members' }).getByText(`morgan@${domain}`).waitFor();
+    expect(await page.getByRole('grid', { name: 'Pending invitations' }).getByText(`morgan@${domain}`).count()).toBe(0);
+
+    // SPEC F6: the founder lets Morgan manage members; Morgan's outdated token is renewed and
+    // Morgan's screens follow, without signing in again.
+    const tokenOf = async (p: Page) => JSON.parse((await p.evaluate<string | null>("sessionStorage.getItem('advisor-dashboard.session')")) ?? '{}').accessToken;
+    const morganToken = await tokenOf(morgan);
+    await page.getByRole('button', { name: 'Edit Morgan Member' }).click();
+    const edit = page.getByRole('dialog', { name: 'Edit Morgan Member' });
+    await edit.getByLabel('Manage members').check();
+    await edit.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('grid', { name: 'Members' }).getByText('Manage members, Assign clients').waitFor();
+    await eventually(async () => {
+      await morgan.reload();
+      await morgan.getByRole('grid', { name: 'Members' }).waitFor();
+      return (await morgan.getByRole('button', { name: 'Add member' }).count()) === 1 && (await tokenOf(morgan)) !== morganToken ? true : undefined;
+    }, 20_000, "Morgan's renewed session");
+  }, 120_000);
+
+  it('S2, I1, I5, C4: a client admin invites the firm; the accountant accepts from the email link and sees the client with themself assigned', async () => {
+    const client = await registerClient(system, { name: 'Browser Bakery' });
+    const admin = (await person()).page;
+    await logInClientAdmin(admin, client);
+    await admin.getByRole('heading', { name: 'Third party' }).waitFor();
+    await admin.getByRole('button', { name: 'Add accountant' }).click();
+    const dialog = admin.getByRole('dialog', { name: 'Add accountant' });
+    await dialog.getByLabel("Accountant's name").fill('Fran Founder');
+    await dialog.getByLabel("Accountant's work email").fill(founder.email);
+    await dialog.getByLabel('View payroll').check();
+    await dialog.getByRole('button', { name: 'Send invite' }).click();
+    // SPEC I1: the acknowledgement is required, and the refusal shows at the checkbox.
+    await dialog.getByText(/acknowledge/i).last().waitFor();
+    await dialog.getByRole('checkbox', { name: /several people at the firm/ }).check();
+    await dialog.getByRole('button', { name: 'Send invite' }).click();
+    await admin.getByRole('grid', { name: 'Sent invitations' }).getByText('Pending').waitFor();
+    await shot(admin, '04-client-third-party');
+
+    const link = linkInMail(founder.email, /^\/invitations\/accept$/);
+    const accountant = (await person()).page;
+    await accountant.goto(link);
+    await accountant.getByRole('link', { name: 'Log in' }).click();
+    await logInFirm(accountant, founder.username, founder.password);
+    await accountant.getByRole('button', { name: 'Accept invite' }).click();
+    await accountant.getByText('Browser Bakery is now connected to your firm, and you are assigned to it.').waitFor();
+    await accountant.getByRole('link', { name: 'Open Browser Bakery' }).click();
+    await accountant.getByRole('heading', { name: 'Browser Bakery' }).waitFor();
+    const assigned = accountant.getByRole('grid', { name: 'Assigned members' });
+    await assigned.getByText('Fran Founder').waitFor();
+    expect(await accountant.locator('#my-permissions').textContent()).toBe('Yours: View company, View payroll');
+    await shot(accountant, '05-client-view');
+
+    await accountant.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Payroll' }).click();
+    await accountant.getByRole('grid', { name: 'Active clients' }).getByText('Browser Bakery').waitFor();
+    expect(await accountant.getByRole('tab', { name: /^Active \(1\)$/ }).count()).toBe(1);
+    await shot(accountant, '06-payroll-clients');
+
+    // The client admin sees the firm and the person assigned.
+    await admin.reload();
+    await admin.getByRole('region', { name: 'Accountant firm' }).getByText('Ledger Browser & Co').waitFor();
+    await admin.getByText(/Fran Founder \(/).waitFor();
+  }, 120_000);
+
+  it('S2, I5: an accountant new to Advisor Dashboard gets started from the email link, signs up a firm, and accepts', async () => {
+    const client = await registerClient(system, { name: 'Newcomer Nursery' });
+    const newDomain = `newcomer-${Date.now().toString(36)}.example`;
+    const invited = await system.gql(
+      `mutation($input: InviteAccountantFirmInput!) { inviteAccountantFirm(input: $input) { id } }`,
+      { input: { accountantName: 'Nia New', accountantEmail: `nia@${newDomain}`, permissions: ['VIEW_COMPANY'], acknowledgeFirmWideAccess: true } },
+      client.token,
+    );
+    expect(invited.errors).toBeUndefined();
+    const nia = (await person()).page;
+    await nia.goto(linkInMail(`nia@${newDomain}`, /^\/invitations\/accept$/));
+    await nia.getByRole('link', { name: 'Get started' }).click();
+    await nia.getByLabel('Firm name').fill('Newcomer CPAs');
+    await nia.getByLabel('Website').fill(newDomain);
+    await nia.getByLabel('First name').fill('Nia');
+    await nia.getByLabel('Last name').fill('New');
+    await nia.getByLabel('Work email').fill(`nia@${newDomain}`);
+    await nia.getByLabel(/^Role/).fill('CPA');
+    await nia.getByLabel('Work phone').fill('+1 212 555 0110');
+    await nia.getByLabel('Cell phone').fill('+1 917 555 0111');
+    await nia.getByLabel('Personal email').fill('nia@home.example');
+    await nia.getByLabel('Username').fill(`nia.${Date.now().toString(36)}`);
+    await nia.getByLabel('Password').fill('a brand new firm passphrase');
+    await nia.getByRole('button', { name: 'Create firm account' }).click();
+    await nia.getByRole('button', { name: 'Accept invite' }).click();
+    await nia.getByText('Newcomer Nursery is now connected to your firm, and you are assigned to it.').waitFor();
+    await nia.getByRole('link', { name: 'Open Newcomer Nursery' }).click();
+    await nia.getByRole('grid', { name: 'Assigned members' }).getByText('Nia New').waitFor();
+  }, 120_000);
+
+  it('S2, I3, I4: a firm request by FEIN; the client admin edits the permissions and accepts it', async () => {
+    const client = await registerClient(system, { name: 'Request Roasters' });
+    const fein = await eventually(async () => {
+      const res = await system.gql('{ myClientCompany { fein } }', {}, client.token);
+      return res.data?.myClientCompany?.fein as string | undefined;
+    });
+    const page = founderPage;
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Home' }).click();
+    await page.getByRole('link', { name: 'Add new client' }).first().click();
+    await page.getByLabel(/My client has a Payroll or PEO account/).check();
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByLabel('Business name').fill('Request Roasters');
+    await page.getByLabel('FEIN').fill('45-9999999');
+    await page.getByLabel('View payroll').check();
+    await page.getByLabel('Run payroll').check();
+    // SPEC I3: a FEIN that matches no client on the platform is refused next to the FEIN.
+    await eventually(async () => {
+      await page.getByRole('button', { name: 'Send request' }).click();
+      const fieldHelp = page.locator(`#${await page.getByLabel('FEIN').getAttribute('aria-describedby')}`);
+      return (await fieldHelp.textContent())?.match(/no client|not found|matches no/i) ? true : undefined;
+    });
+    await shot(page, '07-add-client-fein-refused');
+    // The client directory reaches the invitations service by event: retry until it knows the FEIN.
+    await page.getByLabel('FEIN').fill(fein.replace('-', ''));
+    await eventually(async () => {
+      await page.getByRole('button', { name: 'Send request' }).click();
+      await page.waitForTimeout(300);
+      return page.url().includes('tab=requested') ? true : undefined;
+    });
+    await page.getByRole('grid', { name: 'Requested clients' }).getByText('Request Roasters').waitFor();
+    await shot(page, '08-requested');
+
+    const admin = (await person()).page;
+    const link = linkInMail(client.adminEmail, /^\/requests\//);
+    await admin.goto(link);
+    await logInClientAdmin(admin, client, new URL(link).pathname);
+    await admin.getByRole('heading', { name: 'An accounting firm asks for access' }).waitFor();
+    await admin.getByLabel('Run payroll').uncheck();
+    await shot(admin, '09-review-request');
+    await admin.getByRole('button', { name: 'Accept' }).click();
+    await admin.getByRole('heading', { name: 'Third party' }).waitFor();
+    await eventually(async () => {
+      await admin.reload();
+      await admin.getByRole('heading', { name: 'Third party' }).waitFor();
+      return (await admin.locator('#firm-link-permissions').count()) > 0 ? true : undefined;
+    });
+    expect(await admin.locator('#firm-link-permissions').textContent()).toBe('May: View company, View payroll');
+    // SPEC I7: the request also came as an in-product notification.
+    await admin.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Notifications' }).click();
+    await admin.getByRole('list', { name: 'Notifications' }).getByText(/Request Roasters|access/i).first().waitFor();
+    expect(await admin.getByLabel(/unread/).count()).toBe(0); // reviewing the request read its notification
+    await shot(admin, '09b-notifications');
+
+    // The firm sees the client among its active Payroll clients, with the permissions as edited.
+    await eventually(async () => {
+      await page.goto(`${base}/clients/payroll`);
+      return page
+        .getByRole('grid', { name: 'Active clients' })
+        .getByText('Request Roasters')
+        .waitFor({ timeout: 3_000 })
+        .then(() => true, () => undefined);
+    }, 30_000);
+    await page.getByRole('grid', { name: 'Active clients' }).getByRole('link', { name: 'Request Roasters' }).click();
+    await page.locator('#link-permissions').waitFor();
+    expect(await page.locator('#link-permissions').textContent()).toMatch(/^Granted to your firm by the client: View company, View payroll \(connected /);
+  }, 150_000);
+
+  it('S1, C3, C10, C11, C12, G4: groups and period marks, assigning from the team view, bulk access on the access list, the audit trail', async () => {
+    const page = founderPage;
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    await nav.getByRole('link', { name: 'Groups' }).click();
+    await page.getByLabel('New group name').fill('Paid on the 20th');
+    await page.getByRole('button', { name: 'Create group' }).click();
+    const group = page.getByRole('region', { name: 'Group Paid on the 20th' });
+    await group.getByLabel('Add clients to Paid on the 20th').click();
+    await page.getByRole('option', { name: 'Browser Bakery' }).click();
+    await page.keyboard.press('Escape');
+    await group.getByRole('button', { name: 'Add', exact: true }).click();
+    await group.getByRole('checkbox', { name: 'Browser Bakery processed' }).check();
+    await group.getByRole('row', { name: /Browser Bakery/ }).getByText(/\d{4}, \d+:\d+/).waitFor(); // marked, with when
+    await page.reload();
+    expect(await page.getByRole('region', { name: 'Group Paid on the 20th' }).getByRole('checkbox', { name: 'Browser Bakery processed' }).isChecked()).toBe(true);
+    await shot(page, '10-groups');
+
+    // SPEC C3 from the team view: assign Morgan to a client.
+    await nav.getByRole('link', { name: 'Team' }).click();
+    await page.getByRole('grid', { name: /Fran Founder's clients/ }).getByText('Browser Bakery').waitFor();
+    await page.getByRole('list', { name: 'Members' }).getByText('Morgan Member').click();
+    await page.getByRole('button', { name: 'Assign client' }).click();
+    const assign = page.getByRole('dialog', { name: 'Assign client to Morgan Member' });
+    await assign.getByRole('combobox', { name: 'Client', exact: true }).click();
+    await page.getByRole('option', { name: 'Browser Bakery' }).click();
+    await assign.getByLabel('View company').check();
+    await assign.getByRole('button', { name: 'Assign' }).click();
+    await page.getByRole('grid', { name: "Morgan Member's clients" }).getByText('Browser Bakery').waitFor();
+    await shot(page, '12-team');
+
+    // SPEC C11, C12: the access list filtered by member; the same access to several clients at
+    // once, then ended on the selected clients, all or nothing.
+    await nav.getByRole('link', { name: 'Access list' }).click();
+    await page.getByRole('combobox', { name: 'Member' }).click();
+    await page.getByRole('option', { name: 'Morgan Member' }).click();
+    const access = page.getByRole('grid', { name: 'Access list' });
+    await eventually(async () => ((await access.getByText('Fran Founder').count()) === 0 && (await access.getByText('Browser Bakery').count()) === 1 ? true : undefined));
+    await page.getByRole('button', { name: 'Give access to several clients' }).click();
+    const grant = page.getByRole('dialog', { name: /Give Morgan Member access/ });
+    await grant.getByRole('combobox', { name: 'Clients' }).click();
+    await page.getByRole('option', { name: 'Request Roasters' }).click();
+    await grant.getByRole('button', { name: 'Give access' }).click();
+    await page.getByText('Morgan Member now has access to 1 more client(s).').waitFor();
+    await access.getByText('Request Roasters').waitFor();
+    await shot(page, '11-access-list');
+    await access.getByRole('checkbox', { name: /select all/i }).check();
+    await page.getByRole('button', { name: 'End access on selected (2)' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'End access on selected (2)' }).click();
+    await page.getByText("Ended 2 of Morgan Member's accesses.").waitFor();
+    await page.getByText('Morgan Member has access to no client.').waitFor();
+
+    await nav.getByRole('link', { name: 'Audit trail' }).click();
+    const trail = page.getByRole('grid', { name: 'Links, permissions and assignments' });
+    await trail.getByRole('row', { name: /Group created/ }).getByText('Fran Founder').waitFor(); // actors by name, not id
+    await shot(page, '13-audit');
+    expect(readFileSync(join(SCREENSHOTS, '13-audit.png')).length).toBeGreaterThan(1000);
+  }, 120_000);
+});
