@@ -4,3 +4,4 @@ export * from './http-server';
 export * from './json-file';
 export * from './request-stats';
 export * from './spawn-process';
+export * from './process-main';

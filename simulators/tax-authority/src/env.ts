@@ -1,19 +1,4 @@
-import { z } from 'zod';
+import { simulatorEnvSchema } from '@advisor/simulator-kit';
 
-/** The standalone simulator's settings; every bad variable is listed at once. */
-const schema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(4102),
-  HOST: z.string().min(1).default('127.0.0.1'),
-  DATA_FILE: z.string().trim().optional().transform((v) => v || undefined),
-  ADMIN_ALLOW_REMOTE: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
-});
-
-export function readEnv(source: Record<string, string | undefined> = process.env) {
-  const result = schema.safeParse(source);
-  if (result.success) return result.data;
-  const lines = result.error.issues.map((i) => `  - ${i.path.join('.')}: ${i.message}`);
-  throw new Error(`Invalid tax-authority simulator configuration:\n${lines.join('\n')}`);
-}
-
-/** The same schema, for checks of deployment files (test/deploy/compose.spec.ts). */
-export { schema as taxAuthoritySimulatorEnvSchema };
+/** The standalone simulator's settings (also read by the checks of deployment files, test/deploy/compose.spec.ts). */
+export const taxAuthoritySimulatorEnvSchema = simulatorEnvSchema(4102);
