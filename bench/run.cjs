@@ -6,6 +6,8 @@
  *     idempotent consumer; every one must arrive exactly once.
  *  3. Payroll (bench/payroll.cjs): approved shift → timecard delay, the 24-hour sync of 1,000
  *     clients × 20 workers, the attention view at 10 and 1,000 clients.
+ *  4. Gateways side by side (bench/gateway.cjs): ours with its pooled client, ours with Apollo's
+ *     default client, and Hive Gateway as the anchor, on `me` and the dashboard.
  * Embedded stores and the in-process transport by default; set BENCH_MYSQL_URL and
  * BENCH_KAFKA_BROKERS (e.g. after `bash scripts/kafka.sh start`) to run on MySQL and Kafka.
  */
@@ -15,6 +17,8 @@ const { startSystem, gatewayRequest } = require('../system/dist');
 const { createLogger, dropMysqlDatabase } = require('../packages/kit/dist');
 const { spawnTimeTrackingSimulator } = require('../simulators/time-tracking/dist');
 const { payrollBench } = require('./payroll.cjs');
+const { gatewayBench } = require('./gateway.cjs');
+const { signUp, seedClients } = require('./support.cjs');
 
 const CLIENT_LIST = `{ myClients { id businessName myPermissions firmLink { permissions firm { name } }
   assignments { role member { firstName lastName } } groups { name } timeTracking { status } } }`;
@@ -38,39 +42,12 @@ async function main() {
     await clientList(system);
     await eventDelivery(system);
     await payrollBench(system, simulator.url, signUp);
+    await gatewayBench(system, { quick: process.argv.includes('--quick') });
   } finally {
     await system.stop();
     await simulator.stop();
     if (mysqlUrl) for (const s of ['firms', 'clients', 'invitations', 'payroll_sync']) await dropMysqlDatabase(`${mysqlUrl}/${prefix}${s}`);
   }
-}
-
-async function signUp(system, n) {
-  const domain = `bench-${n}-${Date.now().toString(36)}.example`;
-  const res = await gatewayRequest(system.gatewayUrl, `mutation($i: SignUpFirmInput!) { signUpFirm(input: $i) { accessToken member { id firm { id } } } }`, {
-    i: { firmName: `Bench ${n}`, website: `https://${domain}`, founder: { firstName: 'B', lastName: 'Ench', workEmail: `b@${domain}`, jobRole: 'Partner',
-      workPhone: '+1 212 555 0100', cellPhone: '+1 212 555 0101', personalEmail: 'b@home.example', username: `bench.${n}.${Date.now().toString(36)}`, password: 'benchmark passphrase' } },
-  });
-  const s = res.data.signUpFirm;
-  return { token: s.accessToken, memberId: s.member.id, firmId: s.member.firm.id };
-}
-
-async function seedClients(system, firm, n) {
-  const db = system.services.clients.db;
-  // sql.js binds no Date objects: raw statements get SQLite's datetime text there.
-  const stamp = () => (db.kind === 'mysql' ? new Date() : new Date().toISOString().replace('T', ' ').replace('Z', ''));
-  await db.transaction(async (em) => {
-    for (let i = 0; i < n; i++) {
-      const id = randomUUID();
-      const now = stamp();
-      await em.query('INSERT INTO client_companies (id, business_name, fein, platform, status, created_at) VALUES (?, ?, ?, ?, ?, ?)',
-        [id, `Client ${i}`, `47-${String(1000000 + Math.floor(Math.random() * 8999999))}`, 'PAYROLL', 'ACTIVE', now]);
-      await em.query('INSERT INTO firm_client_links (id, client_id, active_client_id, firm_id, permissions, linked_at) VALUES (?, ?, ?, ?, ?, ?)',
-        [randomUUID(), id, id, firm.firmId, '["VIEW_COMPANY"]', now]);
-      await em.query('INSERT INTO assignments (id, client_id, member_id, firm_id, permissions, role, assigned_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-        [randomUUID(), id, firm.memberId, firm.firmId, '["VIEW_COMPANY"]', 'RESPONSIBLE', now]);
-    }
-  });
 }
 
 async function clientList(system) {

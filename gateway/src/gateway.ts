@@ -6,6 +6,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
+import type { Fetcher } from '@apollo/utils.fetcher';
 import {
   ANONYMOUS,
   AccessTokenVerifier,
@@ -31,6 +32,7 @@ import {
 import type { SubgraphName } from './compose';
 import { RevocationList } from './revocations';
 import { serveWebApp } from './web-app';
+import { pooledFetcher } from './fetcher';
 import { QUERY_LIMITS, limitValidationRules, queryCostPlugin, type QueryLimits } from './limits';
 import { assignRequestId, introspectionForSignedInOnly, maskErrors, securityHeaders, tokenLimit } from './hardening';
 
@@ -60,6 +62,8 @@ export interface GatewayConfig {
   limits?: QueryLimits;
   /** How long one subgraph call may take (default 15 s); the whole request has DEFAULT_REQUEST_TIMEOUT_MS. */
   subgraphTimeoutMs?: number;
+  /** `pooled` (default): undici with keep-alive (gateway/src/fetcher.ts); `apollo`: Apollo's default client, kept for `npm run bench`'s side-by-side figures. */
+  subgraphClient?: 'pooled' | 'apollo';
   /** Operators who send it as `x-advisor-ops-token` see /ready's details; everyone else the status word. */
   opsToken?: string;
 }
@@ -72,8 +76,9 @@ class AuthenticatedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     url: string,
     private readonly secret: string,
     timeoutMs: number,
+    client?: Fetcher,
   ) {
-    super({ url });
+    super({ url, ...(client ? { fetcher: client } : {}) });
     // No subgraph call holds a request forever (SPEC G7).
     const fetcher = this.fetcher;
     this.fetcher = (input, init) => fetcher(input, { ...init, signal: AbortSignal.timeout(timeoutMs) } as typeof init);
@@ -109,12 +114,13 @@ export async function startGateway(config: GatewayConfig, logger: Logger, transp
   const verifier = await AccessTokenVerifier.fromPem(config.tokenPublicKeyPem);
   const revocations = new RevocationList(logger.child({ component: 'revocations' }));
   await revocations.start(transport, config.replicaId ?? hostname());
+  const pooled = config.subgraphClient === 'apollo' ? undefined : pooledFetcher();
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(config.supergraphPath, 'utf8'),
     buildService: ({ name }) => {
       const target = config.subgraphs[name as SubgraphName];
       if (!target) throw new Error(`The supergraph names subgraph "${name}", which is not configured`);
-      return new AuthenticatedDataSource(target.url, target.secret, config.subgraphTimeoutMs ?? 15_000);
+      return new AuthenticatedDataSource(target.url, target.secret, config.subgraphTimeoutMs ?? 15_000, pooled?.fetcher);
     },
   });
 
@@ -201,6 +207,7 @@ export async function startGateway(config: GatewayConfig, logger: Logger, transp
       await apollo.stop();
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
       await revocations.stop();
+      await pooled?.close();
     },
   };
 }
