@@ -4,9 +4,8 @@ import express from 'express';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
-import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { ApolloGateway } from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
-import type { Fetcher } from '@apollo/utils.fetcher';
 import {
   ANONYMOUS,
   AccessTokenVerifier,
@@ -33,14 +32,11 @@ import type { SubgraphName } from './compose';
 import { RevocationList } from './revocations';
 import { serveWebApp } from './web-app';
 import { pooledFetcher } from './fetcher';
+import { SubgraphDataSource, type GatewayContext } from './data-source';
+
+export type { GatewayContext } from './data-source';
 import { QUERY_LIMITS, limitValidationRules, queryCostPlugin, type QueryLimits } from './limits';
 import { assignRequestId, introspectionForSignedInOnly, maskErrors, securityHeaders, tokenLimit } from './hardening';
-
-export interface GatewayContext {
-  identity: Identity;
-  /** The caller's address (behind `trustProxy`, the one the proxy reports). */
-  clientAddress?: string;
-}
 
 export interface GatewayConfig {
   host: string;
@@ -70,31 +66,6 @@ export interface GatewayConfig {
 
 export const OPS_TOKEN_HEADER = 'x-advisor-ops-token';
 
-/** Forwards the caller's identity with the subgraph's own secret (SPEC G1). */
-class AuthenticatedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(
-    url: string,
-    private readonly secret: string,
-    timeoutMs: number,
-    client?: Fetcher,
-  ) {
-    super({ url, ...(client ? { fetcher: client } : {}) });
-    // No subgraph call holds a request forever (SPEC G7).
-    const fetcher = this.fetcher;
-    this.fetcher = (input, init) => fetcher(input, { ...init, signal: AbortSignal.timeout(timeoutMs) } as typeof init);
-  }
-
-  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {
-    request.http?.headers.set(GATEWAY_SECRET_HEADER, this.secret);
-    const identity = 'identity' in context && context.identity ? context.identity : ANONYMOUS;
-    request.http?.headers.set(IDENTITY_HEADER, encodeIdentity(identity));
-    // Only ever the address the gateway saw itself; subgraphs trust it only with the secret above.
-    const clientAddress = 'clientAddress' in context ? context.clientAddress : undefined;
-    if (clientAddress) request.http?.headers.set(CLIENT_ADDRESS_HEADER, clientAddress);
-    else request.http?.headers.delete(CLIENT_ADDRESS_HEADER);
-  }
-}
-
 function bearerToken(header: string | undefined): string | undefined {
   if (!header) return undefined;
   const match = /^Bearer\s+(.+)$/i.exec(header.trim());
@@ -120,7 +91,7 @@ export async function startGateway(config: GatewayConfig, logger: Logger, transp
     buildService: ({ name }) => {
       const target = config.subgraphs[name as SubgraphName];
       if (!target) throw new Error(`The supergraph names subgraph "${name}", which is not configured`);
-      return new AuthenticatedDataSource(target.url, target.secret, config.subgraphTimeoutMs ?? 15_000, pooled?.fetcher);
+      return new SubgraphDataSource(target.url, target.secret, config.subgraphTimeoutMs ?? 15_000, pooled?.fetcher);
     },
   });
 

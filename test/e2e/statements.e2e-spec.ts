@@ -56,12 +56,15 @@ describe('SQL statements per request do not grow with the number of clients', ()
   }
 
   /** Statements sent to every subgraph's database while the gateway answers one request. */
-  async function statementsFor(token: string): Promise<{ total: number; perService: Record<string, number>; clients: number }> {
-    const before = Object.fromEntries(Object.entries(system.services).map(([k, s]) => [k, s.db.statementCount]));
+  async function statementsFor(token: string) {
+    const services = Object.entries(system.services);
+    const before = Object.fromEntries(services.map(([k, s]) => [k, { statements: s.db.statementCount, ...s.requests }]));
     const res = await system.gql(CLIENT_LIST, {}, token);
     if (res.errors) throw new Error(JSON.stringify(res.errors));
-    const perService = Object.fromEntries(Object.entries(system.services).map(([k, s]) => [k, s.db.statementCount - before[k]]));
-    return { total: Object.values(perService).reduce((a, b) => a + b, 0), perService, clients: res.data.myClients.length };
+    const perService = Object.fromEntries(services.map(([k, s]) => [k, s.db.statementCount - before[k].statements]));
+    const fetches = Object.fromEntries(services.map(([k, s]) => [k, s.requests.calls - before[k].calls]));
+    const bytes = Object.fromEntries(services.map(([k, s]) => [k, s.requests.bytes - before[k].bytes]));
+    return { total: Object.values(perService).reduce((a, b) => a + b, 0), perService, fetches, bytes, clients: res.data.myClients.length };
   }
 
   it('the client list with assigned members costs the same number of statements at 10 and at 200 clients', async () => {
@@ -85,5 +88,17 @@ describe('SQL statements per request do not grow with the number of clients', ()
     expect(atTwoHundred.perService.firms).toBe(atTen.perService.firms);
     expect(atTwoHundred.perService.payrollSync).toBe(atTen.perService.payrollSync);
     expect(atTen.total).toBeLessThan(20);
+  });
+
+  it('issue 13: the subgraph fetches are the same at 10 and 200 clients, and firms is sent each distinct firm and member once', async () => {
+    const small = await firmWithClients(10);
+    const large = await firmWithClients(200);
+    await statementsFor(small.token);
+    const atTen = await statementsFor(small.token);
+    const atTwoHundred = await statementsFor(large.token);
+    console.log(`[fetches] 10 clients: ${JSON.stringify(atTen.fetches)} (${JSON.stringify(atTen.bytes)} bytes); 200 clients: ${JSON.stringify(atTwoHundred.fetches)} (${JSON.stringify(atTwoHundred.bytes)} bytes)`);
+    expect(atTwoHundred.fetches).toEqual(atTen.fetches);
+    // One firm and two members, whatever the number of clients: the same representations either way.
+    expect(atTwoHundred.bytes.firms).toBe(atTen.bytes.firms);
   });
 });

@@ -8,7 +8,7 @@ import { openDatabase, type Database, type DatabaseConfig } from './db';
 import { EVENT_ENTITIES, createOutboxRelay, type OutboxRelay } from './outbox';
 import { createEventConsumer, type EventConsumer, type EventHandler } from './consumer';
 import { InProcessTransport, KafkaTransport, type EventTransport } from './transport';
-import { startSubgraphServer, type SubgraphResolverMap } from './subgraph';
+import { startSubgraphServer, type GraphqlRequestCount, type SubgraphResolverMap } from './subgraph';
 import type { Identity, RequestOrigin } from './auth';
 import { createLogger, type Logger } from './logger';
 import { env } from './config';
@@ -72,6 +72,8 @@ export interface RunningService {
   url: string;
   port: number;
   db: Database;
+  /** GraphQL calls this subgraph has answered (through the gateway) and their request bytes. */
+  requests: GraphqlRequestCount;
   relay?: OutboxRelay;
   consumer?: EventConsumer;
   stop(): Promise<void>;
@@ -150,6 +152,7 @@ export async function startService<TContext extends BaseContext>(opts: {
       name: opts.name,
       url: server.url,
       port: server.port,
+      requests: server.requests,
       db,
       relay,
       consumer,

@@ -39,6 +39,12 @@ export interface HttpServerHandle {
   stop(): Promise<void>;
 }
 
+/** What a subgraph has been asked through the gateway: calls and request bytes (tests and `npm run bench` read it). */
+export interface GraphqlRequestCount {
+  calls: number;
+  bytes: number;
+}
+
 /**
  * `/health` (the process is alive) and `/ready` (it can serve requests) for probes. `observed`
  * checks are reported beside them but do not fail readiness: a broker outage must not take every
@@ -101,7 +107,8 @@ export async function startSubgraphServer<TContext extends BaseContext>(opts: {
   observed?: Record<string, ReadinessCheck>;
   /** On stop, how long /ready fails before the server stops taking requests (load balancers notice). */
   shutdownDelayMs?: number;
-}): Promise<HttpServerHandle> {
+}): Promise<HttpServerHandle & { requests: GraphqlRequestCount }> {
+  const requests: GraphqlRequestCount = { calls: 0, bytes: 0 };
   const app = express();
   app.disable('x-powered-by');
   let stopping = false;
@@ -148,6 +155,8 @@ export async function startSubgraphServer<TContext extends BaseContext>(opts: {
         });
         return;
       }
+      requests.calls++;
+      requests.bytes += Number(req.headers['content-length'] ?? 0);
       next();
     },
     requestDeadline(DEFAULT_REQUEST_TIMEOUT_MS, (req) => opts.logger.warn({ url: req.url }, 'request timed out')),
@@ -166,6 +175,7 @@ export async function startSubgraphServer<TContext extends BaseContext>(opts: {
 
   return {
     port,
+    requests,
     url: `http://${opts.host === '0.0.0.0' ? '127.0.0.1' : opts.host}:${port}/graphql`,
     stop: async () => {
       // Readiness fails first; then in-flight requests finish and the server closes.
