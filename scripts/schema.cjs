@@ -84,9 +84,6 @@ const ENTITY_STUB =
  * - alphabetize: fields are ordered by meaning (id, name, then details), not by letter.
  * - no-scalar-result-type-on-mutation, require-nullable-result-in-root: `logOut: Boolean!`,
  *   `endMemberAccess: Int!` are released; changing result types is breaking.
- * - relay-page-info: it demands a `PageInfo` type even while no list is paginated with cursors
- *   (none is yet: lists are bounded by `first`/`last` counts). The connection rules that do
- *   apply are on: they check any `…Connection` type and field as soon as one exists.
  * - require-deprecation-date: Apollo's `@deprecated` has no date argument; the reason says when.
  */
 function lintRules({ subgraph }) {
@@ -138,6 +135,8 @@ function lintRules({ subgraph }) {
     '@graphql-eslint/relay-connection-types': 'error',
     '@graphql-eslint/relay-edge-types': ['error', { withEdgeSuffix: true, shouldImplementNode: false, listTypeCanWrapOnlyEdgeType: false }],
     '@graphql-eslint/relay-arguments': ['error', { includeBoth: true }],
+    // PageInfo as the cursor spec has it (a subgraph that paginates declares it @shareable).
+    '@graphql-eslint/relay-page-info': subgraph ? 'off' : 'error',
   };
 }
 

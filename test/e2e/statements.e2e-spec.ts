@@ -56,15 +56,15 @@ describe('SQL statements per request do not grow with the number of clients', ()
   }
 
   /** Statements sent to every subgraph's database while the gateway answers one request. */
-  async function statementsFor(token: string) {
+  async function statementsFor(token: string, query = CLIENT_LIST) {
     const services = Object.entries(system.services);
     const before = Object.fromEntries(services.map(([k, s]) => [k, { statements: s.db.statementCount, ...s.requests }]));
-    const res = await system.gql(CLIENT_LIST, {}, token);
+    const res = await system.gql(query, {}, token);
     if (res.errors) throw new Error(JSON.stringify(res.errors));
     const perService = Object.fromEntries(services.map(([k, s]) => [k, s.db.statementCount - before[k].statements]));
     const fetches = Object.fromEntries(services.map(([k, s]) => [k, s.requests.calls - before[k].calls]));
     const bytes = Object.fromEntries(services.map(([k, s]) => [k, s.requests.bytes - before[k].bytes]));
-    return { total: Object.values(perService).reduce((a, b) => a + b, 0), perService, fetches, bytes, clients: res.data.myClients.length };
+    return { total: Object.values(perService).reduce((a, b) => a + b, 0), perService, fetches, bytes, clients: (res.data.myClients ?? res.data.myClientsPage.edges).length };
   }
 
   it('the client list with assigned members costs the same number of statements at 10 and at 200 clients', async () => {
@@ -100,5 +100,23 @@ describe('SQL statements per request do not grow with the number of clients', ()
     expect(atTwoHundred.fetches).toEqual(atTen.fetches);
     // One firm and two members, whatever the number of clients: the same representations either way.
     expect(atTwoHundred.bytes.firms).toBe(atTen.bytes.firms);
+  });
+
+  it('issue 13: the first page of 50 costs the same statements and fetches at 60 and at 400 clients', async () => {
+    const page = `{ myClientsPage(first: 50) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node ${CLIENT_LIST.slice(CLIENT_LIST.indexOf('{', CLIENT_LIST.indexOf('myClients')), CLIENT_LIST.lastIndexOf('}'))} } } }`;
+    const small = await firmWithClients(60);
+    const large = await firmWithClients(400);
+    for (const s of Object.values(system.services)) {
+      await s.relay?.drain();
+      await s.relay?.stop();
+    }
+    await statementsFor(small.token, page);
+    const atSixty = await statementsFor(small.token, page);
+    const atFourHundred = await statementsFor(large.token, page);
+    for (const s of Object.values(system.services)) s.relay?.start();
+    expect([atSixty.clients, atFourHundred.clients]).toEqual([50, 50]);
+    console.log(`[page of 50] 60 clients: ${JSON.stringify(atSixty.perService)}; 400 clients: ${JSON.stringify(atFourHundred.perService)}`);
+    expect(atFourHundred.perService).toEqual(atSixty.perService);
+    expect(atFourHundred.fetches).toEqual(atSixty.fetches);
   });
 });

@@ -16,3 +16,4 @@ export * from './tokens';
 export * from './transport';
 export * from './migrations/v1';
 export * from './migrations/v2';
+export * from './pagination';

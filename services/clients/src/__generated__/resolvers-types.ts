@@ -149,6 +149,26 @@ export type ClientCompany = {
   support: ClientSupport;
 };
 
+/** A page of client companies (cursor pagination). */
+export type ClientCompanyConnection = {
+  __typename?: 'ClientCompanyConnection';
+  /** The page's clients, in the list's order, each with its cursor. */
+  edges: Array<ClientCompanyEdge>;
+  /** Whether pages come before or after this one, and the cursors to ask for them. */
+  pageInfo: PageInfo;
+  /** How many clients match the filters on every page together. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One client of a page, with the cursor that marks its place. */
+export type ClientCompanyEdge = {
+  __typename?: 'ClientCompanyEdge';
+  /** Marks this client's place: pass it as `after` (or `before`) for the next (or previous) page. */
+  cursor: Scalars['String']['output'];
+  /** The client company. */
+  node: ClientCompany;
+};
+
 /** SPEC C10: a firm's group of clients, e.g. "paid on the 20th". */
 export type ClientGroup = {
   __typename?: 'ClientGroup';
@@ -444,6 +464,19 @@ export type OnboardingStep =
   /** Federal and state tax registrations. */
   | 'TAX_INFORMATION';
 
+/** Where a page stands in a paginated list (cursor pagination). */
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  /** The cursor of the page's last item; null on an empty page. */
+  endCursor?: Maybe<Scalars['String']['output']>;
+  /** More items follow this page: ask with `after: endCursor`. */
+  hasNextPage: Scalars['Boolean']['output'];
+  /** Items come before this page: ask with `before: startCursor`. */
+  hasPreviousPage: Scalars['Boolean']['output'];
+  /** The cursor of the page's first item; null on an empty page. */
+  startCursor?: Maybe<Scalars['String']['output']>;
+};
+
 /** SPEC C9: a client referred to the PEO. */
 export type PeoReferral = {
   __typename?: 'PeoReferral';
@@ -528,6 +561,13 @@ export type Query = {
   myClientCompany?: Maybe<ClientCompany>;
   /** SPEC C6, C7, C10: the clients the signed-in firm member may see, per platform, tab (status) and group. */
   myClients: Array<ClientCompany>;
+  /**
+   * SPEC C6, C7, C10: one page of the clients the signed-in firm member may see (the same clients,
+   * filters and order as myClients: by business name), with cursors and the total. The way to list a
+   * large firm's clients. Errors: UNAUTHENTICATED; BAD_USER_INPUT for a page size outside 1–100, first
+   * with last, after with before, or a cursor this list did not give out.
+   */
+  myClientsPage: ClientCompanyConnection;
   /** SPEC C9: the firm's PEO referrals, newest first (any firm member). */
   peoReferrals: Array<PeoReferral>;
 };
@@ -555,6 +595,18 @@ export type QueryClientAuditTrailArgs = {
 /** What callers read. */
 export type QueryMyClientsArgs = {
   groupId?: InputMaybe<Scalars['ID']['input']>;
+  platform?: InputMaybe<Platform>;
+  status?: InputMaybe<ClientStatus>;
+};
+
+
+/** What callers read. */
+export type QueryMyClientsPageArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  groupId?: InputMaybe<Scalars['ID']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   platform?: InputMaybe<Platform>;
   status?: InputMaybe<ClientStatus>;
 };
@@ -693,6 +745,9 @@ export type ResolversTypes = ResolversObject<{
   ClientAdminSession: ResolverTypeWrapper<Omit<ClientAdminSession, 'clientAdmin'> & { clientAdmin: ResolversTypes['ClientAdmin'] }>;
   ClientAuditEntry: ResolverTypeWrapper<AuditEntryModel>;
   ClientCompany: ResolverTypeWrapper<ClientCompanyModel>;
+  ClientCompanyConnection: ResolverTypeWrapper<Omit<ClientCompanyConnection, 'edges'> & { edges: Array<ResolversTypes['ClientCompanyEdge']> }>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  ClientCompanyEdge: ResolverTypeWrapper<Omit<ClientCompanyEdge, 'node'> & { node: ResolversTypes['ClientCompany'] }>;
   ClientGroup: ResolverTypeWrapper<ClientGroupModel>;
   ClientPermission: ClientPermission;
   ClientRole: ClientRole;
@@ -707,9 +762,9 @@ export type ResolversTypes = ResolversObject<{
   MarkGroupPeriodInput: MarkGroupPeriodInput;
   Member: ResolverTypeWrapper<Member>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   OnboardingProgress: ResolverTypeWrapper<OnboardingProgressModel>;
   OnboardingStep: OnboardingStep;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
   PeoReferral: ResolverTypeWrapper<PeoReferralModel>;
   PeoReferralInput: PeoReferralInput;
   PeoReferralStatus: PeoReferralStatus;
@@ -730,6 +785,9 @@ export type ResolversParentTypes = ResolversObject<{
   ClientAdminSession: Omit<ClientAdminSession, 'clientAdmin'> & { clientAdmin: ResolversParentTypes['ClientAdmin'] };
   ClientAuditEntry: AuditEntryModel;
   ClientCompany: ClientCompanyModel;
+  ClientCompanyConnection: Omit<ClientCompanyConnection, 'edges'> & { edges: Array<ResolversParentTypes['ClientCompanyEdge']> };
+  Int: Scalars['Int']['output'];
+  ClientCompanyEdge: Omit<ClientCompanyEdge, 'node'> & { node: ResolversParentTypes['ClientCompany'] };
   ClientGroup: ClientGroupModel;
   ClientSupport: ClientSupport;
   CustomerSuccessContact: CustomerSuccessContact;
@@ -741,8 +799,8 @@ export type ResolversParentTypes = ResolversObject<{
   MarkGroupPeriodInput: MarkGroupPeriodInput;
   Member: Member;
   Mutation: Record<PropertyKey, never>;
-  Int: Scalars['Int']['output'];
   OnboardingProgress: OnboardingProgressModel;
+  PageInfo: PageInfo;
   PeoReferral: PeoReferralModel;
   PeoReferralInput: PeoReferralInput;
   Query: Record<PropertyKey, never>;
@@ -800,6 +858,17 @@ export type ClientCompanyResolvers<ContextType = ClientsContext, ParentType exte
   platform?: Resolver<ResolversTypes['Platform'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ClientStatus'], ParentType, ContextType>;
   support?: Resolver<ResolversTypes['ClientSupport'], ParentType, ContextType>;
+}>;
+
+export type ClientCompanyConnectionResolvers<ContextType = ClientsContext, ParentType extends ResolversParentTypes['ClientCompanyConnection'] = ResolversParentTypes['ClientCompanyConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['ClientCompanyEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type ClientCompanyEdgeResolvers<ContextType = ClientsContext, ParentType extends ResolversParentTypes['ClientCompanyEdge'] = ResolversParentTypes['ClientCompanyEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ClientCompany'], ParentType, ContextType>;
 }>;
 
 export type ClientGroupResolvers<ContextType = ClientsContext, ParentType extends ResolversParentTypes['ClientGroup'] = ResolversParentTypes['ClientGroup']> = ResolversObject<{
@@ -867,6 +936,13 @@ export type OnboardingProgressResolvers<ContextType = ClientsContext, ParentType
   step?: Resolver<ResolversTypes['OnboardingStep'], ParentType, ContextType>;
 }>;
 
+export type PageInfoResolvers<ContextType = ClientsContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
 export type PeoReferralResolvers<ContextType = ClientsContext, ParentType extends ResolversParentTypes['PeoReferral'] = ResolversParentTypes['PeoReferral']> = ResolversObject<{
   businessName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   contactEmail?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -890,6 +966,7 @@ export type QueryResolvers<ContextType = ClientsContext, ParentType extends Reso
   clientGroups?: Resolver<Array<ResolversTypes['ClientGroup']>, ParentType, ContextType>;
   myClientCompany?: Resolver<Maybe<ResolversTypes['ClientCompany']>, ParentType, ContextType>;
   myClients?: Resolver<Array<ResolversTypes['ClientCompany']>, ParentType, ContextType, Partial<QueryMyClientsArgs>>;
+  myClientsPage?: Resolver<ResolversTypes['ClientCompanyConnection'], ParentType, ContextType, Partial<QueryMyClientsPageArgs>>;
   peoReferrals?: Resolver<Array<ResolversTypes['PeoReferral']>, ParentType, ContextType>;
 }>;
 
@@ -908,6 +985,8 @@ export type Resolvers<ContextType = ClientsContext> = ResolversObject<{
   ClientAdminSession?: ClientAdminSessionResolvers<ContextType>;
   ClientAuditEntry?: ClientAuditEntryResolvers<ContextType>;
   ClientCompany?: ClientCompanyResolvers<ContextType>;
+  ClientCompanyConnection?: ClientCompanyConnectionResolvers<ContextType>;
+  ClientCompanyEdge?: ClientCompanyEdgeResolvers<ContextType>;
   ClientGroup?: ClientGroupResolvers<ContextType>;
   ClientSupport?: ClientSupportResolvers<ContextType>;
   CustomerSuccessContact?: CustomerSuccessContactResolvers<ContextType>;
@@ -917,6 +996,7 @@ export type Resolvers<ContextType = ClientsContext> = ResolversObject<{
   Member?: MemberResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   OnboardingProgress?: OnboardingProgressResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
   PeoReferral?: PeoReferralResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   SupportHours?: SupportHoursResolvers<ContextType>;

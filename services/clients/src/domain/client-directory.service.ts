@@ -1,5 +1,5 @@
 import { In } from 'typeorm';
-import { unauthenticated, type Database, type Identity } from '@advisor/kit';
+import { applyKeyset, pageRequest, toConnection, unauthenticated, type Connection, type Database, type Identity, type PageArgs } from '@advisor/kit';
 import type { ClientGrantedPermission } from '@advisor/schema';
 import { ClientCompanyEntity } from '../db/entities/client-company.entity';
 import { FirmLinkEntity } from '../db/entities/firm-link.entity';
@@ -37,6 +37,24 @@ export class ClientDirectoryService {
     const query = this.visibleClientsQuery(viewer, filter).orderBy('c.business_name', 'ASC').addOrderBy('c.id', 'ASC');
     const clients = await query.getMany();
     return this.withViewerPermissions(clients, viewer);
+  }
+
+  /**
+   * Issue 13: one page of what `clientsOfFirmMember` lists (same rule, same filters, same order:
+   * business name, then id), by keyset, with the total; three statements whatever the page or the
+   * firm's size, plus the viewer's permissions on the page's clients.
+   */
+  async pageOfFirmMember(viewer: Viewer, filter: ClientFilter, args: PageArgs): Promise<Connection<ClientCompany>> {
+    if (viewer.realm === 'anonymous') throw unauthenticated();
+    const page = pageRequest(args, 2);
+    if (viewer.realm !== 'firm') return toConnection([], page, 0, () => []);
+    const [rows, totalCount] = await Promise.all([
+      applyKeyset(this.visibleClientsQuery(viewer, filter), ['c.business_name', 'c.id'], page).getMany(),
+      this.visibleClientsQuery(viewer, filter).getCount(),
+    ]);
+    const connection = toConnection(rows, page, totalCount, (c) => [c.businessName, c.id]);
+    const withPermissions = await this.withViewerPermissions(connection.edges.map((e) => e.node), viewer);
+    return { ...connection, edges: connection.edges.map((e, i) => ({ cursor: e.cursor, node: withPermissions[i] })) };
   }
 
   /** SPEC C7: the home dashboard counts active linked clients only (of those the viewer sees). */

@@ -26,6 +26,15 @@ export const resolvers: Resolvers = {
       for (const c of clients) ctx.loaders.client.prime(c.id, c);
       return clients;
     },
+    myClientsPage: async (_root, { platform, status, groupId, ...page }, ctx) => {
+      const connection = await ctx.domain.directory.pageOfFirmMember(
+        ctx.identity,
+        { platform: platform ?? undefined, status: status ?? undefined, groupId: groupId ?? undefined },
+        page,
+      );
+      for (const { node } of connection.edges) ctx.loaders.client.prime(node.id, node);
+      return connection;
+    },
     activeClientCount: (_root, args, ctx) => ctx.domain.directory.activeClientCount(ctx.identity, args.groupId ?? undefined),
     accessList: (_root, args, ctx) =>
       ctx.domain.assignments.accessList(ctx.identity, args.memberId ?? undefined, args.groupId ?? undefined),

@@ -1,0 +1,118 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import {
+  AccessTokenIssuer,
+  EVENT_ENTITIES,
+  createLogger,
+  dropMysqlDatabase,
+  ensureMysqlDatabase,
+  generateSigningKeyPair,
+  openDatabase,
+  systemClock,
+  type Database,
+  type FirmMemberIdentity,
+} from '@advisor/kit';
+import { CLIENTS_ENTITIES, CLIENTS_MIGRATIONS } from '../src/service';
+import { createClientsDomain, type ClientsDomain } from '../src/domain';
+import { TEST_MYSQL_URL } from '../../../test/support/env';
+
+/**
+ * Issue 13 on MySQL: the firm's client list by pages (cursor pagination by keyset). Walking the
+ * pages forward or back gives exactly `myClients`, in its order, each client once; SPEC C6 and
+ * the filters hold on every page; a page costs the same statements at its start and deep in.
+ */
+describe('clients: the client list by pages (C6, C7, C10; issue 13)', () => {
+  const url = `${TEST_MYSQL_URL}/t${randomBytes(4).toString('hex')}_clients_pages`;
+  let db: Database;
+  let domain: ClientsDomain;
+  const firmId = randomUUID();
+  const admin: FirmMemberIdentity = { realm: 'firm', memberId: randomUUID(), firmId, email: 'a@firm.example', firmRole: 'ADMIN', permissions: [] };
+  const staff: FirmMemberIdentity = { realm: 'firm', memberId: randomUUID(), firmId, email: 's@firm.example', firmRole: 'MEMBER', permissions: [] };
+  const N = 137;
+
+  beforeAll(async () => {
+    await ensureMysqlDatabase(url);
+    db = await openDatabase({
+      name: 'clients-pages',
+      config: { kind: 'mysql', url },
+      entities: [...CLIENTS_ENTITIES, ...EVENT_ENTITIES],
+      migrations: CLIENTS_MIGRATIONS,
+      logger: createLogger({ name: 'clients-pages', level: 'warn' }),
+    });
+    domain = createClientsDomain(db, await AccessTokenIssuer.fromPem(generateSigningKeyPair().privateKeyPem), systemClock);
+    // N clients of this firm (some share a name, so the id decides their order), every third
+    // assigned to the staff member, every fifth enrolling; and another firm's client.
+    const now = new Date();
+    const rows = Array.from({ length: N }, (_, i) => ({ id: randomUUID(), name: `Client ${String(i % 50).padStart(2, '0')}`, i }));
+    await db.transaction(async (em) => {
+      for (const r of rows) {
+        await em.query('INSERT INTO client_companies (id, business_name, fein, platform, status, created_at) VALUES (?, ?, ?, ?, ?, ?)', [r.id, r.name, `44-${String(1000000 + r.i)}`, r.i % 7 === 0 ? 'PEO' : 'PAYROLL', r.i % 5 === 0 ? 'ENROLLING' : 'ACTIVE', now]);
+        await em.query('INSERT INTO firm_client_links (id, client_id, active_client_id, firm_id, permissions, linked_at) VALUES (?, ?, ?, ?, ?, ?)', [randomUUID(), r.id, r.id, firmId, '["VIEW_COMPANY"]', now]);
+        if (r.i % 3 === 0) await em.query('INSERT INTO assignments (id, client_id, member_id, firm_id, permissions, role, assigned_at) VALUES (?, ?, ?, ?, ?, ?, ?)', [randomUUID(), r.id, staff.memberId, firmId, '["VIEW_COMPANY"]', 'COLLABORATOR', now]);
+      }
+      const other = randomUUID();
+      await em.query('INSERT INTO client_companies (id, business_name, fein, platform, status, created_at) VALUES (?, ?, ?, ?, ?, ?)', [other, 'Client 00', '44-9999999', 'PAYROLL', 'ACTIVE', now]);
+      await em.query('INSERT INTO firm_client_links (id, client_id, active_client_id, firm_id, permissions, linked_at) VALUES (?, ?, ?, ?, ?, ?)', [randomUUID(), other, other, randomUUID(), '["VIEW_COMPANY"]', now]);
+    });
+  });
+  afterAll(async () => {
+    await db?.close();
+    await dropMysqlDatabase(url);
+  });
+
+  async function walk(viewer: FirmMemberIdentity, filter: Parameters<ClientsDomain['directory']['pageOfFirmMember']>[1], size: number, backward = false) {
+    const ids: string[] = [];
+    let cursor: string | null = null;
+    for (let pages = 0; pages < 100; pages++) {
+      const page = await domain.directory.pageOfFirmMember(viewer, filter, backward ? { last: size, before: cursor } : { first: size, after: cursor });
+      const pageIds = page.edges.map((e) => e.node.id);
+      if (backward) ids.unshift(...pageIds);
+      else ids.push(...pageIds);
+      const more = backward ? page.pageInfo.hasPreviousPage : page.pageInfo.hasNextPage;
+      if (!more) return { ids, totalCount: page.totalCount };
+      cursor = backward ? page.pageInfo.startCursor : page.pageInfo.endCursor;
+    }
+    throw new Error('the pages never ended');
+  }
+
+  it('C6: pages forward and back give exactly myClients, in its order, each client once', async () => {
+    const all = (await domain.directory.clientsOfFirmMember(admin)).map((c) => c.id);
+    expect(all).toHaveLength(N);
+    const forward = await walk(admin, {}, 25);
+    expect(forward.ids).toEqual(all);
+    expect(forward.totalCount).toBe(N);
+    expect((await walk(admin, {}, 40, true)).ids).toEqual(all);
+  });
+
+  it('C6, C7, C10: a member without VIEW_ALL_CLIENTS pages through their assigned clients only; filters hold on every page', async () => {
+    const assigned = (await domain.directory.clientsOfFirmMember(staff)).map((c) => c.id);
+    expect(assigned).toHaveLength(Math.ceil(N / 3));
+    const staffPages = await walk(staff, {}, 10);
+    expect(staffPages.ids).toEqual(assigned);
+    expect(staffPages.totalCount).toBe(assigned.length);
+    const enrollingPeo = (await domain.directory.clientsOfFirmMember(admin, { status: 'ENROLLING', platform: 'PEO' })).map((c) => c.id);
+    expect(enrollingPeo.length).toBeGreaterThan(0);
+    expect((await walk(admin, { status: 'ENROLLING', platform: 'PEO' }, 2)).ids).toEqual(enrollingPeo);
+  });
+
+  it('the first page is the default 50; bad page arguments are BAD_USER_INPUT', async () => {
+    const first = await domain.directory.pageOfFirmMember(admin, {}, {});
+    expect(first.edges).toHaveLength(50);
+    expect(first.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
+    for (const bad of [{ first: 0 }, { first: 101 }, { first: 5, last: 5 }, { after: 'bm90IGEgY3Vyc29y' }, { after: first.pageInfo.endCursor, before: first.pageInfo.endCursor }]) {
+      await expect(domain.directory.pageOfFirmMember(admin, {}, bad)).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
+    }
+    await expect(domain.directory.pageOfFirmMember({ realm: 'anonymous' }, {}, {})).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+  });
+
+  it('a page deep in the list costs the statements of the first page', async () => {
+    const counted = async (args: { first: number; after?: string | null }) => {
+      const before = db.statementCount;
+      const page = await domain.directory.pageOfFirmMember(admin, {}, args);
+      return { statements: db.statementCount - before, page };
+    };
+    const first = await counted({ first: 20 });
+    const fifth = await counted({ first: 20, after: (await domain.directory.pageOfFirmMember(admin, {}, { first: 80 })).pageInfo.endCursor });
+    expect(fifth.page.edges).toHaveLength(20);
+    expect(fifth.statements).toBe(first.statements);
+  });
+});
