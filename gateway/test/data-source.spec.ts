@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { ANONYMOUS } from '@advisor/kit';
-import { SubgraphDataSource } from '../src/data-source';
+import { SubgraphDataSource, type GatewayContext } from '../src/data-source';
 import { pooledFetcher } from '../src/fetcher';
 
 type Rep = { __typename: string; id: string };
@@ -42,7 +42,7 @@ describe('subgraph calls send each entity representation once', () => {
         kind: 'loading schema',
         request: { query: 'query($representations: [_Any!]!) { _entities(representations: $representations) { ... on Firm { name } } }', variables: { representations } },
         context: { identity: ANONYMOUS },
-      } as unknown as GraphQLDataSourceProcessOptions);
+      } as unknown as GraphQLDataSourceProcessOptions<GatewayContext>);
     } finally {
       await close();
     }
