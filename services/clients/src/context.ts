@@ -24,6 +24,13 @@ export interface ClientsContext {
 }
 
 export function createContext(domain: ClientsDomain, identity: Identity, origin: RequestOrigin = {}): ClientsContext {
+  const link = new DataLoader<string, FirmLink | null>((ids) => domain.directory.linksByClientIds(ids));
+  // The assignments' links come through the same loader as FirmLink fields: read once per request.
+  const linksOf = async (ids: readonly string[]) =>
+    (await link.loadMany(ids)).map((l) => {
+      if (l instanceof Error) throw l;
+      return l;
+    });
   return {
     identity,
     origin,
@@ -31,8 +38,8 @@ export function createContext(domain: ClientsDomain, identity: Identity, origin:
     loaders: {
       client: new DataLoader((ids) => domain.directory.clientsByIds(ids, identity)),
       companyOfVisibleAdmin: new DataLoader((ids) => domain.directory.companiesOfVisibleAdmins(ids)),
-      link: new DataLoader((ids) => domain.directory.linksByClientIds(ids)),
-      assignments: new DataLoader((ids) => domain.directory.assignmentsByClientIds(ids, identity)),
+      link,
+      assignments: new DataLoader((ids) => domain.directory.assignmentsByClientIds(ids, identity, linksOf)),
       groups: new DataLoader((ids) =>
         identity.realm === 'firm' ? domain.groups.groupsOfClients(identity.firmId, ids) : Promise.resolve(ids.map(() => [])),
       ),

@@ -12,6 +12,12 @@ import { effectivePermissions, toClientCompany, type Assignment, type ClientAdmi
 
 type Viewer = Identity;
 
+/**
+ * Told the active links a listing read anyway (they are the viewer's firm's links of the listed
+ * clients), so the request's link loader need not read them again (issue 13: links read once).
+ */
+export type SeenLinks = (links: FirmLink[]) => void;
+
 export interface ClientFilter {
   platform?: 'PEO' | 'PAYROLL';
   status?: 'ENROLLING' | 'ACTIVE';
@@ -31,12 +37,12 @@ export class ClientDirectoryService {
    * SPEC C6: assigned clients, or every linked client with VIEW_ALL_CLIENTS; SPEC C7/C10:
    * filtered by platform, status (the Active and Enrolling tabs) and client group.
    */
-  async clientsOfFirmMember(viewer: Viewer, filter: ClientFilter = {}): Promise<ClientCompany[]> {
+  async clientsOfFirmMember(viewer: Viewer, filter: ClientFilter = {}, seen?: SeenLinks): Promise<ClientCompany[]> {
     if (viewer.realm === 'anonymous') throw unauthenticated();
     if (viewer.realm !== 'firm') return [];
     const query = this.visibleClientsQuery(viewer, filter).orderBy('c.business_name', 'ASC').addOrderBy('c.id', 'ASC');
     const clients = await query.getMany();
-    return this.withViewerPermissions(clients, viewer);
+    return this.withViewerPermissions(clients, viewer, seen);
   }
 
   /**
@@ -44,7 +50,7 @@ export class ClientDirectoryService {
    * business name, then id), by keyset, with the total; three statements whatever the page or the
    * firm's size, plus the viewer's permissions on the page's clients.
    */
-  async pageOfFirmMember(viewer: Viewer, filter: ClientFilter, args: PageArgs): Promise<Connection<ClientCompany>> {
+  async pageOfFirmMember(viewer: Viewer, filter: ClientFilter, args: PageArgs, seen?: SeenLinks): Promise<Connection<ClientCompany>> {
     if (viewer.realm === 'anonymous') throw unauthenticated();
     const page = pageRequest(args, 2);
     if (viewer.realm !== 'firm') return toConnection([], page, 0, () => []);
@@ -53,7 +59,7 @@ export class ClientDirectoryService {
       this.visibleClientsQuery(viewer, filter).getCount(),
     ]);
     const connection = toConnection(rows, page, totalCount, (c) => [c.businessName, c.id]);
-    const withPermissions = await this.withViewerPermissions(connection.edges.map((e) => e.node), viewer);
+    const withPermissions = await this.withViewerPermissions(connection.edges.map((e) => e.node), viewer, seen);
     return { ...connection, edges: connection.edges.map((e, i) => ({ cursor: e.cursor, node: withPermissions[i] })) };
   }
 
@@ -142,10 +148,10 @@ export class ClientDirectoryService {
    * The assignments of already-visible clients, in key order. A firm member sees their own
    * firm's assignments; a client admin sees those of the firm linked to their company.
    */
-  async assignmentsByClientIds(clientIds: readonly string[], viewer: Viewer): Promise<Assignment[][]> {
+  async assignmentsByClientIds(clientIds: readonly string[], viewer: Viewer, linksOf: (ids: readonly string[]) => Promise<Array<FirmLink | null>> = (ids) => this.linksByClientIds(ids)): Promise<Assignment[][]> {
     if (clientIds.length === 0 || viewer.realm === 'anonymous') return clientIds.map(() => []);
     const [links, rows] = await Promise.all([
-      this.db.manager.find(FirmLinkEntity, { where: { activeClientId: In([...clientIds]) } }),
+      linksOf(clientIds).then((found) => found.filter((l): l is FirmLink => l !== null)),
       this.db.manager.find(AssignmentEntity, {
         where: { clientId: In([...clientIds]), ...(viewer.realm === 'firm' ? { firmId: viewer.firmId } : {}) },
         order: { assignedAt: 'ASC', id: 'ASC' },
@@ -163,7 +169,7 @@ export class ClientDirectoryService {
     return clientIds.map((id) => grouped.get(id) ?? []);
   }
 
-  private async withViewerPermissions(clients: ClientCompanyEntity[], viewer: Viewer): Promise<ClientCompany[]> {
+  private async withViewerPermissions(clients: ClientCompanyEntity[], viewer: Viewer, seen?: SeenLinks): Promise<ClientCompany[]> {
     if (clients.length === 0) return [];
     let permissionsOf: (clientId: string) => ClientGrantedPermission[] = () => [];
     if (viewer.realm === 'firm') {
@@ -172,6 +178,7 @@ export class ClientDirectoryService {
         this.db.manager.find(FirmLinkEntity, { where: { activeClientId: In(ids), firmId: viewer.firmId } }),
         this.db.manager.find(AssignmentEntity, { where: { clientId: In(ids), memberId: viewer.memberId } }),
       ]);
+      seen?.(links.map(toLink));
       const linkByClient = new Map(links.map((l) => [l.clientId, l.permissions]));
       const mineByClient = new Map(mine.map((a) => [a.clientId, a.permissions]));
       permissionsOf = (id) => effectivePermissions(mineByClient.get(id) ?? [], linkByClient.get(id) ?? []);

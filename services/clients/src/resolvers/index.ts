@@ -18,11 +18,11 @@ const missing = (what: string): never => {
 export const resolvers: Resolvers = {
   Query: {
     myClients: async (_root, args, ctx) => {
-      const clients = await ctx.domain.directory.clientsOfFirmMember(ctx.identity, {
-        platform: args.platform ?? undefined,
-        status: args.status ?? undefined,
-        groupId: args.groupId ?? undefined,
-      });
+      const clients = await ctx.domain.directory.clientsOfFirmMember(
+        ctx.identity,
+        { platform: args.platform ?? undefined, status: args.status ?? undefined, groupId: args.groupId ?? undefined },
+        (links) => links.forEach((l) => ctx.loaders.link.prime(l.clientId, l)),
+      );
       for (const c of clients) ctx.loaders.client.prime(c.id, c);
       return clients;
     },
@@ -31,6 +31,7 @@ export const resolvers: Resolvers = {
         ctx.identity,
         { platform: platform ?? undefined, status: status ?? undefined, groupId: groupId ?? undefined },
         page,
+        (links) => links.forEach((l) => ctx.loaders.link.prime(l.clientId, l)),
       );
       for (const { node } of connection.edges) ctx.loaders.client.prime(node.id, node);
       return connection;
