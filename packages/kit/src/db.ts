@@ -80,6 +80,19 @@ export class Database {
     return this.dataSource.manager;
   }
 
+  /**
+   * A time as a raw statement's parameter: MySQL binds a Date; the embedded store (sql.js) binds
+   * none, so it gets the datetime text TypeORM stores there.
+   */
+  timeParam(d: Date): Date | string {
+    return this.kind === 'mysql' ? d : d.toISOString().replace('T', ' ').replace('Z', '');
+  }
+
+  /** `FOR UPDATE SKIP LOCKED` where the database has it (MySQL), for claims that must not wait on each other; empty elsewhere. */
+  get skipLocked(): string {
+    return this.kind === 'mysql' ? ' FOR UPDATE SKIP LOCKED' : '';
+  }
+
   /** SQL statements sent since start; compare before and after a request to count its statements. */
   get statementCount(): number {
     return this.counter.statements;

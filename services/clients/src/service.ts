@@ -32,6 +32,8 @@ import { AuditTrail1763856000000 } from './db/migrations/1763856000000-audit-tra
 import { CustomerSuccessContact1763856000001 } from './db/migrations/1763856000001-customer-success-contact';
 import { OutboxClaims1764201600000 } from './db/migrations/1764201600000-outbox-claims';
 import { SignInThrottle1764460800000 } from './db/migrations/1764460800000-sign-in-throttle';
+import { AssignmentEndDates1764547200000 } from './db/migrations/1764547200000-assignment-end-dates';
+import type { AccessExpiryOptions } from './domain/access-expiry';
 
 export const CLIENTS_SERVICE = 'clients';
 
@@ -50,7 +52,7 @@ export const CLIENTS_ENTITIES = [
   PeoReferralEntity,
   SignInThrottleEntity,
 ];
-export const CLIENTS_MIGRATIONS = [CreateClients1763769600000, AuditTrail1763856000000, CustomerSuccessContact1763856000001, RosterGroupsOnboardingReferrals1763942400000, OutboxClaims1764201600000, SignInThrottle1764460800000];
+export const CLIENTS_MIGRATIONS = [CreateClients1763769600000, AuditTrail1763856000000, CustomerSuccessContact1763856000001, RosterGroupsOnboardingReferrals1763942400000, OutboxClaims1764201600000, SignInThrottle1764460800000, AssignmentEndDates1764547200000];
 
 export type RunningClientsService = RunningService & { domain: ClientsDomain };
 
@@ -60,6 +62,8 @@ export async function startClientsService(opts: {
   issuer: AccessTokenIssuer;
   clock?: Clock;
   logger?: Logger;
+  /** SPEC F10: how often to end access past its end date (default one minute). */
+  accessExpiry?: AccessExpiryOptions;
 }): Promise<RunningClientsService> {
   let domain: ClientsDomain | undefined;
   const running = await startService<ClientsContext>({
@@ -73,7 +77,7 @@ export async function startClientsService(opts: {
     producesEvents: true,
     topics: ALL_EVENTS,
     build: (db) => {
-      domain = createClientsDomain(db, opts.issuer, opts.clock ?? systemClock, opts.logger);
+      domain = createClientsDomain(db, opts.issuer, opts.clock ?? systemClock, opts.logger, opts.accessExpiry);
       const d = domain;
       return {
         resolvers,
@@ -82,5 +86,14 @@ export async function startClientsService(opts: {
       };
     },
   });
-  return Object.assign(running, { domain: domain! });
+  const clients = domain!;
+  // SPEC F10: each replica sweeps; the claim inside makes every end happen once.
+  clients.accessExpiry.start();
+  return Object.assign(running, {
+    domain: clients,
+    stop: async () => {
+      await clients.accessExpiry.stop();
+      await running.stop();
+    },
+  });
 }

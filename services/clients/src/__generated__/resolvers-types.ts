@@ -33,6 +33,8 @@ export type AddPayrollClientInput = {
 export type AssignMemberInput = {
   /** A client linked to the caller's firm. */
   clientId: Scalars['ID']['input'];
+  /** SPEC F10: when the access ends by itself (ISO-8601 with offset, in the future; END_DATE_IN_PAST otherwise); omitted: no end. */
+  endsAt?: InputMaybe<Scalars['String']['input']>;
   /** An active member of the caller's firm. */
   memberId: Scalars['ID']['input'];
   /** What the member may do on the client; what they can actually do is narrowed by the link (SPEC C3). */
@@ -50,6 +52,8 @@ export type Assignment = {
   client?: Maybe<ClientCompany>;
   /** What the member may do now: the assignment narrowed by the client's link. */
   effectivePermissions: Array<ClientPermission>;
+  /** SPEC F10: when this access ends by itself (ISO-8601); null when it lasts until someone ends it. The member sees it on the client. */
+  endsAt?: Maybe<Scalars['String']['output']>;
   /** The assigned member; null if the caller may not see them. */
   member?: Maybe<Member>;
   /** What the firm assigned to this member. */
@@ -259,6 +263,8 @@ export type FirmLink = {
 export type GrantAccessInput = {
   /** Clients linked to the caller's firm; all or nothing. */
   clientIds: Array<Scalars['ID']['input']>;
+  /** SPEC F10: when this access ends by itself on every one of them (ISO-8601 with offset, in the future); omitted: no end. */
+  endsAt?: InputMaybe<Scalars['String']['input']>;
   /** An active member of the caller's firm. */
   memberId: Scalars['ID']['input'];
   /** What the member may do on each of them (narrowed by each link). */
@@ -632,6 +638,8 @@ export type SupportHours = {
 export type UpdateAssignmentInput = {
   /** The client. */
   clientId: Scalars['ID']['input'];
+  /** SPEC F10: a new end date (in the future; END_DATE_IN_PAST otherwise); null removes the end date; omitted leaves it. */
+  endsAt?: InputMaybe<Scalars['String']['input']>;
   /** The assigned member. */
   memberId: Scalars['ID']['input'];
   /** The member's new permissions on the client, replacing the old ones. */
@@ -812,6 +820,7 @@ export type AssignmentResolvers<ContextType = ClientsContext, ParentType extends
   assignedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   client?: Resolver<Maybe<ResolversTypes['ClientCompany']>, ParentType, ContextType>;
   effectivePermissions?: Resolver<Array<ResolversTypes['ClientPermission']>, ParentType, ContextType>;
+  endsAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   member?: Resolver<Maybe<ResolversTypes['Member']>, ParentType, ContextType>;
   permissions?: Resolver<Array<ResolversTypes['ClientPermission']>, ParentType, ContextType>;
   role?: Resolver<ResolversTypes['ClientRole'], ParentType, ContextType>;

@@ -33,24 +33,30 @@ import type { Assignment } from './model';
 
 const permissions = z.array(z.enum(CLIENT_GRANTED_PERMISSIONS)).transform((ps) => [...new Set(ps)]);
 const role = z.enum(['RESPONSIBLE', 'COLLABORATOR']);
+/** SPEC F10: an end date (ISO-8601 with its offset); null or absent: no end date. */
+const endsAt = z.iso.datetime({ offset: true }).transform((v) => new Date(v)).nullish();
 
 export const assignInput = z.object({
   clientId: z.string().uuid(),
   memberId: z.string().uuid(),
   permissions,
   role: role.default('COLLABORATOR'),
+  endsAt,
 });
 export const updateAssignmentInput = z.object({
   clientId: z.string().uuid(),
   memberId: z.string().uuid(),
   permissions: permissions.optional(),
   role: role.optional(),
+  /** Absent: unchanged; null: the access no longer ends by itself. */
+  endsAt,
 });
 export const grantAccessInput = z.object({
   memberId: z.string().uuid(),
   clientIds: z.array(z.string().uuid()).min(1, 'choose at least one client').transform((ids) => [...new Set(ids)]),
   permissions,
   role: role.default('COLLABORATOR'),
+  endsAt,
 });
 export const endAccessInput = z.object({
   memberId: z.string().uuid(),
@@ -82,6 +88,7 @@ export class AssignmentService {
     const actor = firmMember(viewer, 'ASSIGN_CLIENTS');
     const input = parseInput(assignInput, raw);
     const now = this.clock.now();
+    futureEnd(input.endsAt, now);
     return this.db.transaction(async (em) => {
       const [link] = await this.linkedClients(em, actor.firmId, [input.clientId]);
       this.checkScope(await this.assignerScope(em, actor), [input.clientId], input.permissions);
@@ -89,7 +96,7 @@ export class AssignmentService {
       if (await em.exists(AssignmentEntity, { where: { clientId: input.clientId, memberId: input.memberId } })) {
         throw new DomainError(ClientErrorCode.AlreadyAssigned, 'This member is already assigned to this client. Edit the assignment instead.');
       }
-      const row = await this.insert(em, member(actor.memberId), actor.firmId, input.clientId, input.memberId, input.permissions, input.role, now);
+      const row = await this.insert(em, member(actor.memberId), actor.firmId, input.clientId, input.memberId, input.permissions, input.role, now, input.endsAt);
       await this.changed(em, member(actor.memberId), row, 'ASSIGNED', null, now);
       return toAssignment(row, link.permissions);
     }).catch((err) => {
@@ -104,6 +111,7 @@ export class AssignmentService {
     const actor = firmMember(viewer, 'ASSIGN_CLIENTS');
     const input = parseInput(updateAssignmentInput, raw);
     const now = this.clock.now();
+    futureEnd(input.endsAt, now);
     return this.db.transaction(async (em) => {
       const [link] = await this.linkedClients(em, actor.firmId, [input.clientId]);
       this.checkScope(await this.assignerScope(em, actor), [input.clientId], input.permissions ?? []);
@@ -111,8 +119,8 @@ export class AssignmentService {
       if (!row) throw new DomainError(ClientErrorCode.NotAssigned, 'This member is not assigned to this client.');
       const before = snapshot(row);
       if (input.role === 'RESPONSIBLE') await this.demoteOtherResponsible(em, member(actor.memberId), row.clientId, row.memberId, now);
-      Object.assign(row, { permissions: input.permissions ?? row.permissions, role: input.role ?? row.role });
-      await em.update(AssignmentEntity, { id: row.id }, { permissions: row.permissions, role: row.role });
+      Object.assign(row, { permissions: input.permissions ?? row.permissions, role: input.role ?? row.role, endsAt: input.endsAt === undefined ? row.endsAt : input.endsAt });
+      await em.update(AssignmentEntity, { id: row.id }, { permissions: row.permissions, role: row.role, endsAt: row.endsAt });
       await this.changed(em, member(actor.memberId), row, 'UPDATED', before, now);
       return toAssignment(row, link.permissions);
     });
@@ -140,6 +148,7 @@ export class AssignmentService {
     const actor = firmMember(viewer, 'ASSIGN_CLIENTS');
     const input = parseInput(grantAccessInput, raw);
     const now = this.clock.now();
+    futureEnd(input.endsAt, now);
     return this.db.transaction(async (em) => {
       const links = await this.linkedClients(em, actor.firmId, input.clientIds);
       this.checkScope(await this.assignerScope(em, actor), input.clientIds, input.permissions);
@@ -152,11 +161,11 @@ export class AssignmentService {
         let row = existing.get(link.clientId);
         if (row) {
           const before = snapshot(row);
-          Object.assign(row, { permissions: input.permissions, role: input.role });
-          await em.update(AssignmentEntity, { id: row.id }, { permissions: row.permissions, role: row.role });
+          Object.assign(row, { permissions: input.permissions, role: input.role, endsAt: input.endsAt ?? null });
+          await em.update(AssignmentEntity, { id: row.id }, { permissions: row.permissions, role: row.role, endsAt: row.endsAt });
           await this.changed(em, member(actor.memberId), row, 'UPDATED', before, now);
         } else {
-          row = await this.insert(em, member(actor.memberId), actor.firmId, link.clientId, input.memberId, input.permissions, input.role, now);
+          row = await this.insert(em, member(actor.memberId), actor.firmId, link.clientId, input.memberId, input.permissions, input.role, now, input.endsAt);
           await this.changed(em, member(actor.memberId), row, 'ASSIGNED', null, now);
         }
         result.push(toAssignment(row, link.permissions));
@@ -218,6 +227,27 @@ export class AssignmentService {
     return rows
       .filter((r) => linkOf.has(r.clientId) && (!inGroup || inGroup.has(r.clientId)))
       .map((r) => toAssignment(r, linkOf.get(r.clientId)!));
+  }
+
+  /**
+   * SPEC F10: access with an end date ends by itself, as a manual end does (the same
+   * `assignment.changed`, audited as ASSIGNMENT_ENDED_BY_END_DATE). The due rows are claimed
+   * with FOR UPDATE SKIP LOCKED and deleted in the same transaction, so replicas sweeping at once
+   * end each one once. Returns how many ended (at most `limit`; the sweep calls again while full).
+   */
+  async endExpired(limit = 200): Promise<number> {
+    const now = this.clock.now();
+    return this.db.transaction(async (em) => {
+      const due: Array<{ id: string }> = await em.query(
+        `SELECT id FROM assignments WHERE ends_at IS NOT NULL AND ends_at <= ? ORDER BY ends_at, id LIMIT ${Math.max(1, Math.floor(limit))}${this.db.skipLocked}`,
+        [this.db.timeParam(now)],
+      );
+      if (due.length === 0) return 0;
+      const rows = await em.find(AssignmentEntity, { where: { id: In(due.map((r) => r.id)) } });
+      await em.delete(AssignmentEntity, { id: In(rows.map((r) => r.id)) });
+      for (const row of rows) await this.changed(em, null, row, 'UNASSIGNED', snapshot(row), now, 'ASSIGNMENT_ENDED_BY_END_DATE');
+      return rows.length;
+    });
   }
 
   /** SPEC F7: a deactivated member loses every client assignment (consumer transaction). */
@@ -320,8 +350,8 @@ export class AssignmentService {
     }
   }
 
-  private async insert(em: EntityManager, actor: Actor, firmId: string, clientId: string, memberId: string, perms: string[], r: Role, now: Date) {
-    const row = Object.assign(new AssignmentEntity(), { id: randomUUID(), clientId, memberId, firmId, permissions: perms, role: r, assignedAt: now });
+  private async insert(em: EntityManager, actor: Actor, firmId: string, clientId: string, memberId: string, perms: string[], r: Role, now: Date, endsAt: Date | null = null) {
+    const row = Object.assign(new AssignmentEntity(), { id: randomUUID(), clientId, memberId, firmId, permissions: perms, role: r, assignedAt: now, endsAt: endsAt ?? null });
     if (r === 'RESPONSIBLE') await this.demoteOtherResponsible(em, actor, clientId, memberId, now);
     await em.insert(AssignmentEntity, row);
     return row;
@@ -378,4 +408,11 @@ export class AssignmentService {
   }
 }
 
-const snapshot = (a: AssignmentEntity) => ({ memberId: a.memberId, role: a.role, permissions: [...a.permissions] });
+const snapshot = (a: AssignmentEntity) => ({ memberId: a.memberId, role: a.role, permissions: [...a.permissions], endsAt: a.endsAt?.toISOString() ?? null });
+
+/** SPEC F10: an end date already past would end the access before anyone saw it. */
+function futureEnd(endsAt: Date | null | undefined, now: Date): void {
+  if (endsAt && endsAt.getTime() <= now.getTime()) {
+    throw new DomainError(ClientErrorCode.EndDateInPast, 'The access end date must be in the future.', { fields: [{ field: 'endsAt', message: 'in the past' }] });
+  }
+}

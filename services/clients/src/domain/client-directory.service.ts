@@ -205,5 +205,6 @@ export function toAssignment(r: AssignmentEntity, linkPermissions: readonly stri
     permissions: r.permissions as ClientGrantedPermission[],
     effectivePermissions: effectivePermissions(r.permissions, linkPermissions),
     assignedAt: r.assignedAt,
+    endsAt: r.endsAt ?? null,
   };
 }

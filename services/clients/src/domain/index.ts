@@ -10,6 +10,7 @@ import { GroupService } from './group.service';
 import { OnboardingService } from './onboarding.service';
 import { ReferralService } from './referral.service';
 import { ClientAuditService } from './audit.service';
+import { AccessExpiry, type AccessExpiryOptions } from './access-expiry';
 
 export interface ClientsDomain {
   directory: ClientDirectoryService;
@@ -22,9 +23,17 @@ export interface ClientsDomain {
   onboarding: OnboardingService;
   referrals: ReferralService;
   audit: ClientAuditService;
+  /** SPEC F10: ends access past its end date (started by the service). */
+  accessExpiry: AccessExpiry;
 }
 
-export function createClientsDomain(db: Database, issuer: AccessTokenIssuer, clock: Clock, logger: Logger = createLogger({ name: 'clients' })): ClientsDomain {
+export function createClientsDomain(
+  db: Database,
+  issuer: AccessTokenIssuer,
+  clock: Clock,
+  logger: Logger = createLogger({ name: 'clients' }),
+  accessExpiry?: AccessExpiryOptions,
+): ClientsDomain {
   const directory = new ClientDirectoryService(db);
   const assignments = new AssignmentService(db, clock);
   const links = new LinkService(db, clock, assignments);
@@ -39,5 +48,6 @@ export function createClientsDomain(db: Database, issuer: AccessTokenIssuer, clo
     onboarding: new OnboardingService(db, clock, links, directory, assignments),
     referrals: new ReferralService(db, clock),
     audit: new ClientAuditService(db),
+    accessExpiry: new AccessExpiry(assignments, logger.child({ component: 'access-expiry' }), accessExpiry),
   };
 }

@@ -41,6 +41,8 @@ export interface Assignment {
   /** Assignment ∩ the link's current permissions (SPEC C3). */
   effectivePermissions: ClientGrantedPermission[];
   assignedAt: Date;
+  /** SPEC F10: when this access ends by itself; null: until someone ends it. */
+  endsAt: Date | null;
 }
 
 export interface ClientAdmin {

@@ -54,6 +54,7 @@ export const resolvers: Resolvers = {
     endFirmLink: (_root, _args, ctx) => ctx.domain.links.endLink(ctx.identity),
     // An optional input field sent as null counts as not given (the domain takes undefined).
     assignMember: (_root, { input }, ctx) => ctx.domain.assignments.assign(ctx.identity, { ...input, role: input.role ?? undefined }),
+    // endsAt keeps null (no end date / remove it) apart from absent (unchanged).
     updateAssignment: (_root, { input }, ctx) =>
       ctx.domain.assignments.update(ctx.identity, { ...input, permissions: input.permissions ?? undefined, role: input.role ?? undefined }),
     unassignMember: (_root, args, ctx) => ctx.domain.assignments.unassign(ctx.identity, args.clientId, args.memberId),
@@ -94,6 +95,7 @@ export const resolvers: Resolvers = {
     client: (a, _args, ctx) => ctx.loaders.client.load(a.clientId),
     member: (a) => ({ __typename: 'Member', id: a.memberId }),
     assignedAt: (a) => iso(a.assignedAt),
+    endsAt: (a) => iso(a.endsAt),
   },
   OnboardingProgress: {
     completedAt: (p) => iso(p.completedAt),

@@ -26,4 +26,8 @@ export class AssignmentEntity {
 
   @Column({ name: 'assigned_at', type: 'datetime', precision: 3 })
   assignedAt: Date;
+
+  /** SPEC F10: when the access ends by itself (the expiry sweep ends it); null: until ended by hand. */
+  @Column({ name: 'ends_at', type: 'datetime', precision: 3, nullable: true })
+  endsAt: Date | null;
 }
