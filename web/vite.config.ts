@@ -13,5 +13,8 @@ export default defineConfig({
     environment: 'happy-dom',
     include: ['src/**/*.test.{ts,tsx}', 'test/**/*.test.ts'],
     setupFiles: ['src/test-setup.ts'],
+    // Typing with user-event takes ~0.3 s a test on a quiet machine and several seconds on a
+    // loaded 2-core one: a slow machine must not fail a correct screen.
+    testTimeout: 30_000,
   },
 });

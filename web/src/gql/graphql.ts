@@ -16,6 +16,8 @@ export type AddPayrollClientInput = {
 export type AssignMemberInput = {
   /** A client linked to the caller's firm. */
   clientId: string;
+  /** SPEC F10: when the access ends by itself (ISO-8601 with offset, in the future; END_DATE_IN_PAST otherwise); omitted: no end. */
+  endsAt?: string | null | undefined;
   /** An active member of the caller's firm. */
   memberId: string;
   /** What the member may do on the client; what they can actually do is narrowed by the link (SPEC C3). */
@@ -121,6 +123,8 @@ export type FounderInput = {
 export type GrantAccessInput = {
   /** Clients linked to the caller's firm; all or nothing. */
   clientIds: Array<string>;
+  /** SPEC F10: when this access ends by itself on every one of them (ISO-8601 with offset, in the future); omitted: no end. */
+  endsAt?: string | null | undefined;
   /** An active member of the caller's firm. */
   memberId: string;
   /** What the member may do on each of them (narrowed by each link). */
@@ -291,6 +295,8 @@ export type TimeTrackingStatus =
 export type UpdateAssignmentInput = {
   /** The client. */
   clientId: string;
+  /** SPEC F10: a new end date (in the future; END_DATE_IN_PAST otherwise); null removes the end date; omitted leaves it. */
+  endsAt?: string | null | undefined;
   /** The assigned member. */
   memberId: string;
   /** The member's new permissions on the client, replacing the old ones. */
