@@ -52,6 +52,8 @@ export class RevocationList {
 
   async start(transport: EventTransport, replicaId: string): Promise<void> {
     const envelope = eventEnvelopeSchemaFor(memberAccessChanged);
+    // The firms service creates the topic too; a gateway that starts first must not fail.
+    await transport.ensureTopics([memberAccessChanged.topic]);
     this.subscription = await transport.subscribe({
       groupId: RevocationList.groupId(replicaId),
       topics: [memberAccessChanged.topic],

@@ -28,6 +28,8 @@ describe('SIGTERM stops every standalone process', () => {
     for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
     const groups = (await admin.listGroups()).groups.map((g) => g.groupId).filter((g) => g.startsWith(namespace));
     if (groups.length) await admin.deleteGroups(groups).catch(() => undefined);
+    const topics = (await admin.listTopics()).filter((t) => t.startsWith(namespace));
+    if (topics.length) await admin.deleteTopics({ topics }).catch(() => undefined);
     await admin.disconnect();
     await dropMysqlDatabase(databaseUrl);
   });
@@ -84,8 +86,11 @@ describe('SIGTERM stops every standalone process', () => {
     expect(output()).toContain('"msg":"stopped"');
   });
 
-  it('the gateway exits 0 within 10 s and its revocation consumer leaves its group (gateway-<replica id>)', async () => {
+  it('the gateway starts before any service has created member.access-changed, exits 0 within 10 s, and its revocation group is gone (gateway-<replica id>)', async () => {
     const keys = generateSigningKeyPair();
+    // A namespace of its own, where nothing has created member.access-changed yet (firms does in a deployment).
+    const gwNamespace = `${namespace}gw.`;
+    expect((await admin.listTopics()).filter((t) => t.startsWith(gwNamespace))).toEqual([]);
     const { child } = await start(
       'gateway/dist/index.js',
       {
@@ -96,13 +101,16 @@ describe('SIGTERM stops every standalone process', () => {
         PAYROLL_SYNC_GATEWAY_SECRET: secret,
         GATEWAY_REPLICA_ID: 'e2e',
         WEB_DIR: '',
+        KAFKA_NAMESPACE: gwNamespace,
       },
       'gateway ready',
     );
-    await whenMember('gateway-e2e');
+    await whenMember('gw.gateway-e2e');
     const { code, ms } = await stopsWithin10s(child);
     expect(code).toBe(0);
     expect(ms).toBeLessThan(10_000);
-    expect(await members('gateway-e2e')).toBe(0);
+    expect(await members('gw.gateway-e2e')).toBe(0);
+    // It commits no offsets, so the group is deleted rather than left behind at each rollout.
+    expect((await admin.listGroups()).groups.map((g) => g.groupId)).not.toContain(`${gwNamespace}gateway-e2e`);
   });
 });

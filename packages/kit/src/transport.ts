@@ -245,8 +245,24 @@ export class KafkaTransport implements EventTransport {
         running = false;
         this.consumers.delete(consumer);
         await consumer.disconnect();
+        // A group that commits no offsets is of no use once its member has left: remove it now
+        // (a rollout gives gateway pods new names) instead of at the broker's next sweep of
+        // empty groups (offsets.retention.check.interval.ms, 10 minutes by default).
+        if (opts.readFromStart) await this.deleteGroup(this.physical(opts.groupId));
       },
     };
+  }
+
+  private async deleteGroup(groupId: string): Promise<void> {
+    const admin = this.kafka.admin();
+    try {
+      await admin.connect();
+      await admin.deleteGroups([groupId]);
+    } catch (err) {
+      this.opts.logger.debug({ err, groupId }, 'could not delete the consumer group; the broker removes it later');
+    } finally {
+      await admin.disconnect().catch(() => undefined);
+    }
   }
 
   async ready(): Promise<boolean> {
