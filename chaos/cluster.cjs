@@ -14,6 +14,8 @@ const { generateSigningKeyPair, ensureMysqlDatabase, dropMysqlDatabase } = requi
 
 const ROOT = join(__dirname, '..');
 const SERVICES = ['firms', 'clients', 'invitations', 'payroll-sync'];
+/** A process's service: `clients.2` is the second replica of `clients`; `clients` is a single one. */
+const serviceOf = (name) => name.replace(/\.\d+$/, '');
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 function freePort() {
@@ -28,7 +30,14 @@ function freePort() {
 }
 
 class Cluster {
-  constructor({ mysqlUrl, runDir, log }) {
+  /**
+   * `brokers`: use an existing broker (with a namespace of its own) instead of starting one; it
+   * cannot be paused then. `env`: extra variables per service (all its replicas).
+   */
+  constructor({ mysqlUrl, runDir, log, brokers, env = {} }) {
+    this.externalBrokers = brokers;
+    this.extraEnv = env;
+    this.proxies = {};
     this.id = randomBytes(3).toString('hex');
     this.mysqlUrl = mysqlUrl.replace(/\/$/, '');
     this.prefix = `chaos${this.id}_`;
@@ -54,6 +63,13 @@ class Cluster {
   }
 
   async startBroker() {
+    if (this.externalBrokers) {
+      this.brokers = this.externalBrokers;
+      this.kafka = new Kafka({ clientId: 'chaos', brokers: this.brokers.split(','), logLevel: logLevel.NOTHING });
+      this.admin = this.kafka.admin();
+      await this.admin.connect();
+      return;
+    }
     this.kafkaPort = await freePort();
     this.kafkaControllerPort = await freePort();
     this.brokers = `127.0.0.1:${this.kafkaPort}`;
@@ -77,13 +93,20 @@ class Cluster {
 
   async stopBroker() {
     if (this.brokerPaused) this.resumeBroker();
+    if (this.externalBrokers && this.admin) {
+      // A shared broker: remove this run's groups and topics.
+      const groups = (await this.admin.listGroups()).groups.map((g) => g.groupId).filter((g) => g.startsWith(this.namespace));
+      if (groups.length) await this.admin.deleteGroups(groups).catch(() => undefined);
+      const topics = (await this.admin.listTopics()).filter((t) => t.startsWith(this.namespace));
+      if (topics.length) await this.admin.deleteTopics({ topics }).catch(() => undefined);
+    }
     await this.admin?.disconnect().catch(() => undefined);
     if (this.kafkaPort) execFileSync('bash', [join(ROOT, 'scripts/kafka.sh'), 'stop'], { env: this.kafkaEnv(), stdio: 'ignore' });
   }
 
-  /** Members of a service's consumer group (the gateway's is gateway-<replica id>). */
-  async groupMembers(service) {
-    const group = `${this.namespace}${service === 'gateway' ? 'gateway-chaos' : service}`;
+  /** Members of a process's consumer group (a gateway's is gateway-<replica id>, its own). */
+  async groupMembers(name) {
+    const group = `${this.namespace}${serviceOf(name) === 'gateway' ? `gateway-${this.replicaIdOf(name)}` : serviceOf(name)}`;
     const { groups } = await this.admin.describeGroups([group]);
     return groups[0]?.members.length ?? 0;
   }
@@ -100,7 +123,17 @@ class Cluster {
 
   // ---- processes ---------------------------------------------------------------------------
 
+  replicaIdOf(name) {
+    return name === 'gateway' ? 'chaos' : `chaos.${name.slice('gateway.'.length)}`;
+  }
+
+  /** Where a gateway finds a subgraph: its round-robin proxy when it runs as replicas (chaos/proxy.cjs). */
+  subgraphPort(service) {
+    return this.proxies[service]?.port ?? this.ports[service];
+  }
+
   envOf(name) {
+    const service = serviceOf(name);
     const common = {
       PATH: process.env.PATH,
       HOST: '127.0.0.1',
@@ -109,8 +142,8 @@ class Cluster {
       KAFKA_NAMESPACE: this.namespace,
       LOG_LEVEL: process.env.CHAOS_LOG_LEVEL ?? 'warn',
     };
-    if (name === 'gateway') {
-      const url = (s) => `http://127.0.0.1:${this.ports[s]}/graphql`;
+    if (service === 'gateway') {
+      const url = (s) => `http://127.0.0.1:${this.subgraphPort(s)}/graphql`;
       return {
         ...common,
         AUTH_VERIFY_KEY: this.keys.publicKeyPem,
@@ -122,33 +155,53 @@ class Cluster {
         CLIENTS_GATEWAY_SECRET: this.secrets.clients,
         INVITATIONS_GATEWAY_SECRET: this.secrets.invitations,
         PAYROLL_SYNC_GATEWAY_SECRET: this.secrets['payroll-sync'],
-        GATEWAY_REPLICA_ID: 'chaos',
+        GATEWAY_REPLICA_ID: this.replicaIdOf(name),
         WEB_DIR: '',
       };
     }
     return {
       ...common,
-      DATABASE_URL: this.databaseUrl(name),
-      GATEWAY_SECRET: this.secrets[name],
+      DATABASE_URL: this.databaseUrl(service),
+      GATEWAY_SECRET: this.secrets[service],
       AUTH_SIGNING_KEY: this.keys.privateKeyPem,
       MAIL_DIR: this.mailDir,
       APP_URL: 'http://localhost:4000',
+      ...this.extraEnv[service],
     };
   }
 
   get gatewayUrl() {
-    return `http://127.0.0.1:${this.ports.gateway}/graphql`;
+    return `http://127.0.0.1:${this.ports.gateway ?? this.ports['gateway.1']}/graphql`;
   }
 
-  async startAll() {
-    for (const name of [...SERVICES, 'gateway']) this.ports[name] = await freePort();
-    await Promise.all(SERVICES.map((s) => this.start(s)));
-    await this.start('gateway');
+  /**
+   * Starts every subgraph and the gateway. With `replicas` > 1, processes are named
+   * `<service>.<n>`, and each subgraph's replicas sit behind a round-robin proxy (what a
+   * Kubernetes Service does) that the gateways call.
+   */
+  async startAll({ replicas = 1 } = {}) {
+    const names = (s) => (replicas === 1 ? [s] : Array.from({ length: replicas }, (_, i) => `${s}.${i + 1}`));
+    this.subgraphNames = SERVICES.flatMap(names);
+    this.gatewayNames = names('gateway');
+    for (const name of [...this.subgraphNames, ...this.gatewayNames]) this.ports[name] = await freePort();
+    if (replicas > 1) {
+      const { startRoundRobinProxy } = require('./proxy.cjs');
+      for (const s of SERVICES) this.proxies[s] = await startRoundRobinProxy(() => names(s).map((n) => this.ports[n]));
+    }
+    // Replicas of one service start one after the other: the first runs the migrations.
+    await Promise.all(SERVICES.map(async (s) => {
+      for (const n of names(s)) await this.start(n);
+    }));
+    for (const g of this.gatewayNames) await this.start(g);
+  }
+
+  gatewayUrlOf(name) {
+    return `http://127.0.0.1:${this.ports[name]}/graphql`;
   }
 
   /** Starts (or restarts) one process on its port and waits until /health answers. */
   async start(name) {
-    const entry = name === 'gateway' ? 'gateway/dist/index.js' : `services/${name}/dist/index.js`;
+    const entry = serviceOf(name) === 'gateway' ? 'gateway/dist/index.js' : `services/${serviceOf(name)}/dist/index.js`;
     const logFile = join(this.runDir, `${name}.log`);
     const fd = openSync(logFile, 'a');
     const child = spawn(process.execPath, [join(ROOT, entry)], { cwd: ROOT, env: this.envOf(name), stdio: ['ignore', fd, fd] });
@@ -191,6 +244,7 @@ class Cluster {
   }
 
   async stopAll() {
+    for (const p of Object.values(this.proxies)) await p.close();
     await Promise.all(
       Object.values(this.procs).map(async (p) => {
         if (p.child.exitCode !== null || p.child.signalCode !== null) return;
@@ -205,7 +259,7 @@ class Cluster {
   /** Error-level lines (pino level ≥ 50) each process has logged so far. */
   errorLines() {
     const counts = {};
-    for (const name of [...SERVICES, 'gateway']) {
+    for (const name of Object.keys(this.procs)) {
       let text = '';
       try {
         text = readFileSync(join(this.runDir, `${name}.log`), 'utf8');
@@ -222,4 +276,4 @@ class Cluster {
   }
 }
 
-module.exports = { Cluster, SERVICES, sleep };
+module.exports = { Cluster, SERVICES, serviceOf, sleep };

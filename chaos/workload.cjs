@@ -141,12 +141,13 @@ async function logInFirms(cluster, firms) {
  * gateway, as the invitee would, retrying (like a person) when the answer is a failure. Every
  * attempt is recorded with its start, duration and outcome.
  */
-function startWorkers(cluster, firms, { workers, ratePerSecond, total, stopAt }) {
+function startWorkers(cluster, firms, { workers, ratePerSecond, total, stopAt, urls = [cluster.gatewayUrl], maxAttempts = 5 }) {
   const attempts = [];
   let started = 0;
   let nextSlot = Date.now();
   let stopped = false;
   let turn = 0;
+  let requests = 0;
   // Round robin over the firms that still have invitations to accept.
   const nextFirm = () => {
     for (let i = 0; i < firms.length; i++) {
@@ -167,17 +168,19 @@ function startWorkers(cluster, firms, { workers, ratePerSecond, total, stopAt })
       if (!firm) break;
       const token = firm.tokens.shift();
       started++;
-      for (let attempt = 1; attempt <= 5; attempt++) {
+      for (let attempt = 1; attempt <= maxAttempts; attempt++) {
         const at = Date.now();
+        // Several gateways: requests take turns (what a load balancer in front of them does).
+        const url = urls[requests++ % urls.length];
         let outcome;
         try {
-          const res = await gql(cluster.gatewayUrl, ACCEPT, { token }, firm.token);
+          const res = await gql(url, ACCEPT, { token }, firm.token);
           const code = res.errors?.[0]?.extensions?.code;
           outcome = res.data?.acceptFirmInvitation && !res.errors ? 'ok' : res.status >= 500 || code === 'INTERNAL_SERVER_ERROR' ? '500' : code ?? `http ${res.status}`;
         } catch (err) {
           outcome = 'network';
         }
-        attempts.push({ at, ms: Date.now() - at, outcome, attempt });
+        attempts.push({ at, ms: Date.now() - at, outcome, attempt, url });
         if (outcome === 'ok' || outcome === 'INVITATION_ALREADY_USED') break;
         await sleep(300);
       }
@@ -186,6 +189,7 @@ function startWorkers(cluster, firms, { workers, ratePerSecond, total, stopAt })
   const done = Promise.all(Array.from({ length: workers }, () => run()));
   return {
     attempts,
+    started: () => started,
     stop: async () => {
       stopped = true;
       await done;
