@@ -188,11 +188,9 @@ class Cluster {
       const { startRoundRobinProxy } = require('./proxy.cjs');
       for (const s of SERVICES) this.proxies[s] = await startRoundRobinProxy(() => names(s).map((n) => this.ports[n]));
     }
-    // Replicas of one service start one after the other: the first runs the migrations.
-    await Promise.all(SERVICES.map(async (s) => {
-      for (const n of names(s)) await this.start(n);
-    }));
-    for (const g of this.gatewayNames) await this.start(g);
+    // Replicas start side by side: migrations run once, under a MySQL named lock.
+    await Promise.all(this.subgraphNames.map((n) => this.start(n)));
+    await Promise.all(this.gatewayNames.map((g) => this.start(g)));
   }
 
   gatewayUrlOf(name) {

@@ -67,12 +67,6 @@ async function runScaleOut({ acceptances = 500, brokers, mysqlUrl = 'mysql://roo
     figures.startMs = Date.now() - t;
     log(`two replicas of ${SERVICES.join(', ')} and two gateways up in ${(figures.startMs / 1000).toFixed(1)} s`);
     checks = await W.openChecks(cluster);
-    const firms = await W.signUpFirms(cluster, FIRMS);
-    await waitFor(async () => Number((await checks.q('clients', 'SELECT COUNT(*) AS n FROM firm_members'))[0].n) >= FIRMS, 60_000, 'firm members to reach clients');
-    await W.inviteFirms(cluster, clients, firms);
-    const tokens = firms.reduce((n, f) => n + f.tokens.length, 0);
-    if (tokens < acceptances) throw new Error(`only ${tokens} invitations for ${acceptances} acceptances`);
-
     // Scheduled work: these clients' admins connect time tracking; both payroll-sync replicas
     // then look for due syncs every 500 ms.
     const connectedAt = Date.now();
@@ -87,6 +81,12 @@ async function runScaleOut({ acceptances = 500, brokers, mysqlUrl = 'mysql://roo
       );
       if (res.errors) throw new Error(`connecting time tracking failed: ${JSON.stringify(res.errors)}`);
     }
+
+    const firms = await W.signUpFirms(cluster, FIRMS);
+    await waitFor(async () => Number((await checks.q('clients', 'SELECT COUNT(*) AS n FROM firm_members'))[0].n) >= FIRMS, 60_000, 'firm members to reach clients');
+    await W.inviteFirms(cluster, clients, firms);
+    const tokens = firms.reduce((n, f) => n + f.tokens.length, 0);
+    if (tokens < acceptances) throw new Error(`only ${tokens} invitations for ${acceptances} acceptances`);
 
     // The load: acceptances through both gateways in turn; one replica of clients and one of
     // invitations killed halfway, restarted 3 s later.

@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import { eventEnvelopeSchema, type EventContract, type EventEnvelope } from './event-contract';
 import { isUniqueViolation, type Database } from './db';
 import { ProcessedEventEntity } from './outbox';
@@ -32,6 +32,8 @@ export interface EventConsumer {
   readiness(): { ok: boolean };
   /** Applies one received message; exposed so tests can redeliver exactly what Kafka delivered. */
   process(message: IncomingMessage): Promise<'processed' | 'duplicate' | 'rejected'>;
+  /** Applies consecutive messages of one partition in one transaction (what Kafka delivery uses). */
+  processBatch(messages: IncomingMessage[]): Promise<void>;
 }
 
 /**
@@ -75,7 +77,12 @@ export function createEventConsumer(opts: {
     return 'rejected' as const;
   };
 
-  const process = async (message: IncomingMessage) => {
+  type Prepared =
+    | { ok: false; eventId: string; reason: string }
+    | { ok: true; eventId: string; handler: EventHandler<any>; payload: unknown; envelope: EventEnvelope<unknown> };
+
+  /** Parses and checks one message against its contract, without touching the database. */
+  const prepare = (message: IncomingMessage): Prepared => {
     const handler = byTopic.get(message.topic);
     let raw: unknown;
     try {
@@ -85,26 +92,37 @@ export function createEventConsumer(opts: {
     }
     const envelope = eventEnvelopeSchema.safeParse(raw);
     const eventId = envelope.success ? envelope.data.eventId : `invalid:${message.partition}:${message.offset}`.slice(0, 36);
-    if (!envelope.success) return reject(message.topic, eventId, `invalid envelope: ${describeIssues(envelope.error)}`);
-    if (!handler) return reject(message.topic, eventId, `no handler for topic ${message.topic}`);
+    if (!envelope.success) return { ok: false, eventId, reason: `invalid envelope: ${describeIssues(envelope.error)}` };
+    if (!handler) return { ok: false, eventId, reason: `no handler for topic ${message.topic}` };
     if (envelope.data.name !== handler.contract.name || envelope.data.version !== handler.contract.version) {
-      return reject(message.topic, eventId, `unexpected event ${envelope.data.name} v${envelope.data.version}`);
+      return { ok: false, eventId, reason: `unexpected event ${envelope.data.name} v${envelope.data.version}` };
     }
     const payload = handler.contract.payload.safeParse(envelope.data.payload);
-    if (!payload.success) return reject(message.topic, eventId, `payload violates its contract: ${describeIssues(payload.error)}`);
+    if (!payload.success) return { ok: false, eventId, reason: `payload violates its contract: ${describeIssues(payload.error)}` };
+    return { ok: true, eventId, handler, payload: payload.data, envelope: { ...envelope.data, payload: payload.data } };
+  };
 
+  /** Inside a transaction: records the event as processed and applies it. */
+  const apply = async (em: EntityManager, topic: string, event: Extract<Prepared, { ok: true }>) => {
+    await em.insert(ProcessedEventEntity, {
+      consumer: name,
+      eventId: event.eventId,
+      topic,
+      outcome: 'PROCESSED',
+      reason: null,
+      processedAt: new Date(),
+    });
+    await event.handler.handle(em, event.payload, event.envelope);
+  };
+
+  const process = async (message: IncomingMessage) => {
+    const event = prepare(message);
+    if (!event.ok) return reject(message.topic, event.eventId, event.reason);
+    const { eventId } = event;
     try {
       return await db.transaction(async (em) => {
         if (await alreadyProcessed(em, eventId)) return 'duplicate' as const;
-        await em.insert(ProcessedEventEntity, {
-          consumer: name,
-          eventId,
-          topic: message.topic,
-          outcome: 'PROCESSED',
-          reason: null,
-          processedAt: new Date(),
-        });
-        await handler.handle(em, payload.data, { ...envelope.data, payload: payload.data });
+        await apply(em, message.topic, event);
         return 'processed' as const;
       });
     } catch (err) {
@@ -114,9 +132,44 @@ export function createEventConsumer(opts: {
     }
   };
 
+  /**
+   * Consecutive messages of one partition in ONE transaction: each event's effect and its
+   * processed_events row still commit together (all of the batch or none of it), in order, and
+   * the batch costs one commit instead of one per event. Anything unusual in the batch (an event
+   * that must be rejected, a handler refusing one, a duplicate raced in by another replica, any
+   * error) rolls it back and the messages are handled one by one, exactly as without batching.
+   */
+  const processBatch = async (messages: IncomingMessage[]) => {
+    const events = messages.map(prepare);
+    if (messages.length > 1 && events.every((e) => e.ok)) {
+      const ok = events as Array<Extract<Prepared, { ok: true }>>;
+      try {
+        await db.transaction(async (em) => {
+          const done = new Set(
+            (await em.find(ProcessedEventEntity, { select: { eventId: true }, where: { consumer: name, eventId: In(ok.map((e) => e.eventId)) } })).map((r) => r.eventId),
+          );
+          for (const [i, event] of ok.entries()) {
+            if (done.has(event.eventId)) continue;
+            done.add(event.eventId);
+            await apply(em, messages[i].topic, event);
+          }
+        });
+        logger.debug({ count: messages.length }, 'events handled in one transaction');
+        return;
+      } catch (err) {
+        logger.debug({ err, count: messages.length }, 'batch rolled back; handling its events one by one');
+      }
+    }
+    for (const message of messages) {
+      const outcome = await process(message);
+      logger.debug({ topic: message.topic, offset: message.offset, outcome }, 'event handled');
+    }
+  };
+
   return {
     topics: [...byTopic.keys()],
     process,
+    processBatch,
     async start() {
       subscription = await transport.subscribe({
         groupId: name,
@@ -125,6 +178,7 @@ export function createEventConsumer(opts: {
           const outcome = await process(message);
           logger.debug({ topic: message.topic, offset: message.offset, outcome }, 'event handled');
         },
+        onBatch: processBatch,
       });
     },
     async stop() {
