@@ -48,7 +48,8 @@ async function pool(items, concurrency, fn) {
  */
 async function seedClients(cluster, count) {
   const { startClientsService } = require('../services/clients/dist');
-  const logger = createLogger({ name: 'chaos-seed', level: 'warn' });
+  // Its consumer is stopped soon after it joins (kafkajs warns about that): errors only.
+  const logger = createLogger({ name: 'chaos-seed', level: 'error' });
   const transport = new KafkaTransport({ clientId: 'chaos-seed', brokers: [cluster.brokers], namespace: cluster.namespace, logger });
   const service = await startClientsService({
     config: { host: '127.0.0.1', port: 0, database: { kind: 'mysql', url: cluster.databaseUrl('clients') }, gatewaySecret: cluster.secrets.clients },
