@@ -89,11 +89,13 @@ export async function startClientsService(opts: {
   const clients = domain!;
   // SPEC F10: each replica sweeps; the claim inside makes every end happen once.
   clients.accessExpiry.start();
+  // Taken before Object.assign replaces it: calling running.stop from the new stop would call itself.
+  const stopService = running.stop;
   return Object.assign(running, {
     domain: clients,
     stop: async () => {
       await clients.accessExpiry.stop();
-      await running.stop();
+      await stopService();
     },
   });
 }
