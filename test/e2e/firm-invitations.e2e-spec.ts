@@ -226,28 +226,79 @@ describe('firm → client invitations (I2, I3, I4, I6, I7, C7, G4)', () => {
     expect(code(await system.gql(FIRM_REQUESTS, {}))).toBe('UNAUTHENTICATED');
   });
 
-  it('I2: a firm request is refused while the client has a pending invitation of either kind', async () => {
+  it('I3: one pending request per firm and client; other firms may ask too, and a client\'s own pending invitation does not block them', async () => {
     const { firm, client } = await pendingRequest();
     const other = await signUpFirm(system);
     const before = await writtenAbout(client.clientId);
 
+    // The same firm asking again is refused, and nothing is written or sent.
     const again = await system.gql(REQUEST_ACCESS, requestInput(client), firm.token);
     expect(code(again)).toBe('FIRM_INVITATION_ALREADY_PENDING');
-    const fromOther = await system.gql(REQUEST_ACCESS, requestInput(client), other.token);
-    expect(code(fromOther)).toBe('FIRM_INVITATION_ALREADY_PENDING');
+    expect(again.errors?.[0]?.message).toMatch(/already asked/);
     expect(await writtenAbout(client.clientId)).toEqual(before);
     expect(mailsOf(client)).toEqual([1]);
 
-    // A client → firm invitation pending blocks firm requests too.
-    const invitingClient = await registerClientWithAdmins(system);
-    await whenInDirectory(system, invitingClient.clientId);
+    // G7: a first request does not lock the client: another firm's request is sent.
+    const fromOther = await system.gql(REQUEST_ACCESS, requestInput(client), other.token);
+    expect(fromOther.errors).toBeUndefined();
+    expect(fromOther.data.requestClientAccess.status).toBe('PENDING');
+    expect(mailsOf(client)).toEqual([2]);
+
+    // Nor does a firm request keep the client from inviting its own accountant (SPEC I2 counts the client's own only).
     const invited = await system.gql(
       INVITE,
-      { input: { accountantName: 'Pat', accountantEmail: `pat@${other.domain}`, permissions: ['VIEW_COMPANY'], acknowledgeFirmWideAccess: true } },
-      invitingClient.token,
+      { input: { accountantName: 'Pat', accountantEmail: `pat@${firm.domain}`, permissions: ['VIEW_COMPANY'], acknowledgeFirmWideAccess: true } },
+      client.token,
     );
     expect(invited.errors).toBeUndefined();
-    expect(code(await system.gql(REQUEST_ACCESS, requestInput(invitingClient), firm.token))).toBe('FIRM_INVITATION_ALREADY_PENDING');
+    // ... and the client's own pending invitation does not block a firm's request.
+    const third = await signUpFirm(system);
+    expect((await system.gql(REQUEST_ACCESS, requestInput(client), third.token)).errors).toBeUndefined();
+  });
+
+  it('I3: accepting one firm\'s request supersedes every other pending request and invitation of the client; the firms are told and cannot be accepted', async () => {
+    const { firm, client, invitation } = await pendingRequest();
+    const rival = await signUpFirm(system);
+    const rivalRequest = await system.gql(REQUEST_ACCESS, requestInput(client), rival.token);
+    expect(rivalRequest.errors).toBeUndefined();
+    const third = await signUpFirm(system);
+    const invited = await system.gql(
+      INVITE,
+      { input: { accountantName: 'Pat', accountantEmail: `pat@${third.domain}`, permissions: ['VIEW_COMPANY'], acknowledgeFirmWideAccess: true } },
+      client.token,
+    );
+    expect(invited.errors).toBeUndefined();
+    const inviteToken = /token=([A-Za-z0-9_-]+)/.exec(system.mailTo(`pat@${third.domain}`)[0].text)![1];
+    const rivalMailsBefore = system.mailTo(`fran@${rival.domain}`).length;
+
+    // The client picks the rival's request.
+    const accepted = await system.gql(ACCEPT_REQUEST, { invitationId: rivalRequest.data.requestClientAccess.id }, client.token);
+    expect(accepted.errors).toBeUndefined();
+    expect(accepted.data.acceptFirmRequest.status).toBe('ACCEPTED');
+
+    const received = (await system.gql(RECEIVED_REQUESTS, {}, client.token)).data.receivedFirmRequests as Array<{ id: string; status: string }>;
+    expect(received.find((r) => r.id === invitation.id)?.status).toBe('SUPERSEDED');
+    const [own] = await invitationsDb(system, "SELECT status FROM invitations WHERE client_id = ? AND kind = 'CLIENT_TO_FIRM'", [client.clientId]);
+    expect(own.status).toBe('SUPERSEDED');
+    // The first firm no longer lists it under Requested, and is told by email; the winner gets no such email.
+    expect((await system.gql(FIRM_REQUESTS, {}, firm.token)).data.firmRequests).toEqual([]);
+    const told = system.mailTo(`fran@${firm.domain}`).filter((m) => m.template === 'invitation-superseded');
+    expect(told).toHaveLength(1);
+    expect(told[0].text).toMatch(/accepted another accounting firm/);
+    expect(system.mailTo(`pat@${third.domain}`).filter((m) => m.template === 'invitation-superseded')).toHaveLength(1);
+    expect(system.mailTo(`fran@${rival.domain}`).slice(rivalMailsBefore).filter((m) => m.template === 'invitation-superseded')).toHaveLength(0);
+
+    // Superseded means over: neither the request nor the invitation can be accepted any more.
+    const late = await system.gql(ACCEPT_REQUEST, { invitationId: invitation.id }, client.token);
+    expect(code(late)).toBe('INVITATION_ALREADY_USED');
+    expect(late.errors?.[0]?.message).toMatch(/no longer stands/);
+    const lateInvite = await system.gql(`mutation($token: String!) { acceptFirmInvitation(token: $token) { id status } }`, { token: inviteToken }, third.token);
+    expect(['INVITATION_ALREADY_USED', 'CLIENT_ALREADY_HAS_FIRM']).toContain(code(lateInvite));
+
+    // G4: the supersession is on the first firm's invitation trail.
+    const trail = await system.gql(AUDIT_TRAIL, {}, firm.token);
+    const actions = trail.data.invitationAuditTrail.map((e: { action: string }) => e.action);
+    expect(actions).toContain('INVITATION_SUPERSEDED');
   });
 
   it('I4: the client admin edits the permissions and accepts; the client appears in the requesting member\'s list with exactly those, the member assigned', async () => {
@@ -491,21 +542,23 @@ describe('firm → client invitations (I2, I3, I4, I6, I7, C7, G4)', () => {
       expect(firmTrail.data.invitationAuditTrail.map((e: { action: string }) => e.action)).toEqual(['INVITATION_ACCEPTED']);
     });
 
-    it('I2: while a firm\'s request is pending, the client cannot invite another firm (nor can another firm ask)', async () => {
+    it('I3: while a firm\'s request is pending, the client can still invite its own accountant, and accepting that invitation supersedes the request', async () => {
       const requester = await signUpFirm(system);
       const fresh = await registerClientWithAdmins(system);
       const sent = await requestAccessOnceListed(system, requester.token, requestInput(fresh));
       expect(sent.errors).toBeUndefined();
       const invite = await system.gql(
         INVITE,
-        { input: { accountantName: 'Other', accountantEmail: `fran@${firm.domain}`, permissions: ['VIEW_COMPANY'], acknowledgeFirmWideAccess: true } },
+        { input: { accountantName: 'Fran', accountantEmail: `fran@${firm.domain}`, permissions: ['VIEW_COMPANY'], acknowledgeFirmWideAccess: true } },
         fresh.token,
       );
-      expect(code(invite)).toBe('FIRM_INVITATION_ALREADY_PENDING');
-      const other = await signUpFirm(system);
-      expect(code(await system.gql(REQUEST_ACCESS, requestInput(fresh), other.token))).toBe('FIRM_INVITATION_ALREADY_PENDING');
-      const [rows] = await invitationsDb(system, 'SELECT COUNT(*) AS n FROM invitations WHERE client_id = ?', [fresh.clientId]);
-      expect(Number(rows.n)).toBe(1);
+      expect(invite.errors).toBeUndefined();
+      const token = /token=([A-Za-z0-9_-]+)/.exec(system.mailTo(`fran@${firm.domain}`).filter((m) => m.template === 'client-invites-firm').pop()!.text)![1];
+      const accepted = await system.gql(`mutation($token: String!) { acceptFirmInvitation(token: $token) { id status } }`, { token }, firm.token);
+      expect(accepted.errors).toBeUndefined();
+      const [row] = await invitationsDb(system, 'SELECT status FROM invitations WHERE id = ?', [sent.data.requestClientAccess.id]);
+      expect(row.status).toBe('SUPERSEDED');
+      expect(system.mailTo(`fran@${requester.domain}`).filter((m) => m.template === 'invitation-superseded')).toHaveLength(1);
     });
 
     it('I2: once one acceptance has claimed the client, a second cannot be accepted even before the link arrives', async () => {

@@ -40,6 +40,7 @@ export const STATUS_LABEL: Record<string, string> = {
   PENDING: 'Pending',
   ACCEPTED: 'Accepted',
   REJECTED: 'Rejected',
+  SUPERSEDED: 'Another firm was accepted',
   EXPIRED: 'Expired',
   VOIDED: 'Voided',
   SUBMITTED: 'Submitted',

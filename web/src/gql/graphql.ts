@@ -151,7 +151,9 @@ export type InvitationStatus =
   /** Sent, not yet answered, and less than 7 days old. */
   | 'PENDING'
   /** A client admin rejected the firm's request (SPEC I4). */
-  | 'REJECTED';
+  | 'REJECTED'
+  /** The client accepted another accounting firm while this was pending; it can no longer be accepted, and its firm was told by email (SPEC I3). */
+  | 'SUPERSEDED';
 
 /** SPEC I1: the accountant a client admin invites, and what the firm may do. */
 export type InviteAccountantFirmInput = {

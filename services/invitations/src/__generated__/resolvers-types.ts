@@ -124,7 +124,9 @@ export type InvitationStatus =
   /** Sent, not yet answered, and less than 7 days old. */
   | 'PENDING'
   /** A client admin rejected the firm's request (SPEC I4). */
-  | 'REJECTED';
+  | 'REJECTED'
+  /** The client accepted another accounting firm while this was pending; it can no longer be accepted, and its firm was told by email (SPEC I3). */
+  | 'SUPERSEDED';
 
 /** SPEC I1: the accountant a client admin invites, and what the firm may do. */
 export type InviteAccountantFirmInput = {
@@ -146,17 +148,17 @@ export type Member = {
 /** What callers change. */
 export type Mutation = {
   __typename?: 'Mutation';
-  /** SPEC I5: a signed-in firm member accepts a client's invitation with the token from its email (the invitee, or a colleague with MANAGE_CLIENTS); the firm is linked and the acceptor assigned (SPEC C4). Errors: UNAUTHENTICATED (sign in or sign up first), FORBIDDEN, INVITATION_NOT_FOUND, INVITATION_EXPIRED, INVITATION_ALREADY_USED (SPEC I6), INVITATION_FOR_ANOTHER_FIRM, CLIENT_ALREADY_HAS_FIRM. */
+  /** SPEC I5: a signed-in firm member accepts a client's invitation with the token from its email (the invitee, or a colleague with MANAGE_CLIENTS); the firm is linked and the acceptor assigned (SPEC C4); firms' pending requests to the client end SUPERSEDED (SPEC I3). Errors: UNAUTHENTICATED (sign in or sign up first), FORBIDDEN, INVITATION_NOT_FOUND, INVITATION_EXPIRED, INVITATION_ALREADY_USED (SPEC I6), INVITATION_FOR_ANOTHER_FIRM, CLIENT_ALREADY_HAS_FIRM. */
   acceptFirmInvitation: Invitation;
-  /** SPEC I4: a client admin (MANAGE and MANAGE_EMPLOYEES) accepts a firm's request, with the permissions as edited (default: as requested); the firm is linked and the member who asked is assigned. Errors: FORBIDDEN, NOT_FOUND, INVITATION_EXPIRED, INVITATION_ALREADY_USED, CLIENT_ALREADY_HAS_FIRM. */
+  /** SPEC I4: a client admin (MANAGE and MANAGE_EMPLOYEES) accepts a firm's request, with the permissions as edited (default: as requested); the firm is linked and the member who asked is assigned; every other pending request and invitation of the company ends SUPERSEDED and its firm is told (SPEC I3). Errors: FORBIDDEN, NOT_FOUND, INVITATION_EXPIRED, INVITATION_ALREADY_USED, CLIENT_ALREADY_HAS_FIRM. */
   acceptFirmRequest: Invitation;
-  /** SPEC I1: a client admin holding MANAGE and MANAGE_EMPLOYEES invites an accountant firm; the accountant gets an email with a link valid for 7 days. Errors: FORBIDDEN, BAD_USER_INPUT, ACKNOWLEDGEMENT_REQUIRED, ACCOUNTANT_EMAIL_NOT_ALLOWED, CLIENT_ALREADY_HAS_FIRM, FIRM_INVITATION_ALREADY_PENDING (SPEC I2). */
+  /** SPEC I1: a client admin holding MANAGE and MANAGE_EMPLOYEES invites an accountant firm; the accountant gets an email with a link valid for 7 days. Errors: FORBIDDEN, BAD_USER_INPUT, ACKNOWLEDGEMENT_REQUIRED, ACCOUNTANT_EMAIL_NOT_ALLOWED, CLIENT_ALREADY_HAS_FIRM, FIRM_INVITATION_ALREADY_PENDING (SPEC I2: the company's own invitation is pending; firms' requests do not block it). */
   inviteAccountantFirm: Invitation;
   /** SPEC I7: mark one of the signed-in client admin's notifications read. Error: NOT_FOUND. */
   markNotificationRead: Notification;
   /** SPEC I4: a client admin (MANAGE and MANAGE_EMPLOYEES) rejects a firm's request. Errors: FORBIDDEN, NOT_FOUND, INVITATION_EXPIRED, INVITATION_ALREADY_USED. */
   rejectFirmRequest: Invitation;
-  /** SPEC I3: a firm member with MANAGE_CLIENTS asks the client with this FEIN on this platform for access; its client admins with MANAGE and MANAGE_EMPLOYEES get an email and a notification. Errors: FORBIDDEN, BAD_USER_INPUT, CLIENT_NOT_FOUND_ON_PLATFORM (nothing sent), CLIENT_ALREADY_HAS_FIRM, FIRM_INVITATION_ALREADY_PENDING. */
+  /** SPEC I3: a firm member with MANAGE_CLIENTS asks the client with this FEIN on this platform for access; its client admins with MANAGE and MANAGE_EMPLOYEES get an email and a notification. Errors: FORBIDDEN, BAD_USER_INPUT, CLIENT_NOT_FOUND_ON_PLATFORM (nothing sent), CLIENT_ALREADY_HAS_FIRM, FIRM_INVITATION_ALREADY_PENDING (this firm already asked). Other firms may ask the same client; the client's acceptance of one supersedes the rest (SUPERSEDED). */
   requestClientAccess: Invitation;
 };
 

@@ -30,6 +30,7 @@ import { InvitationEntity } from '../db/entities/invitation.entity';
 import { requireInvitationAdmin } from './access';
 import type { ClientReplicaService } from './client-replica.service';
 import { InvitationErrorCode } from './errors';
+import { supersedeOtherInvitations, tellSuperseded } from './supersede';
 import { auditInvitationChange, invitationSnapshot } from './invitation-audit.service';
 import { toInvitation, type Invitation } from './model';
 
@@ -114,9 +115,11 @@ export class ClientInvitesFirmService {
       // admins sending at once cannot both pass this check.
       const pendingQuery = em
         .createQueryBuilder(InvitationEntity, 'i')
-        // SPEC I2: a pending invitation of either kind: the client's own, or a firm's request.
-        .where('i.client_id = :clientId AND i.status = :status', {
+        // SPEC I2: the client's own pending invitation. Firms' requests do not count (SPEC I3, G7:
+        // no firm can lock a client by asking first); accepting anything supersedes them.
+        .where('i.client_id = :clientId AND i.kind = :kind AND i.status = :status', {
           clientId: admin.clientId,
+          kind: 'CLIENT_TO_FIRM',
           status: 'PENDING',
         });
       if (this.db.kind === 'mysql') pendingQuery.setLock('pessimistic_write');
@@ -164,12 +167,17 @@ export class ClientInvitesFirmService {
     const tokenHash = invitationTokenHash(token);
     const now = this.clock.now();
 
+    let superseded: InvitationEntity[] = [];
     const accepted = await this.db.transaction(async (em) => {
       const invitation = await em.findOne(InvitationEntity, { where: { tokenHash, kind: 'CLIENT_TO_FIRM' } });
       // A lost response: the member who accepted, retrying, gets the same success (SPEC I6).
       if (invitation && isRetriedAcceptance(invitation, viewer.memberId)) return invitation;
       // SPEC I6: unknown, used or expired tokens are refused, each with its own code.
-      checkInvitationUsable(invitation, now, { expired: 'This invitation has expired. Ask your client to send a new one.' });
+      checkInvitationUsable(invitation, now, {
+        expired: 'This invitation has expired. Ask your client to send a new one.',
+        // SPEC I3: the client accepted another firm meanwhile.
+        closed: (i) => (i.status === 'SUPERSEDED' ? invitationAlreadyUsed('This invitation no longer stands: the client chose another accounting firm.') : undefined),
+      });
       if (emailDomain(invitation.accountantEmail) !== emailDomain(viewer.email)) {
         throw new DomainError(
           InvitationErrorCode.InvitationForAnotherFirm,
@@ -192,6 +200,8 @@ export class ClientInvitesFirmService {
         throw invitationAlreadyUsed();
       }
       await this.replicas.claimLink(em, invitation.clientId, viewer.firmId, invitation.id, now);
+      // SPEC I3: firms' requests still pending for this client end as SUPERSEDED.
+      superseded = await supersedeOtherInvitations(em, invitation, { realm: 'firm', id: viewer.memberId }, now);
       await enqueueEvent(
         this.db,
         em,
@@ -222,6 +232,7 @@ export class ClientInvitesFirmService {
       });
       return invitation;
     });
+    await tellSuperseded(this.mailer, this.logger, superseded);
     return toInvitation(accepted, now);
   }
 

@@ -34,6 +34,7 @@ import { auditInvitationChange, invitationSnapshot } from './invitation-audit.se
 import { PERMISSION_LABELS, toInvitation, type Invitation, type Platform } from './model';
 import type { NotificationsService } from './notifications.service';
 import { INVITATIONS_PRODUCER } from './client-invites-firm.service';
+import { supersedeOtherInvitations, tellSuperseded } from './supersede';
 
 const permissionsInput = z
   .array(z.enum(CLIENT_GRANTED_PERMISSIONS))
@@ -194,6 +195,7 @@ export class FirmRequestsAccessService {
     const admin = requireInvitationAdmin(viewer, ANSWER_FORBIDDEN);
     const { permissions } = parseInput(answerInput, { permissions: rawPermissions });
     const now = this.clock.now();
+    let superseded: InvitationEntity[] = [];
     const accepted = await this.db.transaction(async (em) => {
       const invitation = await this.answerable(em, admin, invitationId, now, 'accept');
       const granted = permissions ?? ((invitation.requestedPermissions ?? invitation.permissions) as ClientGrantedPermission[]);
@@ -209,9 +211,11 @@ export class FirmRequestsAccessService {
       const consumed = await consumeInvitation(em, InvitationEntity, invitation.id, { status: 'ACCEPTED', acceptedAt: now, acceptedById: admin.clientAdminId, permissions: granted });
       if (!consumed.consumed) {
         if (consumed.current && sameAnswer(consumed.current)) return consumed.current;
-        throw alreadyAnswered();
+        throw alreadyAnswered(consumed.current ?? undefined);
       }
       await this.replicas.claimLink(em, invitation.clientId, invitation.firmId!, invitation.id, now);
+      // SPEC I3: every other firm's pending request (and the client's own invitation) ends as SUPERSEDED.
+      superseded = await supersedeOtherInvitations(em, invitation, { realm: 'client', id: admin.clientAdminId }, now);
       const before = invitationSnapshot(invitation);
       await enqueueEvent(
         this.db,
@@ -242,6 +246,7 @@ export class FirmRequestsAccessService {
       });
       return invitation;
     });
+    await tellSuperseded(this.mailer, this.logger, superseded);
     return toInvitation(accepted, now);
   }
 
@@ -303,16 +308,18 @@ export class FirmRequestsAccessService {
     );
   }
 
-  /** SPEC I2: no request while the client has any pending invitation, of either kind. */
+  /**
+   * SPEC I3: one pending request per firm and client. Other firms' requests and the client's own
+   * invitation do not block it (G7: no firm can lock a client by asking first); the client's
+   * acceptance of any of them supersedes the rest.
+   */
   private async refuseIfPending(em: EntityManager, clientId: string, firmId: string, now: Date): Promise<void> {
-    const pending = (await em.find(InvitationEntity, { where: { clientId, status: 'PENDING' } })).filter((p) => !isInvitationExpired(p, now));
-    if (pending.length === 0) return;
-    const ours = pending.some((p) => p.kind === 'FIRM_TO_CLIENT' && p.firmId === firmId);
+    const ours = (await em.find(InvitationEntity, { where: { clientId, firmId, kind: 'FIRM_TO_CLIENT', status: 'PENDING' } }))
+      .filter((p) => !isInvitationExpired(p, now));
+    if (ours.length === 0) return;
     throw new DomainError(
       InvitationErrorCode.FirmInvitationPending,
-      ours
-        ? 'Your firm has already asked this client for access; the request is waiting for the client.'
-        : 'This client already has a pending accountant firm invitation. Only one accountant firm can be added at a time.',
+      'Your firm has already asked this client for access; the request is waiting for the client.',
     );
   }
 
@@ -350,4 +357,9 @@ export class FirmRequestsAccessService {
 
 const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((p) => b.includes(p));
 
-const alreadyAnswered = () => invitationAlreadyUsed('This request has already been accepted or rejected.');
+const alreadyAnswered = (invitation?: Pick<InvitationEntity, 'status'>) =>
+  invitationAlreadyUsed(
+    invitation?.status === 'SUPERSEDED'
+      ? 'This request no longer stands: your company accepted another accounting firm.'
+      : 'This request has already been accepted or rejected.',
+  );

@@ -5,7 +5,7 @@ import type { InvitationEntity } from '../db/entities/invitation.entity';
 import { holdsFirmPermission } from '@advisor/rules';
 import { requireClientAdmin, requireFirmMember } from './access';
 
-export type InvitationAuditAction = 'INVITATION_SENT' | 'INVITATION_ACCEPTED' | 'INVITATION_REJECTED';
+export type InvitationAuditAction = 'INVITATION_SENT' | 'INVITATION_ACCEPTED' | 'INVITATION_REJECTED' | 'INVITATION_SUPERSEDED';
 
 export const INVITATION_SUBJECT_TYPE = 'INVITATION';
 

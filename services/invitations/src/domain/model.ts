@@ -8,7 +8,7 @@ export type Platform = 'PEO' | 'PAYROLL';
 export interface Invitation {
   id: string;
   kind: 'CLIENT_TO_FIRM' | 'FIRM_TO_CLIENT';
-  status: 'PENDING' | 'ACCEPTED' | 'REJECTED' | 'EXPIRED';
+  status: 'PENDING' | 'ACCEPTED' | 'REJECTED' | 'SUPERSEDED' | 'EXPIRED';
   clientId: string;
   firmId: string | null;
   accountantName: string;

@@ -8,9 +8,9 @@ export class InvitationEntity {
   @Column({ type: 'varchar', length: 16 })
   kind: 'CLIENT_TO_FIRM' | 'FIRM_TO_CLIENT';
 
-  /** PENDING until accepted or rejected; expiry is derived from `expiresAt`. */
+  /** PENDING until accepted, rejected or superseded by another acceptance (SPEC I3); expiry is derived from `expiresAt`. */
   @Column({ type: 'varchar', length: 16 })
-  status: 'PENDING' | 'ACCEPTED' | 'REJECTED';
+  status: 'PENDING' | 'ACCEPTED' | 'REJECTED' | 'SUPERSEDED';
 
   @Index()
   @Column({ name: 'client_id', type: 'varchar', length: 36 })
