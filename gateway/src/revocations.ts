@@ -5,7 +5,7 @@ import {
   type Logger,
   type Subscription,
 } from '@advisor/kit';
-import { memberAccessChanged, type PayloadOf } from '@advisor/schema';
+import { clientAdminSessionEnded, memberAccessChanged, type PayloadOf } from '@advisor/schema';
 
 export type RevocationVerdict = 'valid' | 'session-ended' | 'access-changed';
 
@@ -13,7 +13,7 @@ export type RevocationVerdict = 'valid' | 'session-ended' | 'access-changed';
  * Access tokens are verified by signature alone, so ending a session needs a list of what no
  * longer holds: sessions that ended (log-out) and, per member, the moment before which their
  * tokens are void (deactivation, role or permission change). Fed by `member.access-changed`
- * events; each gateway replica reads the topic from the start in a consumer group of its own,
+ * events (firm members) and `client-admin.session-ended` events (client admins' log-outs); each gateway replica reads the topic from the start in a consumer group of its own,
  * named after the replica (`gateway-<replica id>`), so a restart reuses its group instead of
  * leaving one more behind; the group commits no offsets, so every start reads the whole topic.
  * Entries are dropped once every token they could refuse has expired anyway.
@@ -36,6 +36,12 @@ export class RevocationList {
     this.prune();
   }
 
+  /** A client admin logged out: their session's tokens stop working. */
+  applyClientAdminLogOut(event: PayloadOf<typeof clientAdminSessionEnded>): void {
+    this.endedSessions.set(event.sessionId, Date.parse(event.endedAt));
+    this.prune();
+  }
+
   check(memberId: string, sessionId: string, issuedAtMs: number): RevocationVerdict {
     if (this.endedSessions.has(sessionId)) return 'session-ended';
     const notBefore = this.memberNotBefore.get(memberId);
@@ -51,15 +57,24 @@ export class RevocationList {
   }
 
   async start(transport: EventTransport, replicaId: string): Promise<void> {
-    const envelope = eventEnvelopeSchemaFor(memberAccessChanged);
-    // The firms service creates the topic too; a gateway that starts first must not fail.
-    await transport.ensureTopics([memberAccessChanged.topic]);
+    const memberEnvelope = eventEnvelopeSchemaFor(memberAccessChanged);
+    const clientEnvelope = eventEnvelopeSchemaFor(clientAdminSessionEnded);
+    const topics = [memberAccessChanged.topic, clientAdminSessionEnded.topic];
+    // The gateway may start before the services that create the topics.
+    await transport.ensureTopics(topics);
     this.subscription = await transport.subscribe({
       groupId: RevocationList.groupId(replicaId),
-      topics: [memberAccessChanged.topic],
+      topics,
       readFromStart: true,
       onMessage: async (message) => {
-        const parsed = envelope.safeParse(safeJson(message.value));
+        const value = safeJson(message.value);
+        if (message.topic === clientAdminSessionEnded.topic) {
+          const parsed = clientEnvelope.safeParse(value);
+          if (parsed.success) this.applyClientAdminLogOut(parsed.data.payload);
+          else this.logger.error({ offset: message.offset }, 'ignored an invalid client-admin.session-ended event');
+          return;
+        }
+        const parsed = memberEnvelope.safeParse(value);
         if (!parsed.success) {
           this.logger.error({ offset: message.offset }, 'ignored an invalid member.access-changed event');
           return;

@@ -96,3 +96,22 @@ export const assignmentChanged = defineEvent({
   }),
   keyOf: (p) => p.clientId,
 });
+
+/**
+ * A client admin logged out (SPEC G7): the gateway refuses the session's access tokens from then
+ * on, like a firm member's (`member.access-changed`). Client admin sessions live only in their
+ * tokens, so this event is the session's end.
+ */
+export const clientAdminSessionEnded = defineEvent({
+  name: 'client-admin.session-ended',
+  version: 1,
+  producer: 'clients',
+  payload: z.object({
+    clientAdminId: z.string().uuid(),
+    clientId: z.string().uuid(),
+    /** The access tokens' `jti`. */
+    sessionId: z.string().uuid(),
+    endedAt: z.string().datetime({ offset: true }),
+  }),
+  keyOf: (p) => p.clientId,
+});

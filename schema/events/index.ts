@@ -1,12 +1,12 @@
 export { defineEvent, eventEnvelopeSchema, type EventContract, type EventEnvelope, type PayloadOf } from '@advisor/kit';
 export * from './permissions';
 export { invitationAccepted } from './invitations';
-export { clientLinked, clientUnlinked, clientLinkPermissionsChanged, clientCompanyChanged, assignmentChanged } from './clients';
+export { clientLinked, clientUnlinked, clientLinkPermissionsChanged, clientCompanyChanged, assignmentChanged, clientAdminSessionEnded } from './clients';
 export { memberDeactivated, memberAccessChanged, memberJoined } from './firms';
 export { payrollRunCompleted, timecardsSynced, syncFailed } from './payroll';
 
 import { invitationAccepted } from './invitations';
-import { assignmentChanged, clientCompanyChanged, clientLinked, clientLinkPermissionsChanged, clientUnlinked } from './clients';
+import { assignmentChanged, clientAdminSessionEnded, clientCompanyChanged, clientLinked, clientLinkPermissionsChanged, clientUnlinked } from './clients';
 import { memberAccessChanged, memberDeactivated, memberJoined } from './firms';
 import { payrollRunCompleted, syncFailed, timecardsSynced } from './payroll';
 
@@ -21,6 +21,7 @@ export const ALL_EVENTS = [
   memberJoined,
   memberDeactivated,
   memberAccessChanged,
+  clientAdminSessionEnded,
   payrollRunCompleted,
   timecardsSynced,
   syncFailed,

@@ -297,6 +297,38 @@ describe('firm members: invitations, permissions, deactivation, sessions (F5–F
       });
       expect(login.errors).toBeUndefined();
     });
+
+    it('G7: a client admin logs out: the token is refused at the gateway, their other sessions and firm members are untouched', async () => {
+      const client = await registerClient(system);
+      const LOG_IN = `mutation($email: String!, $password: String!) { logInClientAdmin(email: $email, password: $password) { accessToken } }`;
+      const second = (await system.gql(LOG_IN, { email: client.adminEmail, password: client.adminPassword })).data.logInClientAdmin.accessToken;
+      expect((await system.gql('{ myClientCompany { id } }', {}, client.token)).data.myClientCompany.id).toBe(client.clientId);
+
+      // Refusals: anonymous, and a firm member (whose log-out is logOut).
+      expect((await system.gql('mutation { logOutClientAdmin }')).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+      expect((await system.gql('mutation { logOutClientAdmin }', {}, firm.token)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+      const firmLogOut = await system.gql('mutation { logOut }', {}, client.token);
+      expect(firmLogOut.errors?.[0]?.message).toMatch(/logOutClientAdmin/);
+
+      const out = await system.gql('mutation { logOutClientAdmin }', {}, client.token);
+      expect(out.errors).toBeUndefined();
+      expect(out.data.logOutClientAdmin).toBe(true);
+      const refused = await eventually(async () => {
+        const r = await system.gql('{ myClientCompany { id } }', {}, client.token);
+        return r.status === 401 ? r : undefined;
+      }, 15_000, 'the gateway to refuse the logged-out client admin token');
+      expect(refused.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+      expect(refused.errors?.[0]?.extensions?.reason).toBe('session-ended');
+      // Only that session: the admin's other sign-in and the firm's member still work.
+      expect((await system.gql('{ myClientCompany { id } }', {}, second)).data.myClientCompany.id).toBe(client.clientId);
+      expect((await system.gql('{ me { id } }', {}, firm.token)).data.me.id).toBe(firm.memberId);
+      // On the company's audit trail, by the admin.
+      const [entry] = await system.services.clients.db.dataSource.query(
+        "SELECT actor_id FROM audit_trail WHERE scope_id = ? AND action = 'SIGNED_OUT'",
+        [client.clientId],
+      );
+      expect(entry).toBeDefined();
+    });
   });
 
   it('F8: the firm sees its Advisor Dashboard support and escalation contact', async () => {

@@ -40,6 +40,12 @@ const LogOut = graphql(`
   }
 `);
 
+const LogOutClientAdmin = graphql(`
+  mutation LogOutClientAdmin {
+    logOutClientAdmin
+  }
+`);
+
 type MeMember = NonNullable<MeQuery['me']>;
 const MeContext = createContext<{ me: MeMember; firmName: string } | null>(null);
 
@@ -213,7 +219,10 @@ function CompanyShell({ companyName, who }: { companyName: string; who: string }
   const [{ data }] = useQuery({ query: UnreadNotifications });
   const unread = data?.myNotifications.length ?? 0;
   const nav = COMPANY_NAV.map((g) => ({ ...g, items: g.items.map((i) => (i.to === '/company/notifications' ? { ...i, count: unread } : i)) }));
-  const onLogOut = () => {
+  const [, logOut] = useMutation(LogOutClientAdmin);
+  const onLogOut = async () => {
+    // SPEC G7: the session ends at the gateway too, not only in this tab.
+    await logOut({});
     sessionStore.set(null);
     navigate('/login?as=client');
   };

@@ -20,6 +20,7 @@ type Documents = {
     "\n  query Me {\n    me {\n      id\n      firstName\n      lastName\n      workEmail\n      firmRole\n      permissions\n    }\n    myFirm {\n      id\n      name\n    }\n  }\n": typeof types.MeDocument,
     "\n  query UnreadNotifications {\n    myNotifications(unreadOnly: true) {\n      id\n    }\n  }\n": typeof types.UnreadNotificationsDocument,
     "\n  mutation LogOut {\n    logOut\n  }\n": typeof types.LogOutDocument,
+    "\n  mutation LogOutClientAdmin {\n    logOutClientAdmin\n  }\n": typeof types.LogOutClientAdminDocument,
     "\n  query FirmAudit {\n    firmAuditTrail(first: 200) {\n      id\n      action\n      subjectType\n      subjectId\n      before\n      after\n      at\n      actor {\n        id\n        firstName\n        lastName\n      }\n    }\n  }\n": typeof types.FirmAuditDocument,
     "\n  query ClientAudit {\n    clientAuditTrail(first: 200) {\n      id\n      action\n      actorRealm\n      actorId\n      subjectType\n      subjectId\n      before\n      after\n      at\n    }\n  }\n": typeof types.ClientAuditDocument,
     "\n  query InvitationAudit {\n    invitationAuditTrail(first: 200) {\n      id\n      action\n      actorRealm\n      actorId\n      subjectId\n      before\n      after\n      at\n    }\n  }\n": typeof types.InvitationAuditDocument,
@@ -83,6 +84,7 @@ const documents: Documents = {
     "\n  query Me {\n    me {\n      id\n      firstName\n      lastName\n      workEmail\n      firmRole\n      permissions\n    }\n    myFirm {\n      id\n      name\n    }\n  }\n": types.MeDocument,
     "\n  query UnreadNotifications {\n    myNotifications(unreadOnly: true) {\n      id\n    }\n  }\n": types.UnreadNotificationsDocument,
     "\n  mutation LogOut {\n    logOut\n  }\n": types.LogOutDocument,
+    "\n  mutation LogOutClientAdmin {\n    logOutClientAdmin\n  }\n": types.LogOutClientAdminDocument,
     "\n  query FirmAudit {\n    firmAuditTrail(first: 200) {\n      id\n      action\n      subjectType\n      subjectId\n      before\n      after\n      at\n      actor {\n        id\n        firstName\n        lastName\n      }\n    }\n  }\n": types.FirmAuditDocument,
     "\n  query ClientAudit {\n    clientAuditTrail(first: 200) {\n      id\n      action\n      actorRealm\n      actorId\n      subjectType\n      subjectId\n      before\n      after\n      at\n    }\n  }\n": types.ClientAuditDocument,
     "\n  query InvitationAudit {\n    invitationAuditTrail(first: 200) {\n      id\n      action\n      actorRealm\n      actorId\n      subjectId\n      before\n      after\n      at\n    }\n  }\n": types.InvitationAuditDocument,
@@ -178,6 +180,10 @@ export function graphql(source: "\n  query UnreadNotifications {\n    myNotifica
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation LogOut {\n    logOut\n  }\n"): (typeof documents)["\n  mutation LogOut {\n    logOut\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LogOutClientAdmin {\n    logOutClientAdmin\n  }\n"): (typeof documents)["\n  mutation LogOutClientAdmin {\n    logOutClientAdmin\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

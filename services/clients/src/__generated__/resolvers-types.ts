@@ -330,6 +330,8 @@ export type Mutation = {
   grantAccessToClients: Array<Assignment>;
   /** Sign a client admin in to their company's account. Throttled per email and address (G7); a wrong password and an unknown email both get INVALID_CREDENTIALS. */
   logInClientAdmin: ClientAdminSession;
+  /** End the signed-in client admin's session (SPEC G7): the gateway refuses its access token from then on (UNAUTHENTICATED, reason session-ended). Error: UNAUTHENTICATED (not a signed-in client admin). */
+  logOutClientAdmin: Scalars['Boolean']['output'];
   /** SPEC C10: mark a group's client processed and reported for a pay period (any firm member who sees the client). Errors: BAD_USER_INPUT, NOT_FOUND, CLIENT_NOT_IN_GROUP. */
   markGroupPeriod: GroupPeriodStatus;
   /** SPEC C9: refer a client to the PEO (needs MANAGE_CLIENTS). Errors: FORBIDDEN, BAD_USER_INPUT. */
@@ -931,6 +933,7 @@ export type MutationResolvers<ContextType = ClientsContext, ParentType extends R
   endMemberAccess?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<MutationEndMemberAccessArgs, 'memberId'>>;
   grantAccessToClients?: Resolver<Array<ResolversTypes['Assignment']>, ParentType, ContextType, RequireFields<MutationGrantAccessToClientsArgs, 'input'>>;
   logInClientAdmin?: Resolver<ResolversTypes['ClientAdminSession'], ParentType, ContextType, RequireFields<MutationLogInClientAdminArgs, 'email' | 'password'>>;
+  logOutClientAdmin?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   markGroupPeriod?: Resolver<ResolversTypes['GroupPeriodStatus'], ParentType, ContextType, RequireFields<MutationMarkGroupPeriodArgs, 'input'>>;
   referClientToPeo?: Resolver<ResolversTypes['PeoReferral'], ParentType, ContextType, RequireFields<MutationReferClientToPeoArgs, 'input'>>;
   removeClientsFromGroup?: Resolver<ResolversTypes['ClientGroup'], ParentType, ContextType, RequireFields<MutationRemoveClientsFromGroupArgs, 'clientIds' | 'groupId'>>;

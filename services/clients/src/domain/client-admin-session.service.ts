@@ -1,17 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import {
   DomainError,
+  enqueueEvent,
+  unauthenticated,
   verifyAgainstDummy,
   verifyPassword,
   type AccessTokenIssuer,
   type Clock,
   type Database,
+  type Identity,
   type RequestOrigin,
 } from '@advisor/kit';
+import { clientAdminSessionEnded } from '@advisor/schema';
 import { recordAudit, type SignInThrottle } from '@advisor/rules';
 import { ClientAdminEntity } from '../db/entities/client-admin.entity';
 import { ClientErrorCode } from './errors';
 import type { ClientAdmin, ClientAdminPermission } from './model';
+import { CLIENTS_PRODUCER } from './link.service';
 
 export interface ClientAdminSession {
   accessToken: string;
@@ -71,6 +76,32 @@ export class ClientAdminSessionService {
       this.clock.now(),
     );
     return { accessToken: token, expiresAt, clientAdmin };
+  }
+
+  /**
+   * SPEC G7: ends the caller's session. Its tokens are refused by the gateway as soon as it reads
+   * `client-admin.session-ended` (published through the outbox), like a firm member's log-out.
+   */
+  async logOut(viewer: Identity): Promise<boolean> {
+    if (viewer.realm !== 'client' || !viewer.sessionId) throw unauthenticated();
+    const { clientAdminId, clientId, sessionId } = viewer;
+    const now = this.clock.now();
+    await this.db.transaction(async (em) => {
+      await enqueueEvent(this.db, em, CLIENTS_PRODUCER, clientAdminSessionEnded, { clientAdminId, clientId, sessionId, endedAt: now.toISOString() }, now);
+      await recordAudit(em, {
+        scopeType: 'CLIENT',
+        scopeId: clientId,
+        actorRealm: 'client',
+        actorId: clientAdminId,
+        action: 'SIGNED_OUT',
+        subjectType: 'CLIENT_ADMIN',
+        subjectId: clientAdminId,
+        before: null,
+        after: null,
+        at: now,
+      });
+    });
+    return true;
   }
 
   /** SPEC G4: failed or refused sign-ins to a real client admin account, on the company's trail (no password). */

@@ -50,6 +50,7 @@ export const resolvers: Resolvers = {
       const session = await ctx.domain.clientAdminSessions.logIn(args.email, args.password, ctx.origin);
       return { ...session, expiresAt: session.expiresAt.toISOString() };
     },
+    logOutClientAdmin: (_root, _args, ctx) => ctx.domain.clientAdminSessions.logOut(ctx.identity),
     updateFirmLinkPermissions: (_root, args, ctx) => ctx.domain.links.updatePermissions(ctx.identity, args.permissions),
     endFirmLink: (_root, _args, ctx) => ctx.domain.links.endLink(ctx.identity),
     // An optional input field sent as null counts as not given (the domain takes undefined).

@@ -234,7 +234,7 @@ export type Mutation = {
   inviteMember: MemberInvitation;
   /** Sign in with the Advisor Dashboard username and password (SPEC F4). Throttled per username and address (G7); a wrong password, an unknown username and a locked account all get INVALID_CREDENTIALS. */
   logIn: FirmSession;
-  /** End this session: its tokens stop working (the gateway refuses them). Error: UNAUTHENTICATED. */
+  /** End this firm member's session: its tokens stop working (the gateway refuses them). Error: UNAUTHENTICATED (client admins use logOutClientAdmin). */
   logOut: Scalars['Boolean']['output'];
   /** New tokens for a session that has not ended; the refresh token is replaced. A refresh token used twice ends the whole session. Error: SESSION_EXPIRED (sign in again). */
   refreshSession: FirmSession;

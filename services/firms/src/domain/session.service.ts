@@ -183,6 +183,8 @@ export class SessionService {
 
   /** Ends the caller's session; the gateway stops accepting its access tokens. */
   async logOut(viewer: Identity): Promise<boolean> {
+    // A client admin's session is the clients service's to end.
+    if (viewer.realm === 'client') throw unauthenticated('Client admins log out with logOutClientAdmin.');
     if (viewer.realm !== 'firm' || !viewer.sessionId) throw unauthenticated();
     const sessionId = viewer.sessionId;
     const now = this.clock.now();
