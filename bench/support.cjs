@@ -1,15 +1,15 @@
-/** What the benchmarks share: a firm signed up through the gateway, clients seeded in bulk. */
+/** What the benchmarks share: a firm signed up (verified, by the operator), clients seeded in bulk. */
 const { randomUUID } = require('node:crypto');
-const { gatewayRequest } = require('../system/dist');
 
 async function signUp(system, n) {
   const domain = `bench-${n}-${Date.now().toString(36)}.example`;
-  const res = await gatewayRequest(system.gatewayUrl, `mutation($i: SignUpFirmInput!) { signUpFirm(input: $i) { accessToken member { id firm { id } } } }`, {
-    i: { firmName: `Bench ${n}`, website: `https://${domain}`, founder: { firstName: 'B', lastName: 'Ench', workEmail: `b@${domain}`, jobRole: 'Partner',
-      workPhone: '+1 212 555 0100', cellPhone: '+1 212 555 0101', personalEmail: 'b@home.example', username: `bench.${n}.${Date.now().toString(36)}`, password: 'benchmark passphrase' } },
+  // SPEC F3: a founder confirms the work email by mail; the benchmark runs the system in-process,
+  // as its operator, so it signs the firm up verified.
+  const s = await system.services.firms.domain.signUp.signUpVerifiedByOperator({
+    firmName: `Bench ${n}`, website: `https://${domain}`, founder: { firstName: 'B', lastName: 'Ench', workEmail: `b@${domain}`, jobRole: 'Partner',
+      workPhone: '+1 212 555 0100', cellPhone: '+1 212 555 0101', personalEmail: 'b@home.example', username: `bench.${n}.${Date.now().toString(36)}`, password: 'benchmark passphrase' },
   });
-  const s = res.data.signUpFirm;
-  return { token: s.accessToken, memberId: s.member.id, firmId: s.member.firm.id };
+  return { token: s.accessToken, memberId: s.member.id, firmId: s.member.firmId };
 }
 
 async function seedClients(system, firm, n) {

@@ -8,7 +8,8 @@ const { join } = require('node:path');
 const { AccessTokenIssuer, KafkaTransport, createLogger, openDatabase } = require('../packages/kit/dist');
 const { sleep } = require('./cluster.cjs');
 
-const SIGN_UP = `mutation($input: SignUpFirmInput!) { signUpFirm(input: $input) { accessToken member { id firm { id } } } }`;
+const SIGN_UP = `mutation($input: SignUpFirmInput!) { signUpFirm(input: $input) { status } }`;
+const CONFIRM_SIGN_UP = `mutation($token: String!) { confirmFirmSignUp(token: $token) { accessToken member { id firm { id } } } }`;
 const LOG_IN = `mutation($u: String!, $p: String!) { logIn(username: $u, password: $p) { accessToken } }`;
 const LOG_IN_CLIENT = `mutation($e: String!, $p: String!) { logInClientAdmin(email: $e, password: $p) { accessToken } }`;
 const INVITE = `mutation($input: InviteAccountantFirmInput!) { inviteAccountantFirm(input: $input) { id } }`;
@@ -101,9 +102,23 @@ async function signUpFirms(cluster, count) {
       },
     });
     if (res.errors) throw new Error(`sign-up failed: ${JSON.stringify(res.errors)}`);
-    const s = res.data.signUpFirm;
+    // SPEC F3: the founder opens the link in the confirmation email (the cluster's mail sink).
+    const token = confirmationToken(cluster, `fran@${domain}`);
+    const confirmed = await gql(cluster.gatewayUrl, CONFIRM_SIGN_UP, { token });
+    if (confirmed.errors) throw new Error(`sign-up confirmation failed: ${JSON.stringify(confirmed.errors)}`);
+    const s = confirmed.data.confirmFirmSignUp;
     return { email: `fran@${domain}`, username, memberId: s.member.id, firmId: s.member.firm.id, token: s.accessToken, tokens: [] };
   });
+}
+
+/** The token in the sign-up confirmation email to this address. */
+function confirmationToken(cluster, to) {
+  for (const file of readdirSync(cluster.mailDir)) {
+    const mail = JSON.parse(readFileSync(join(cluster.mailDir, file), 'utf8'));
+    const token = /token=([A-Za-z0-9_-]+)/.exec(mail.text)?.[1];
+    if (mail.to === to && mail.template === 'firm-sign-up-confirmation' && token) return token;
+  }
+  throw new Error(`no sign-up confirmation email to ${to}`);
 }
 
 /** Each client admin signs in and invites one of the firms (SPEC I1); the tokens come from the mail sink. */

@@ -1,11 +1,11 @@
 export { defineEvent, eventEnvelopeSchema, type EventContract, type EventEnvelope, type PayloadOf } from '@advisor/kit';
 export * from './permissions';
-export { invitationAccepted } from './invitations';
+export { invitationAccepted, accountantInvited } from './invitations';
 export { clientLinked, clientUnlinked, clientLinkPermissionsChanged, clientCompanyChanged, assignmentChanged, clientAdminSessionEnded } from './clients';
 export { memberDeactivated, memberAccessChanged, memberJoined } from './firms';
 export { payrollRunCompleted, timecardsSynced, syncFailed } from './payroll';
 
-import { invitationAccepted } from './invitations';
+import { accountantInvited, invitationAccepted } from './invitations';
 import { assignmentChanged, clientAdminSessionEnded, clientCompanyChanged, clientLinked, clientLinkPermissionsChanged, clientUnlinked } from './clients';
 import { memberAccessChanged, memberDeactivated, memberJoined } from './firms';
 import { payrollRunCompleted, syncFailed, timecardsSynced } from './payroll';
@@ -13,6 +13,7 @@ import { payrollRunCompleted, syncFailed, timecardsSynced } from './payroll';
 /** Every contract, so the broker's topics can be created before anyone subscribes. */
 export const ALL_EVENTS = [
   invitationAccepted,
+  accountantInvited,
   clientLinked,
   clientUnlinked,
   clientLinkPermissionsChanged,

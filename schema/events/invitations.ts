@@ -27,3 +27,25 @@ export const invitationAccepted = defineEvent({
   }),
   keyOf: (p) => p.clientId,
 });
+
+/**
+ * A client invited an accountant by email (SPEC I1). `firms` keeps the sign-up proof so that a
+ * firm signed up from this invitation's link by the invitee (SPEC I5) counts as verified: the
+ * invitee has shown they read mail at that address (SPEC F3). The proof is a hash derived from
+ * the invitation's secret under its own label (`signUpProofOf` in @advisor/rules): it is neither
+ * the secret nor its stored hash, so it cannot accept the invitation.
+ */
+export const accountantInvited = defineEvent({
+  name: 'accountant.invited',
+  version: 1,
+  producer: 'invitations',
+  payload: z.object({
+    invitationId: z.string().uuid(),
+    clientId: z.string().uuid(),
+    /** Lower-case. */
+    accountantEmail: z.string().email(),
+    signUpProof: z.string().regex(/^[0-9a-f]{64}$/),
+    expiresAt: z.string().datetime({ offset: true }),
+  }),
+  keyOf: (p) => p.clientId,
+});

@@ -23,33 +23,29 @@ export async function gatewayRequest<T = any>(
 }
 
 /**
- * Demo data for the embedded run mode: a firm (signed up through the gateway, like a person
- * would) and two client companies with their admins on the payroll and PEO platforms; with the
+ * Demo data for the embedded run mode: a firm (signed up by the operator, verified) and two client companies with their admins on the payroll and PEO platforms; with the
  * time-tracking simulator running, a third client with its time tracking connected (SPEC P).
  */
 export async function seedDemoData(system: RunningSystem, logger: Logger, payroll: { timeTrackingAdminUrl?: string } = {}): Promise<void> {
-  const signUp = await gatewayRequest(
-    system.gatewayUrl,
-    `mutation SignUp($input: SignUpFirmInput!) { signUpFirm(input: $input) { member { id firm { id } } } }`,
-    {
-      input: {
-        firmName: 'Ledger & Co',
-        website: 'https://ledgerco.example',
-        founder: {
-          firstName: 'Pat',
-          lastName: 'Partner',
-          workEmail: 'pat@ledgerco.example',
-          jobRole: 'Managing partner',
-          workPhone: '+1 212 555 0100',
-          cellPhone: '+1 917 555 0101',
-          personalEmail: 'pat.partner@home.example',
-          username: DEMO.firm.username,
-          password: DEMO.firm.password,
-        },
+  // The operator seeds the demo firm: its founder's email is verified by whoever runs the system
+  // (SPEC F3's confirmation email goes to people signing up through the gateway).
+  const founder = (
+    await system.services.firms.domain.signUp.signUpVerifiedByOperator({
+      firmName: 'Ledger & Co',
+      website: 'https://ledgerco.example',
+      founder: {
+        firstName: 'Pat',
+        lastName: 'Partner',
+        workEmail: 'pat@ledgerco.example',
+        jobRole: 'Managing partner',
+        workPhone: '+1 212 555 0100',
+        cellPhone: '+1 917 555 0101',
+        personalEmail: 'pat.partner@home.example',
+        username: DEMO.firm.username,
+        password: DEMO.firm.password,
       },
-    },
-  );
-  if (signUp.errors) throw new Error(`demo firm sign-up failed: ${JSON.stringify(signUp.errors)}`);
+    })
+  ).member;
   const registry = system.services.clients.domain.registry;
   await registry.registerCompany({
     businessName: 'Acme Bakery',
@@ -84,8 +80,7 @@ export async function seedDemoData(system: RunningSystem, logger: Logger, payrol
     ],
   });
   if (payroll.timeTrackingAdminUrl) {
-    const founder = signUp.data.signUpFirm.member;
-    await seedPayrollDemo(system, logger, payroll.timeTrackingAdminUrl, { memberId: founder.id, firmId: founder.firm.id, ...DEMO.firm });
+    await seedPayrollDemo(system, logger, payroll.timeTrackingAdminUrl, { memberId: founder.id, firmId: founder.firmId, ...DEMO.firm });
   }
   logger.info(
     { firmLogin: DEMO.firm.username, clientAdminLogin: DEMO.clientAdmin.email },

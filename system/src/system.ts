@@ -17,7 +17,7 @@ import {
   type Mailer,
   type RunningService,
 } from '@advisor/kit';
-import { DEFAULT_ADVISOR_SUPPORT, startFirmsService } from '@advisor/firms';
+import { DEFAULT_ADVISOR_SUPPORT, startFirmsService, type RunningFirmsService } from '@advisor/firms';
 import { startClientsService, type RunningClientsService } from '@advisor/clients';
 import { startInvitationsService } from '@advisor/invitations';
 import { startPayrollSyncService, type RunningPayrollSyncService, type SchedulerOptions } from '@advisor/payroll-sync';
@@ -62,7 +62,7 @@ export interface RunningSystem {
   gatewayUrl: string;
   gateway: HttpServerHandle;
   services: {
-    firms: RunningService;
+    firms: RunningFirmsService;
     clients: RunningClientsService;
     invitations: RunningService;
     payrollSync: RunningPayrollSyncService;

@@ -1,5 +1,7 @@
-import { startTestSystem, type TestSystem } from '../support/test-system';
-import { SIGN_UP, firmInput, signUpFirm } from '../support/fixtures';
+import { eventually, startTestSystem, type TestSystem } from '../support/test-system';
+import { DAY_MS } from '@advisor/kit';
+import { CONFIRM_SIGN_UP, SIGN_UP, confirmationTokenFor, firmInput, signUpFirm } from '../support/fixtures';
+import { INVITE, registerClient } from '../support/fixtures';
 
 const DOMAIN_MESSAGE = 'Your firm members must share the same email domain. This domain is not allowed.';
 const FIRM_EXISTS_MESSAGE =
@@ -18,21 +20,135 @@ describe('firm sign-up and login (F1–F4)', () => {
 
   const firmRows = (domain: string) => system.services.firms.db.dataSource.query('SELECT * FROM firms WHERE domain = ?', [domain]);
 
-  it('F1: the founder becomes the first ADMIN with every firm permission, and is signed in', async () => {
+  it('F1, F3: the founder confirms the work email, becomes the first ADMIN with every firm permission, and is signed in', async () => {
     const input = firmInput();
+    const before = system.clock.now().getTime();
     const res = await system.gql(SIGN_UP, { input });
     expect(res.errors).toBeUndefined();
-    const member = res.data.signUpFirm.member;
+    expect(res.data.signUpFirm).toMatchObject({ status: 'CONFIRMATION_SENT', workEmail: input.founder.workEmail, session: null });
+    const validFor = Date.parse(res.data.signUpFirm.confirmBy) - before;
+    expect(validFor).toBeGreaterThanOrEqual(DAY_MS);
+    expect(validFor).toBeLessThan(DAY_MS + 10_000);
+    // Nothing is claimed before the confirmation: no firm, no member, no credential.
+    const domain = input.founder.workEmail.split('@')[1];
+    expect(await firmRows(domain)).toHaveLength(0);
+    const mail = system.mailTo(input.founder.workEmail).filter((m) => m.template === 'firm-sign-up-confirmation');
+    expect(mail).toHaveLength(1);
+    expect(mail[0].text).toMatch(/\/signup\/confirm\?token=/);
+    expect(mail[0].text).not.toContain(input.founder.password);
+
+    const confirmed = await system.gql(CONFIRM_SIGN_UP, { token: confirmationTokenFor(system, input.founder.workEmail) });
+    expect(confirmed.errors).toBeUndefined();
+    const member = confirmed.data.confirmFirmSignUp.member;
     expect(member.firmRole).toBe('ADMIN');
     expect(member.permissions).toEqual(['MANAGE_FIRM', 'MANAGE_MEMBERS', 'MANAGE_CLIENTS', 'ASSIGN_CLIENTS', 'VIEW_ALL_CLIENTS']);
-    expect(member.firm.domain).toBe(input.founder.workEmail.split('@')[1]);
-    const me = await system.gql('{ me { id workEmail jobRole } myFirm { name website } }', {}, res.data.signUpFirm.accessToken);
+    expect(member.firm.domain).toBe(domain);
+    const me = await system.gql('{ me { id workEmail jobRole } myFirm { name website } }', {}, confirmed.data.confirmFirmSignUp.accessToken);
     expect(me.data).toEqual({
       me: { id: member.id, workEmail: input.founder.workEmail, jobRole: 'Partner' },
       myFirm: { name: input.firmName, website: input.website },
     });
     const [row] = await system.services.firms.db.dataSource.query('SELECT * FROM members WHERE id = ?', [member.id]);
     expect(row).toMatchObject({ cell_phone: '+1 917 555 0101', personal_email: 'fran@home.example', work_phone: '+1 212 555 0100' });
+    // The password kept while waiting was its hash only.
+    const [pending] = await system.services.firms.db.dataSource.query('SELECT * FROM firm_sign_ups WHERE work_email = ?', [input.founder.workEmail]);
+    expect(pending.password_hash).toMatch(/^\$argon2id\$/);
+    expect(pending.token_hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(mail[0].text).not.toContain(pending.token_hash);
+  });
+
+  it('F3: an unverified sign-up does not claim the domain: the real firm signs up and confirms; the squatter\'s link then gets F3\'s message', async () => {
+    const domain = `claimed-${Date.now()}.example`;
+    const squatter = firmInput({ domain, workEmail: `ceo@${domain}` });
+    expect((await system.gql(SIGN_UP, { input: squatter })).data.signUpFirm.status).toBe('CONFIRMATION_SENT');
+    // The real firm is not told it "is already on Advisor Dashboard".
+    const real = firmInput({ domain, workEmail: `fran@${domain}` });
+    const second = await system.gql(SIGN_UP, { input: real });
+    expect(second.errors).toBeUndefined();
+    expect((await system.gql(CONFIRM_SIGN_UP, { token: confirmationTokenFor(system, real.founder.workEmail) })).errors).toBeUndefined();
+    expect(await firmRows(domain)).toHaveLength(1);
+
+    const late = await system.gql(CONFIRM_SIGN_UP, { token: confirmationTokenFor(system, squatter.founder.workEmail) });
+    expect(late.errors?.[0]?.extensions?.code).toBe('FIRM_ALREADY_EXISTS');
+    expect(late.errors?.[0]?.message).toBe(FIRM_EXISTS_MESSAGE);
+    expect(await firmRows(domain)).toHaveLength(1);
+    const [members] = await system.services.firms.db.dataSource.query('SELECT COUNT(*) AS n FROM members WHERE work_email = ?', [squatter.founder.workEmail]);
+    expect(Number(members.n)).toBe(0);
+  });
+
+  it('F3: the confirmation link works once and for 24 hours; an unknown link is refused; nothing is written by a refusal', async () => {
+    const unknown = await system.gql(CONFIRM_SIGN_UP, { token: 'not-a-real-token' });
+    expect(unknown.errors?.[0]?.extensions?.code).toBe('SIGN_UP_NOT_FOUND');
+
+    const input = firmInput();
+    await system.gql(SIGN_UP, { input });
+    const token = confirmationTokenFor(system, input.founder.workEmail);
+    const [once, twice] = await Promise.all([system.gql(CONFIRM_SIGN_UP, { token }), system.gql(CONFIRM_SIGN_UP, { token })]);
+    expect([once, twice].filter((r) => !r.errors)).toHaveLength(1);
+    expect([once, twice].find((r) => r.errors)?.errors?.[0]?.extensions?.code).toBe('SIGN_UP_ALREADY_CONFIRMED');
+    expect(await firmRows(input.founder.workEmail.split('@')[1])).toHaveLength(1);
+
+    const late = firmInput();
+    await system.gql(SIGN_UP, { input: late });
+    system.clock.advance(DAY_MS + 1000);
+    try {
+      const expired = await system.gql(CONFIRM_SIGN_UP, { token: confirmationTokenFor(system, late.founder.workEmail) });
+      expect(expired.errors?.[0]?.extensions?.code).toBe('SIGN_UP_EXPIRED');
+      expect(await firmRows(late.founder.workEmail.split('@')[1])).toHaveLength(0);
+      // An expired sign-up holds nothing: the same username and domain sign up again.
+      const again = await system.gql(SIGN_UP, { input: { ...late, founder: { ...late.founder, workEmail: `other@${late.founder.workEmail.split('@')[1]}` } } });
+      expect(again.errors).toBeUndefined();
+    } finally {
+      system.clock.advance(-(DAY_MS + 1000));
+    }
+  });
+
+  it('F3, F4: a waiting sign-up holds its username against other addresses; its own address may sign up again, three times at most', async () => {
+    const input = firmInput();
+    await system.gql(SIGN_UP, { input });
+    const domain = input.founder.workEmail.split('@')[1];
+    const other = await system.gql(SIGN_UP, { input: firmInput({ domain, workEmail: `else@${domain}`, username: input.founder.username.toUpperCase() }) });
+    expect(other.errors?.[0]?.extensions?.code).toBe('USERNAME_TAKEN');
+    // The founder lost the email: signing up again sends a new link (the username is theirs).
+    expect((await system.gql(SIGN_UP, { input })).errors).toBeUndefined();
+    expect((await system.gql(SIGN_UP, { input })).errors).toBeUndefined();
+    const fourth = await system.gql(SIGN_UP, { input });
+    expect(fourth.errors?.[0]?.extensions?.code).toBe('SIGN_UP_PENDING');
+    expect(system.mailTo(input.founder.workEmail).filter((m) => m.template === 'firm-sign-up-confirmation')).toHaveLength(3);
+    // Any of the links creates the firm (the latest here).
+    expect((await system.gql(CONFIRM_SIGN_UP, { token: confirmationTokenFor(system, input.founder.workEmail) })).errors).toBeUndefined();
+  });
+
+  it('F3, I5: signing up from a client\'s invitation sent to the same address is verified at once; another address still confirms by email', async () => {
+    const client = await registerClient(system);
+    const domain = `invited-${Date.now()}.example`;
+    const invite = (email: string) =>
+      system.gql(INVITE, { input: { accountantName: 'Fran', accountantEmail: email, permissions: ['VIEW_COMPANY'], acknowledgeFirmWideAccess: true } }, client.token);
+    expect((await invite(`fran@${domain}`)).errors).toBeUndefined();
+    const token = /token=([A-Za-z0-9_-]+)/.exec(system.mailTo(`fran@${domain}`)[0].text)![1];
+    // The proof reaches firms through accountant.invited (Kafka).
+    await eventually(async () => {
+      const [row] = await system.services.firms.db.dataSource.query('SELECT COUNT(*) AS n FROM sign_up_proofs WHERE email = ?', [`fran@${domain}`]);
+      return Number(row.n) === 1 ? true : undefined;
+    }, 15_000, 'the sign-up proof to reach firms');
+
+    // A colleague at the same domain with the same link is not the invited address: confirmation by email.
+    const colleague = await system.gql(SIGN_UP, { input: { ...firmInput({ domain, workEmail: `pat@${domain}` }), invitationToken: token } });
+    expect(colleague.data.signUpFirm).toMatchObject({ status: 'CONFIRMATION_SENT', session: null });
+    expect(await firmRows(domain)).toHaveLength(0);
+
+    const res = await system.gql(SIGN_UP, { input: { ...firmInput({ domain, workEmail: `Fran@${domain}` }), invitationToken: token } });
+    expect(res.errors).toBeUndefined();
+    expect(res.data.signUpFirm).toMatchObject({ status: 'ACTIVE', confirmBy: null });
+    expect(res.data.signUpFirm.session.member.firmRole).toBe('ADMIN');
+    expect(await firmRows(domain)).toHaveLength(1);
+    expect(system.mailTo(`fran@${domain}`).filter((m) => m.template === 'firm-sign-up-confirmation')).toHaveLength(0);
+    // And the founder accepts the invitation as before (SPEC I5).
+    const accepted = await system.gql(`mutation($token: String!) { acceptFirmInvitation(token: $token) { status } }`, { token }, res.data.signUpFirm.session.accessToken);
+    expect(accepted.data.acceptFirmInvitation.status).toBe('ACCEPTED');
+    // A made-up invitation token proves nothing.
+    const guess = await system.gql(SIGN_UP, { input: { ...firmInput(), invitationToken: 'guessed' } });
+    expect(guess.data.signUpFirm.status).toBe('CONFIRMATION_SENT');
   });
 
   it.each(['gmail.com', 'GMAIL.com', 'gmail.com.', 'yahoo.com', 'outlook.com', 'hotmail.com'])(
@@ -55,11 +171,11 @@ describe('firm sign-up and login (F1–F4)', () => {
     expect(await firmRows(firm.domain)).toHaveLength(1);
   });
 
-  it('F3: two simultaneous sign-ups for one domain create exactly one firm', async () => {
+  it('F3: three sign-ups for one domain confirmed at once create exactly one firm', async () => {
     const domain = `race-${Date.now()}.example`;
-    const results = await Promise.all(
-      [0, 1, 2].map((i) => system.gql(SIGN_UP, { input: firmInput({ domain, workEmail: `p${i}@${domain}` }) })),
-    );
+    const inputs = [0, 1, 2].map((i) => firmInput({ domain, workEmail: `p${i}@${domain}` }));
+    for (const input of inputs) expect((await system.gql(SIGN_UP, { input })).errors).toBeUndefined();
+    const results = await Promise.all(inputs.map((input) => system.gql(CONFIRM_SIGN_UP, { token: confirmationTokenFor(system, input.founder.workEmail) })));
     expect(results.filter((r) => !r.errors)).toHaveLength(1);
     for (const r of results.filter((r) => r.errors)) expect(r.errors?.[0]?.extensions?.code).toBe('FIRM_ALREADY_EXISTS');
     expect(await firmRows(domain)).toHaveLength(1);

@@ -1,5 +1,5 @@
 import { DAY_MS } from '@advisor/kit';
-import { startTestSystem, tokenFromMail, type TestSystem } from '../support/test-system';
+import { eventually, startTestSystem, tokenFromMail, type TestSystem } from '../support/test-system';
 import { ACCEPT, INVITE, firmInput, inviteAndJoin, registerClient, signUpFirm, SIGN_UP } from '../support/fixtures';
 
 const inviteInput = (email: string, overrides: Record<string, unknown> = {}) => ({
@@ -93,7 +93,7 @@ describe('client → firm invitations (I1, I2, I5, I6)', () => {
     const client = await registerClient(system);
     const sent = await system.gql(INVITE, inviteInput(`fran@${firm.domain}`), client.token);
     expect(Date.parse(sent.data.inviteAccountantFirm.expiresAt) - Date.parse(sent.data.inviteAccountantFirm.sentAt)).toBe(7 * DAY_MS);
-    const token = tokenFromMail(system.mailTo(`fran@${firm.domain}`)[0].text);
+    const token = tokenFromMail(system.mailTo(`fran@${firm.domain}`).filter((m) => m.template !== 'firm-sign-up-confirmation')[0].text);
     expect(Buffer.from(token, 'base64url')).toHaveLength(32);
 
     const [row] = await invitationRows(client.clientId);
@@ -118,7 +118,7 @@ describe('client → firm invitations (I1, I2, I5, I6)', () => {
     const stranger = await signUpFirm(system);
     const client = await registerClient(system);
     await system.gql(INVITE, inviteInput(`fran@${firm.domain}`), client.token);
-    const token = tokenFromMail(system.mailTo(`fran@${firm.domain}`)[0].text);
+    const token = tokenFromMail(system.mailTo(`fran@${firm.domain}`).filter((m) => m.template !== 'firm-sign-up-confirmation')[0].text);
 
     expect((await system.gql(ACCEPT, { token: 'x'.repeat(43) }, firm.token)).errors?.[0]?.extensions?.code).toBe('INVITATION_NOT_FOUND');
     expect((await system.gql(ACCEPT, { token }, client.token)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
@@ -126,7 +126,7 @@ describe('client → firm invitations (I1, I2, I5, I6)', () => {
     expect((await system.gql(ACCEPT, { token }, stranger.token)).errors?.[0]?.extensions?.code).toBe('INVITATION_FOR_ANOTHER_FIRM');
     const [row] = await invitationRows(client.clientId);
     expect(row.status).toBe('PENDING');
-    const events = await system.services.invitations.db.dataSource.query('SELECT COUNT(*) AS n FROM outbox_events WHERE envelope LIKE ?', [
+    const events = await system.services.invitations.db.dataSource.query("SELECT COUNT(*) AS n FROM outbox_events WHERE topic LIKE '%invitation-accepted%' AND envelope LIKE ?", [
       `%${row.id}%`,
     ]);
     expect(Number(events[0].n)).toBe(0);
@@ -138,7 +138,7 @@ describe('client → firm invitations (I1, I2, I5, I6)', () => {
     const manager = await inviteAndJoin(system, firm, { permissions: ['MANAGE_CLIENTS'] });
     const client = await registerClient(system);
     await system.gql(INVITE, inviteInput(`fran@${firm.domain}`), client.token);
-    const token = tokenFromMail(system.mailTo(`fran@${firm.domain}`)[0].text);
+    const token = tokenFromMail(system.mailTo(`fran@${firm.domain}`).filter((m) => m.template !== 'firm-sign-up-confirmation')[0].text);
     expect((await system.gql(ACCEPT, { token }, plain.token)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect((await system.gql(ACCEPT, { token }, manager.token)).errors).toBeUndefined();
   });
@@ -147,7 +147,7 @@ describe('client → firm invitations (I1, I2, I5, I6)', () => {
     const firm = await signUpFirm(system);
     const client = await registerClient(system);
     await system.gql(INVITE, inviteInput(`fran@${firm.domain}`), client.token);
-    const token = tokenFromMail(system.mailTo(`fran@${firm.domain}`)[0].text);
+    const token = tokenFromMail(system.mailTo(`fran@${firm.domain}`).filter((m) => m.template !== 'firm-sign-up-confirmation')[0].text);
     const results = await Promise.all(Array.from({ length: 5 }, () => system.gql(ACCEPT, { token }, firm.token)));
     // The same person retrying (a lost response) gets the same success, never "already used".
     expect(results.map((r) => r.errors)).toEqual([undefined, undefined, undefined, undefined, undefined]);
@@ -157,7 +157,7 @@ describe('client → firm invitations (I1, I2, I5, I6)', () => {
     expect(refused.errors?.[0]?.extensions?.code).toBe('INVITATION_ALREADY_USED');
     const [{ id }] = await invitationRows(client.clientId);
     const events = await system.services.invitations.db.dataSource.query(
-      "SELECT COUNT(*) AS n FROM outbox_events WHERE envelope LIKE ?",
+      "SELECT COUNT(*) AS n FROM outbox_events WHERE topic LIKE '%invitation-accepted%' AND envelope LIKE ?",
       [`%${id}%`],
     );
     expect(Number(events[0].n)).toBe(1);
@@ -173,9 +173,14 @@ describe('client → firm invitations (I1, I2, I5, I6)', () => {
     const early = await system.gql(ACCEPT, { token });
     expect(early.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
 
-    const signUp = await system.gql(SIGN_UP, { input: firmInput({ domain }) });
-    expect(signUp.errors).toBeUndefined();
-    const accepted = await system.gql(ACCEPT, { token }, signUp.data.signUpFirm.accessToken);
+    // Signing up from the invitation's link proves the address: signed in at once (SPEC F3).
+    await eventually(async () => {
+      const [row] = await system.services.firms.db.dataSource.query('SELECT COUNT(*) AS n FROM sign_up_proofs WHERE email = ?', [`fran@${domain}`]);
+      return Number(row.n) === 1 ? true : undefined;
+    }, 15_000, 'the sign-up proof to reach firms');
+    const signUp = await system.gql(SIGN_UP, { input: { ...firmInput({ domain }), invitationToken: token } });
+    expect(signUp.data.signUpFirm.status).toBe('ACTIVE');
+    const accepted = await system.gql(ACCEPT, { token }, signUp.data.signUpFirm.session.accessToken);
     expect(accepted.errors).toBeUndefined();
     expect(accepted.data.acceptFirmInvitation.status).toBe('ACCEPTED');
   });

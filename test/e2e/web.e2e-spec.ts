@@ -147,6 +147,12 @@ describe('the web app in a real browser (S1, S2)', () => {
 
     await workEmail.fill(founder.email);
     await page.getByRole('button', { name: 'Create firm account' }).click();
+    // SPEC F3: nothing is created until the founder opens the link in the confirmation email.
+    await page.getByRole('heading', { name: 'Check your email' }).waitFor();
+    await page.getByText(founder.email).waitFor();
+    await shot(page, '01b-sign-up-check-email');
+    await page.goto(linkInMail(founder.email, /^\/signup\/confirm$/));
+    await page.getByRole('button', { name: 'Confirm and create my firm' }).click();
     await page.getByRole('heading', { name: 'Welcome, Fran' }).waitFor();
     expect(await page.title()).toBe('Welcome, Fran · Advisor Dashboard');
     expect(await page.getByLabel('Active client count').textContent()).toBe('0');
@@ -267,6 +273,11 @@ describe('the web app in a real browser (S1, S2)', () => {
     await nia.getByLabel('Personal email').fill('nia@home.example');
     await nia.getByLabel('Username').fill(`nia.${Date.now().toString(36)}`);
     await nia.getByLabel('Password').fill('a brand new firm passphrase');
+    // SPEC I5, F3: the invitation proved Nia's address once its proof reached firms: no confirmation email.
+    await eventually(async () => {
+      const [row] = await system.services.firms.db.dataSource.query('SELECT COUNT(*) AS n FROM sign_up_proofs WHERE email = ?', [`nia@${newDomain}`]);
+      return Number(row.n) === 1 ? true : undefined;
+    }, 15_000, 'the sign-up proof to reach firms');
     await nia.getByRole('button', { name: 'Create firm account' }).click();
     await nia.getByRole('button', { name: 'Accept invite' }).click();
     await nia.getByText('Newcomer Nursery is now connected to your firm, and you are assigned to it.').waitFor();

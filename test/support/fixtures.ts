@@ -12,9 +12,22 @@ export interface SignedUpFirm {
   password: string;
 }
 
+const SESSION_FIELDS = 'accessToken expiresAt refreshToken member { id firstName firmRole permissions firm { id name domain } }';
+
+/** SPEC F1, F3: a sign-up answers with a confirmation email sent (or, from a client's invitation, a session). */
 export const SIGN_UP = `mutation SignUp($input: SignUpFirmInput!) {
-  signUpFirm(input: $input) { accessToken expiresAt member { id firstName firmRole permissions firm { id name domain } } }
+  signUpFirm(input: $input) { status workEmail confirmBy session { ${SESSION_FIELDS} } }
 }`;
+
+/** SPEC F3: the founder opens the confirmation link. */
+export const CONFIRM_SIGN_UP = `mutation ConfirmSignUp($token: String!) { confirmFirmSignUp(token: $token) { ${SESSION_FIELDS} } }`;
+
+/** The token of the latest sign-up confirmation email to this address. */
+export function confirmationTokenFor(system: TestSystem, email: string): string {
+  const mail = system.mailTo(email).filter((m) => m.template === 'firm-sign-up-confirmation').pop();
+  if (!mail) throw new Error(`no sign-up confirmation email to ${email}`);
+  return /token=([A-Za-z0-9_-]+)/.exec(mail.text)![1];
+}
 
 export function firmInput(overrides: { domain?: string; workEmail?: string; username?: string; password?: string } = {}) {
   const domain = overrides.domain ?? `firm-${unique()}.example`;
@@ -35,12 +48,14 @@ export function firmInput(overrides: { domain?: string; workEmail?: string; user
   };
 }
 
-/** SPEC F1 through the gateway: a new firm and its signed-in founder. */
+/** SPEC F1, F3 through the gateway: a new firm, its founder's email confirmed from the mail, signed in. */
 export async function signUpFirm(system: TestSystem, domain?: string): Promise<SignedUpFirm> {
   const input = firmInput({ domain });
   const res = await system.gql(SIGN_UP, { input });
   if (res.errors) throw new Error(`sign-up failed: ${JSON.stringify(res.errors)}`);
-  const s = res.data.signUpFirm;
+  const confirmed = await system.gql(CONFIRM_SIGN_UP, { token: confirmationTokenFor(system, input.founder.workEmail) });
+  if (confirmed.errors) throw new Error(`sign-up confirmation failed: ${JSON.stringify(confirmed.errors)}`);
+  const s = confirmed.data.confirmFirmSignUp;
   return {
     token: s.accessToken,
     memberId: s.member.id,

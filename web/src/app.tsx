@@ -4,6 +4,7 @@ import { CompanyLayout, FirmLayout } from './components/layout';
 import { Empty } from './components/feedback';
 import { LogInPage } from './pages/auth/log-in';
 import { SignUpPage } from './pages/auth/sign-up';
+import { ConfirmSignUpPage } from './pages/auth/confirm-sign-up';
 import { JoinPage } from './pages/auth/join';
 import { AcceptFirmInvitationPage } from './pages/auth/accept-firm-invitation';
 import { HomePage } from './pages/firm/home';
@@ -27,6 +28,7 @@ function FirmOrCompany() {
 
 /**
  * Every screen and the links emails carry (the services build them from APP_URL):
+ *  - `/signup/confirm?token=…`     a firm sign-up's confirmation (SPEC F3)
  *  - `/join?token=…`               a team invitation (SPEC F5)
  *  - `/invitations/accept?token=…` a client's invitation to an accountant (SPEC I5)
  *  - `/requests/:id`               a firm's request, for the client admin (SPEC I4)
@@ -37,6 +39,7 @@ export function App() {
     <Routes>
       <Route path="/login" element={<LogInPage />} />
       <Route path="/signup" element={<SignUpPage />} />
+      <Route path="/signup/confirm" element={<ConfirmSignUpPage />} />
       <Route path="/join" element={<JoinPage />} />
       <Route path="/invitations/accept" element={<AcceptFirmInvitationPage />} />
       <Route element={<FirmOrCompany />}>

@@ -1,5 +1,6 @@
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { createHash } from 'node:crypto';
 import { DAY_MS, DomainError, hashOpaqueToken, newOpaqueToken } from '@advisor/kit';
 
 /**
@@ -38,6 +39,15 @@ export const invitationExpiry = (sentAt: Date): Date => new Date(sentAt.getTime(
 
 /** The stored form of a token as a person pasted or clicked it (SPEC I6). */
 export const invitationTokenHash = (token: string): string => hashOpaqueToken(token.trim());
+
+/**
+ * SPEC I5, F3: what proves that whoever holds a client's invitation link read mail at the invited
+ * address, without being able to accept the invitation: a hash of the token under its own label.
+ * Invitations publishes it (`accountant.invited`); firms counts a sign-up by that address that
+ * presents the token as verified.
+ */
+export const signUpProofOf = (token: string): string =>
+  createHash('sha256').update(`advisor-dashboard:firm-sign-up-proof:${token.trim()}`, 'utf8').digest('hex');
 
 interface LifecycleState {
   status: string;

@@ -2,7 +2,7 @@ import { AccessTokenIssuer, baseConfigFromEnv, runStandaloneService } from '@adv
 import { readFirmsEnv, supportFromEnv } from './env';
 import { FIRMS_SERVICE, startFirmsService } from './service';
 
-export { startFirmsService, FIRMS_SERVICE, DEFAULT_ADVISOR_SUPPORT, type FirmsConfig } from './service';
+export { startFirmsService, FIRMS_SERVICE, DEFAULT_ADVISOR_SUPPORT, type FirmsConfig, type RunningFirmsService } from './service';
 
 /** Standalone entrypoint (containers): `node services/firms/dist/index.js`. */
 if (require.main === module) {

@@ -27,7 +27,11 @@ import { OutboxClaims1764201600000 } from './db/migrations/1764201600000-outbox-
 import { SignInThrottle1764460800000 } from './db/migrations/1764460800000-sign-in-throttle';
 import { RefreshTokenFamilies1764460800001 } from './db/migrations/1764460800001-refresh-token-families';
 import { RetiredRefreshTokenEntity } from './db/entities/retired-refresh-token.entity';
-import { createFirmsDomain, type AdvisorSupport } from './domain';
+import { FirmSignUpEntity } from './db/entities/firm-sign-up.entity';
+import { SignUpProofEntity } from './db/entities/sign-up-proof.entity';
+import { VerifiedSignUp1764547200000 } from './db/migrations/1764547200000-verified-sign-up';
+import { signUpProofHandler } from './events/sign-up-proof.handler';
+import { createFirmsDomain, type AdvisorSupport, type FirmsDomain } from './domain';
 import { createContext, type FirmsContext } from './context';
 import { resolvers } from './resolvers';
 
@@ -51,27 +55,30 @@ export const DEFAULT_ADVISOR_SUPPORT: AdvisorSupport = {
   escalationContact: { name: 'Advisor Dashboard escalations', email: 'escalations@advisor-dashboard.example', phone: null },
 };
 
-export function startFirmsService(opts: {
+export type RunningFirmsService = RunningService & { domain: FirmsDomain };
+
+export async function startFirmsService(opts: {
   config: FirmsConfig;
   transport: EventTransport;
   issuer: AccessTokenIssuer;
   mailer?: Mailer;
   clock?: Clock;
   logger?: Logger;
-}): Promise<RunningService> {
+}): Promise<RunningFirmsService> {
   const logger = opts.logger ?? createLogger({ name: FIRMS_SERVICE });
-  return startService<FirmsContext>({
+  let built: FirmsDomain | undefined;
+  const running = await startService<FirmsContext>({
     name: FIRMS_SERVICE,
     config: opts.config,
     transport: opts.transport,
     logger,
-    entities: [FirmEntity, MemberEntity, CredentialEntity, SessionEntity, MemberInvitationEntity, AuditEntryEntity, SignInThrottleEntity, RetiredRefreshTokenEntity, ...LINK_COPY_ENTITIES],
-    migrations: [CreateFirms1763769600000, SessionsInvitationsAudit1763856000000, ClientLinkCopy1764028800000, LinkCopyPermissions1764115200000, OutboxClaims1764201600000, SignInThrottle1764460800000, RefreshTokenFamilies1764460800001],
+    entities: [FirmEntity, MemberEntity, CredentialEntity, SessionEntity, MemberInvitationEntity, AuditEntryEntity, SignInThrottleEntity, RetiredRefreshTokenEntity, FirmSignUpEntity, SignUpProofEntity, ...LINK_COPY_ENTITIES],
+    migrations: [CreateFirms1763769600000, SessionsInvitationsAudit1763856000000, ClientLinkCopy1764028800000, LinkCopyPermissions1764115200000, OutboxClaims1764201600000, SignInThrottle1764460800000, RefreshTokenFamilies1764460800001, VerifiedSignUp1764547200000],
     typeDefs: loadTypeDefs(__dirname),
     producesEvents: true,
     topics: ALL_EVENTS,
     build: (db) => {
-      const domain = createFirmsDomain({
+      const domain = (built = createFirmsDomain({
         db,
         issuer: opts.issuer,
         clock: opts.clock ?? systemClock,
@@ -79,13 +86,15 @@ export function startFirmsService(opts: {
         appUrl: opts.config.appUrl,
         support: opts.config.support,
         logger,
-      });
+      }));
       return {
         resolvers,
         createContext: (identity, origin) => createContext(domain, identity, origin),
-        // The shared link copy (SPEC C2): a client admin sees the firm linked to their company.
-        handlers: linkCopyHandlers(),
+        // The shared link copy (SPEC C2): a client admin sees the firm linked to their company;
+        // client invitations' sign-up proofs (SPEC I5, F3).
+        handlers: [...linkCopyHandlers(), signUpProofHandler],
       };
     },
   });
+  return Object.assign(running, { domain: built! });
 }

@@ -124,6 +124,26 @@ export type FirmSession = {
   refreshToken: Scalars['String']['output'];
 };
 
+/** SPEC F1, F3: the answer to a firm sign-up. */
+export type FirmSignUp = {
+  __typename?: 'FirmSignUp';
+  /** When the confirmation link stops working (ISO-8601); null once ACTIVE. */
+  confirmBy?: Maybe<Scalars['String']['output']>;
+  /** The founder's session when ACTIVE; null while the email waits for confirmation. */
+  session?: Maybe<FirmSession>;
+  /** CONFIRMATION_SENT (check the work email) or ACTIVE (signed in). */
+  status: FirmSignUpStatus;
+  /** Where the confirmation email went (the founder's work email). */
+  workEmail: Scalars['String']['output'];
+};
+
+/** SPEC F3: where a firm sign-up stands. */
+export type FirmSignUpStatus =
+  /** The firm exists and the founder is signed in (the work email was proven by a client's invitation, SPEC I5). */
+  | 'ACTIVE'
+  /** A confirmation email went to the founder's work email; the firm is created, and its domain claimed, only when its link is opened (within 24 hours, once). */
+  | 'CONFIRMATION_SENT';
+
 /** SPEC F1: the founding member, who becomes the firm's first ADMIN. */
 export type FounderInput = {
   /** Used to verify identity when contacting support. */
@@ -228,6 +248,8 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** SPEC F5: the invitee chooses a username and password, becomes a member and is signed in; no sign-in needed. Errors: INVITATION_NOT_FOUND, INVITATION_EXPIRED, INVITATION_ALREADY_USED, INVITATION_VOIDED (I6), USERNAME_TAKEN, USERNAME_IS_EMAIL, WEAK_PASSWORD, MEMBER_EMAIL_TAKEN. */
   acceptMemberInvitation: FirmSession;
+  /** SPEC F3: the founder opens the confirmation link: the firm, its founding ADMIN and their credentials are created and the founder is signed in. Errors: SIGN_UP_NOT_FOUND, SIGN_UP_EXPIRED (after 24 hours), SIGN_UP_ALREADY_CONFIRMED, FIRM_ALREADY_EXISTS (another sign-up for the domain was confirmed first), USERNAME_TAKEN, MEMBER_EMAIL_TAKEN. */
+  confirmFirmSignUp: FirmSession;
   /** SPEC F7: deactivate a member (needs MANAGE_MEMBERS): their sessions and client assignments end. Errors: FORBIDDEN, NOT_FOUND, CANNOT_DEACTIVATE_SELF, ADMIN_REQUIRED, LAST_ACTIVE_ADMIN. */
   deactivateMember: Member;
   /** SPEC F5: invite a team member; they get an email with a link valid for 7 days (needs MANAGE_MEMBERS). Errors: FORBIDDEN, BAD_USER_INPUT, FIRM_DOMAIN_NOT_ALLOWED (not the firm's domain), ADMIN_REQUIRED (F6), MEMBER_EMAIL_TAKEN, MEMBER_INVITATION_ALREADY_PENDING. */
@@ -242,8 +264,8 @@ export type Mutation = {
   resendMemberInvitation: MemberInvitation;
   /** Withdraw a pending invitation: its link stops working (needs MANAGE_MEMBERS). Errors: NOT_FOUND, INVITATION_ALREADY_USED. */
   revokeMemberInvitation: MemberInvitation;
-  /** SPEC F1: create a firm; the founder becomes its first ADMIN and is signed in. Errors: BAD_USER_INPUT (fields), FIRM_DOMAIN_NOT_ALLOWED (F2), FIRM_ALREADY_EXISTS (F3), USERNAME_TAKEN, USERNAME_IS_EMAIL, WEAK_PASSWORD (F4), MEMBER_EMAIL_TAKEN. */
-  signUpFirm: FirmSession;
+  /** SPEC F1, F3: sign a firm up. The founder gets an email with a confirmation link (24 hours, single use); nothing is created, and the domain stays free for other sign-ups, until it is opened (confirmFirmSignUp). Signing up from a client's invitation sent to the same work email (invitationToken, SPEC I5) creates the firm at once and signs the founder in. The founder becomes the firm's first ADMIN. Errors: BAD_USER_INPUT (fields), FIRM_DOMAIN_NOT_ALLOWED (F2), FIRM_ALREADY_EXISTS (F3), USERNAME_TAKEN, USERNAME_IS_EMAIL, WEAK_PASSWORD (F4), MEMBER_EMAIL_TAKEN, SIGN_UP_PENDING (three sign-ups already wait for this email). */
+  signUpFirm: FirmSignUp;
   /** SPEC F6: change the firm's name or website (needs MANAGE_FIRM). Errors: FORBIDDEN, BAD_USER_INPUT. */
   updateFirm: Firm;
   /** SPEC F6: change a member's job role, firm role or permissions (needs MANAGE_MEMBERS); the member's tokens must be refreshed. Errors: FORBIDDEN, NOT_FOUND, ADMIN_REQUIRED, LAST_ACTIVE_ADMIN. */
@@ -256,6 +278,12 @@ export type MutationAcceptMemberInvitationArgs = {
   password: Scalars['String']['input'];
   token: Scalars['String']['input'];
   username: Scalars['String']['input'];
+};
+
+
+/** What callers change. */
+export type MutationConfirmFirmSignUpArgs = {
+  token: Scalars['String']['input'];
 };
 
 
@@ -337,6 +365,8 @@ export type SignUpFirmInput = {
   firmName: Scalars['String']['input'];
   /** The founding member. */
   founder: FounderInput;
+  /** SPEC I5: the token of a client's invitation the founder signs up from. When the invitation was sent to the founder's work email, that email is proven and the firm is created at once (status ACTIVE); otherwise it is ignored and a confirmation email is sent. */
+  invitationToken?: InputMaybe<Scalars['String']['input']>;
   /** The firm's website. */
   website: Scalars['String']['input'];
 };
@@ -481,6 +511,8 @@ export type ResolversTypes = ResolversObject<{
   FirmPermission: FirmPermission;
   FirmRole: FirmRole;
   FirmSession: ResolverTypeWrapper<Omit<FirmSession, 'member'> & { member: ResolversTypes['Member'] }>;
+  FirmSignUp: ResolverTypeWrapper<Omit<FirmSignUp, 'session'> & { session?: Maybe<ResolversTypes['FirmSession']> }>;
+  FirmSignUpStatus: FirmSignUpStatus;
   FounderInput: FounderInput;
   InviteMemberInput: InviteMemberInput;
   Member: ResolverTypeWrapper<MemberModel>;
@@ -504,6 +536,7 @@ export type ResolversParentTypes = ResolversObject<{
   Firm: FirmModel;
   Boolean: Scalars['Boolean']['output'];
   FirmSession: Omit<FirmSession, 'member'> & { member: ResolversParentTypes['Member'] };
+  FirmSignUp: Omit<FirmSignUp, 'session'> & { session?: Maybe<ResolversParentTypes['FirmSession']> };
   FounderInput: FounderInput;
   InviteMemberInput: InviteMemberInput;
   Member: MemberModel;
@@ -555,6 +588,13 @@ export type FirmSessionResolvers<ContextType = FirmsContext, ParentType extends 
   refreshToken?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type FirmSignUpResolvers<ContextType = FirmsContext, ParentType extends ResolversParentTypes['FirmSignUp'] = ResolversParentTypes['FirmSignUp']> = ResolversObject<{
+  confirmBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  session?: Resolver<Maybe<ResolversTypes['FirmSession']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['FirmSignUpStatus'], ParentType, ContextType>;
+  workEmail?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type MemberResolvers<ContextType = FirmsContext, ParentType extends ResolversParentTypes['Member'] = ResolversParentTypes['Member'], FederationReferenceType extends FederationReferenceTypes['Member'] = FederationReferenceTypes['Member']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Member']> | FederationReferenceType, FederationReferenceType, ContextType>;
   active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -584,6 +624,7 @@ export type MemberInvitationResolvers<ContextType = FirmsContext, ParentType ext
 
 export type MutationResolvers<ContextType = FirmsContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   acceptMemberInvitation?: Resolver<ResolversTypes['FirmSession'], ParentType, ContextType, RequireFields<MutationAcceptMemberInvitationArgs, 'password' | 'token' | 'username'>>;
+  confirmFirmSignUp?: Resolver<ResolversTypes['FirmSession'], ParentType, ContextType, RequireFields<MutationConfirmFirmSignUpArgs, 'token'>>;
   deactivateMember?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationDeactivateMemberArgs, 'memberId'>>;
   inviteMember?: Resolver<ResolversTypes['MemberInvitation'], ParentType, ContextType, RequireFields<MutationInviteMemberArgs, 'input'>>;
   logIn?: Resolver<ResolversTypes['FirmSession'], ParentType, ContextType, RequireFields<MutationLogInArgs, 'password' | 'username'>>;
@@ -591,7 +632,7 @@ export type MutationResolvers<ContextType = FirmsContext, ParentType extends Res
   refreshSession?: Resolver<ResolversTypes['FirmSession'], ParentType, ContextType, RequireFields<MutationRefreshSessionArgs, 'refreshToken'>>;
   resendMemberInvitation?: Resolver<ResolversTypes['MemberInvitation'], ParentType, ContextType, RequireFields<MutationResendMemberInvitationArgs, 'invitationId'>>;
   revokeMemberInvitation?: Resolver<ResolversTypes['MemberInvitation'], ParentType, ContextType, RequireFields<MutationRevokeMemberInvitationArgs, 'invitationId'>>;
-  signUpFirm?: Resolver<ResolversTypes['FirmSession'], ParentType, ContextType, RequireFields<MutationSignUpFirmArgs, 'input'>>;
+  signUpFirm?: Resolver<ResolversTypes['FirmSignUp'], ParentType, ContextType, RequireFields<MutationSignUpFirmArgs, 'input'>>;
   updateFirm?: Resolver<ResolversTypes['Firm'], ParentType, ContextType, RequireFields<MutationUpdateFirmArgs, 'input'>>;
   updateMember?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationUpdateMemberArgs, 'input'>>;
 }>;
@@ -613,6 +654,7 @@ export type Resolvers<ContextType = FirmsContext> = ResolversObject<{
   AuditEntry?: AuditEntryResolvers<ContextType>;
   Firm?: FirmResolvers<ContextType>;
   FirmSession?: FirmSessionResolvers<ContextType>;
+  FirmSignUp?: FirmSignUpResolvers<ContextType>;
   Member?: MemberResolvers<ContextType>;
   MemberInvitation?: MemberInvitationResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;

@@ -4,6 +4,12 @@ export enum FirmErrorCode {
   DomainNotAllowed = 'FIRM_DOMAIN_NOT_ALLOWED',
   /** SPEC F3: a firm already exists for this email domain. */
   FirmAlreadyExists = 'FIRM_ALREADY_EXISTS',
+  /** SPEC F3: the sign-up confirmation link is unknown, expired (24 hours) or already used. */
+  SignUpNotFound = 'SIGN_UP_NOT_FOUND',
+  SignUpExpired = 'SIGN_UP_EXPIRED',
+  SignUpAlreadyConfirmed = 'SIGN_UP_ALREADY_CONFIRMED',
+  /** SPEC F3, G7: too many sign-ups already wait for this work email's confirmation. */
+  SignUpPending = 'SIGN_UP_PENDING',
   /** SPEC F4. */
   UsernameTaken = 'USERNAME_TAKEN',
   UsernameIsEmail = 'USERNAME_IS_EMAIL',

@@ -41,7 +41,7 @@ export function createFirmsDomain(deps: {
   const audit = new AuditService(db, access);
   const sessions = new SessionService(db, deps.issuer, clock, new SignInThrottle(db, clock, deps.logger, 'firm'), audit);
   return {
-    signUp: new FirmSignUpService(db, clock, sessions, audit),
+    signUp: new FirmSignUpService(db, clock, sessions, audit, deps.mailer, deps.appUrl, deps.logger),
     sessions,
     directory: new DirectoryService(db),
     invitations: new MemberInvitationService(db, access, sessions, audit, deps.mailer, clock, deps.appUrl, deps.logger),

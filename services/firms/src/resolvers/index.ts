@@ -17,7 +17,16 @@ export const resolvers: Resolvers = {
       ctx.domain.audit.list(ctx.identity, { first: args.first, subjectId: args.subjectId ?? undefined }),
   },
   Mutation: {
-    signUpFirm: async (_root, args, ctx) => session(await ctx.domain.signUp.signUp(args.input)),
+    signUpFirm: async (_root, args, ctx) => {
+      const outcome = await ctx.domain.signUp.signUp(args.input);
+      return {
+        status: outcome.status,
+        workEmail: outcome.workEmail,
+        confirmBy: outcome.confirmBy ? iso(outcome.confirmBy) : null,
+        session: outcome.session ? session(outcome.session) : null,
+      };
+    },
+    confirmFirmSignUp: async (_root, args, ctx) => session(await ctx.domain.signUp.confirm(args.token)),
     logIn: async (_root, args, ctx) =>
       session(await ctx.domain.sessions.logIn(args.username, args.password, ctx.origin)),
     refreshSession: async (_root, args, ctx) =>

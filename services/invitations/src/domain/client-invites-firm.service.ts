@@ -24,8 +24,9 @@ import {
   isPublicEmailDomain,
   isRetriedAcceptance,
   issueInvitation,
+  signUpProofOf,
 } from '@advisor/rules';
-import { CLIENT_GRANTED_PERMISSIONS, invitationAccepted } from '@advisor/schema';
+import { CLIENT_GRANTED_PERMISSIONS, accountantInvited, invitationAccepted } from '@advisor/schema';
 import { InvitationEntity } from '../db/entities/invitation.entity';
 import { requireInvitationAdmin } from './access';
 import type { ClientReplicaService } from './client-replica.service';
@@ -131,6 +132,21 @@ export class ClientInvitesFirmService {
         );
       }
       await em.insert(InvitationEntity, entity);
+      // SPEC I5, F3: a firm signed up by the invitee from this link needs no confirmation email.
+      await enqueueEvent(
+        this.db,
+        em,
+        INVITATIONS_PRODUCER,
+        accountantInvited,
+        {
+          invitationId: entity.id,
+          clientId: entity.clientId,
+          accountantEmail: accountantEmail.toLowerCase(),
+          signUpProof: signUpProofOf(token),
+          expiresAt: expiresAt.toISOString(),
+        },
+        now,
+      );
       await auditInvitationChange(em, {
         invitation: entity,
         firmId: null,

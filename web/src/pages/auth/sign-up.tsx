@@ -1,4 +1,4 @@
-import { type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Link as RouterLink, useNavigate, useSearchParams } from 'react-router';
 import { useMutation } from 'urql';
 import { Autocomplete, Button, Grid, Link, Stack, TextField, Typography } from '@mui/material';
@@ -13,17 +13,33 @@ import { AuthCard } from './auth-card';
 const SignUpFirm = graphql(`
   mutation SignUpFirm($input: SignUpFirmInput!) {
     signUpFirm(input: $input) {
-      accessToken
-      expiresAt
-      refreshToken
-      member {
-        id
-        firstName
-        lastName
+      status
+      workEmail
+      confirmBy
+      session {
+        accessToken
+        expiresAt
+        refreshToken
+        member {
+          id
+          firstName
+          lastName
+        }
       }
     }
   }
 `);
+
+/** SPEC I5: the client's invitation token when the founder came from its link (`next=/invitations/accept?token=…`). */
+export function invitationTokenOf(next: string | null): string | undefined {
+  if (!next) return undefined;
+  try {
+    const url = new URL(next, 'http://app.invalid');
+    return url.pathname === '/invitations/accept' ? (url.searchParams.get('token') ?? undefined) : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /** Where each sign-up refusal belongs (SPEC F2, F3, F4): next to what the person typed. */
 export const SIGN_UP_ERROR_FIELDS: Record<string, string> = {
@@ -33,9 +49,14 @@ export const SIGN_UP_ERROR_FIELDS: Record<string, string> = {
   USERNAME_TAKEN: 'username',
   USERNAME_IS_EMAIL: 'username',
   WEAK_PASSWORD: 'password',
+  SIGN_UP_PENDING: 'workEmail',
 };
 
-/** SPEC F1: a firm signs up; the founder becomes its first admin and is signed in. */
+/**
+ * SPEC F1, F3: a firm signs up; the founder confirms the work email with the emailed link (or,
+ * coming from a client's invitation to that address, is signed in at once, SPEC I5) and becomes
+ * the firm's first admin.
+ */
 export function SignUpPage() {
   const [params] = useSearchParams();
   const next = params.get('next');
@@ -54,6 +75,7 @@ export function SignUpPage() {
     password: '',
   });
   const [result, signUp] = useMutation(SignUpFirm);
+  const [sentTo, setSentTo] = useState<{ email: string; until: string } | null>(null);
   const errors = formErrors(result.error, SIGN_UP_ERROR_FIELDS);
   const v = form.values;
 
@@ -74,10 +96,16 @@ export function SignUpPage() {
           username: v.username,
           password: v.password,
         },
+        ...(invitationTokenOf(next) ? { invitationToken: invitationTokenOf(next) } : {}),
       },
     });
-    const s = r.data?.signUpFirm;
-    if (!s) return;
+    const outcome = r.data?.signUpFirm;
+    if (!outcome) return;
+    const s = outcome.session;
+    if (!s) {
+      setSentTo({ email: outcome.workEmail, until: outcome.confirmBy ?? '' });
+      return;
+    }
     sessionStore.set({
       realm: 'firm',
       accessToken: s.accessToken,
@@ -88,6 +116,22 @@ export function SignUpPage() {
     });
     navigate(safeNext(next, '/'), { replace: true });
   };
+
+  if (sentTo) {
+    return (
+      <AuthCard title="Check your email">
+        <Stack spacing={2} aria-label="Confirmation sent">
+          <Typography>
+            We sent a confirmation link to <strong>{sentTo.email}</strong>. Open it to create your firm account and sign in.
+          </Typography>
+          <Typography variant="body2" color="text.secondary">
+            The link works once{sentTo.until ? `, until ${new Date(sentTo.until).toLocaleString()}` : ''}. Your firm is not created until you open it.
+            {next ? ' Afterwards, open the link from your client\'s invitation email again.' : ''}
+          </Typography>
+        </Stack>
+      </AuthCard>
+    );
+  }
 
   return (
     <AuthCard title="Sign up your firm" width={720}>
