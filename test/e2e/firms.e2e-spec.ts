@@ -26,6 +26,9 @@ describe('firm sign-up and login (F1–F4)', () => {
     const res = await system.gql(SIGN_UP, { input });
     expect(res.errors).toBeUndefined();
     expect(res.data.signUpFirm).toMatchObject({ status: 'CONFIRMATION_SENT', workEmail: input.founder.workEmail, session: null });
+    // While waiting, the password is kept as its argon2id hash only.
+    const [waiting] = await system.services.firms.db.dataSource.query('SELECT password_hash FROM firm_sign_ups WHERE work_email = ?', [input.founder.workEmail]);
+    expect(waiting.password_hash).toMatch(/^\$argon2id\$/);
     const validFor = Date.parse(res.data.signUpFirm.confirmBy) - before;
     expect(validFor).toBeGreaterThanOrEqual(DAY_MS);
     expect(validFor).toBeLessThan(DAY_MS + 10_000);
@@ -50,11 +53,12 @@ describe('firm sign-up and login (F1–F4)', () => {
     });
     const [row] = await system.services.firms.db.dataSource.query('SELECT * FROM members WHERE id = ?', [member.id]);
     expect(row).toMatchObject({ cell_phone: '+1 917 555 0101', personal_email: 'fran@home.example', work_phone: '+1 212 555 0100' });
-    // The password kept while waiting was its hash only.
+    // The link's token is stored as its hash only; once confirmed, the sign-up keeps no password hash (the credentials do).
     const [pending] = await system.services.firms.db.dataSource.query('SELECT * FROM firm_sign_ups WHERE work_email = ?', [input.founder.workEmail]);
-    expect(pending.password_hash).toMatch(/^\$argon2id\$/);
     expect(pending.token_hash).toMatch(/^[0-9a-f]{64}$/);
     expect(mail[0].text).not.toContain(pending.token_hash);
+    expect(pending.password_hash).toBe('');
+    expect(pending.firm_id).toBe(member.firm.id);
   });
 
   it('F3: an unverified sign-up does not claim the domain: the real firm signs up and confirms; the squatter\'s link then gets F3\'s message', async () => {
@@ -98,6 +102,9 @@ describe('firm sign-up and login (F1–F4)', () => {
       // An expired sign-up holds nothing: the same username and domain sign up again.
       const again = await system.gql(SIGN_UP, { input: { ...late, founder: { ...late.founder, workEmail: `other@${late.founder.workEmail.split('@')[1]}` } } });
       expect(again.errors).toBeUndefined();
+      // ... and the expired one, with its founder's details, is swept away.
+      const [left] = await system.services.firms.db.dataSource.query('SELECT COUNT(*) AS n FROM firm_sign_ups WHERE work_email = ?', [late.founder.workEmail]);
+      expect(Number(left.n)).toBe(0);
     } finally {
       system.clock.advance(-(DAY_MS + 1000));
     }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { IsNull, MoreThan, Not, type EntityManager } from 'typeorm';
+import { In, IsNull, LessThan, MoreThan, Not, type EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { FirmEntity } from '../db/entities/firm.entity';
 import { MemberEntity } from '../db/entities/member.entity';
@@ -139,6 +139,7 @@ export class FirmSignUpService {
       if (session) return { status: 'ACTIVE', workEmail, confirmBy: null, session };
     }
 
+    await this.purgeExpired(now);
     const { token, hash } = newOpaqueToken();
     const expiresAt = new Date(now.getTime() + SIGN_UP_CONFIRMATION_HOURS * 3600_000);
     await this.db.transaction(async (em) => {
@@ -173,7 +174,8 @@ export class FirmSignUpService {
     }
     return this.createFirm(signUp, now, async (em, firmId) => {
       // Single use, even when the link is opened twice at once.
-      const claimed = await em.update(FirmSignUpEntity, { id: signUp.id, confirmedAt: IsNull() }, { confirmedAt: now, firmId });
+      // The password hash now lives in the credentials only.
+      const claimed = await em.update(FirmSignUpEntity, { id: signUp.id, confirmedAt: IsNull() }, { confirmedAt: now, firmId, passwordHash: '' });
       if (claimed.affected !== 1) {
         throw new DomainError(FirmErrorCode.SignUpAlreadyConfirmed, 'This sign-up is already confirmed. Sign in with your username and password.');
       }
@@ -189,7 +191,7 @@ export class FirmSignUpService {
       order: { createdAt: 'DESC' },
     });
     return this.createFirm(signUp, this.clock.now(), async (em, firmId) => {
-      await em.update(FirmSignUpEntity, { id: signUp.id }, { confirmedAt: this.clock.now(), firmId });
+      await em.update(FirmSignUpEntity, { id: signUp.id }, { confirmedAt: this.clock.now(), firmId, passwordHash: '' });
     });
   }
 
@@ -267,6 +269,19 @@ export class FirmSignUpService {
       }
       throw new DomainError(FirmErrorCode.UsernameTaken, 'This username is taken. Choose another one.');
     }
+  }
+
+  /**
+   * SPEC F3: an unconfirmed sign-up past its 24 hours is gone (its founder's phones, personal email
+   * and password hash with it). Swept a bounded batch at a time by each new sign-up.
+   */
+  private async purgeExpired(now: Date): Promise<void> {
+    const stale = await this.db.manager.find(FirmSignUpEntity, {
+      select: { id: true },
+      where: { confirmedAt: IsNull(), expiresAt: LessThan(now) },
+      take: 100,
+    });
+    if (stale.length > 0) await this.db.manager.delete(FirmSignUpEntity, { id: In(stale.map((s) => s.id)), confirmedAt: IsNull() });
   }
 
   /** SPEC F4: a username belongs to a member, or is held for 24 hours by someone else's sign-up waiting for confirmation. */
