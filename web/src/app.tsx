@@ -19,6 +19,8 @@ import { CompanyAuditPage, FirmAuditPage } from './pages/audit';
 import { ThirdPartyPage } from './pages/company/third-party';
 import { ReviewRequestPage } from './pages/company/review-request';
 import { NotificationsPage } from './pages/company/notifications';
+import { ClientPayrollPage } from './pages/payroll/client-payroll';
+import { PayrollAttentionPage } from './pages/payroll/attention-page';
 
 /** A client admin who opens the app's root lands on their company's screens. */
 function FirmOrCompany() {
@@ -32,6 +34,8 @@ function FirmOrCompany() {
  *  - `/join?token=…`               a team invitation (SPEC F5)
  *  - `/invitations/accept?token=…` a client's invitation to an accountant (SPEC I5)
  *  - `/requests/:id`               a firm's request, for the client admin (SPEC I4)
+ * Payroll (SPEC P1–P3, P7): `/payroll` (the firm's clients needing attention), a client's at
+ * `/clients/view/:clientId/payroll?tab=…&period=…&week=…`, a client admin's at `/company/payroll`.
  * The gateway answers every path that is not /graphql, /health or /ready with this app.
  */
 export function App() {
@@ -46,6 +50,7 @@ export function App() {
         <Route index element={<HomePage />} />
         <Route path="clients/new" element={<AddClientPage />} />
         <Route path="clients/view/:clientId" element={<ClientViewPage />} />
+        <Route path="clients/view/:clientId/payroll" element={<ClientPayrollPage realm="firm" />} />
         <Route path="clients/:platform" element={<ClientsPage />} />
         <Route path="firm" element={<FirmInfoPage />} />
         <Route path="team" element={<TeamPage />} />
@@ -53,10 +58,12 @@ export function App() {
         <Route path="access" element={<AccessPage />} />
         <Route path="groups" element={<GroupsPage />} />
         <Route path="audit" element={<FirmAuditPage />} />
-        {/* Payroll screens (timecards, hours sync report, key figures, reports, tax cards) go here as their APIs land. */}
+        <Route path="payroll" element={<PayrollAttentionPage />} />
+        {/* Key figures, reports and tax cards (SPEC P4–P6) go here as their APIs land. */}
       </Route>
       <Route element={<CompanyLayout />}>
         <Route path="company" element={<ThirdPartyPage />} />
+        <Route path="company/payroll" element={<ClientPayrollPage realm="client" />} />
         <Route path="company/notifications" element={<NotificationsPage />} />
         <Route path="company/audit" element={<CompanyAuditPage />} />
         <Route path="requests/:invitationId" element={<ReviewRequestPage />} />

@@ -65,8 +65,9 @@ interface NavItem {
 }
 
 /**
- * The firm's navigation. Payroll screens (timecards, hours sync report, key figures, reports,
- * tax cards) join the "Partner overview" section as their APIs land (SPEC P2–P6).
+ * The firm's navigation. Payroll (SPEC P1–P3, P7): what needs attention across clients, each
+ * client's payroll from there or from the client view. Key figures, reports and tax cards
+ * (SPEC P4–P6) join the "Partner overview" section as their APIs land.
  */
 const FIRM_NAV: Array<{ section: string; items: NavItem[] }> = [
   { section: 'Dashboard', items: [{ to: '/', label: 'Home', end: true }] },
@@ -78,6 +79,7 @@ const FIRM_NAV: Array<{ section: string; items: NavItem[] }> = [
       { to: '/clients/new', label: 'Add new client' },
     ],
   },
+  { section: 'Payroll', items: [{ to: '/payroll', label: 'Needs attention' }] },
   {
     section: 'Partner overview',
     items: [
@@ -100,6 +102,7 @@ const COMPANY_NAV: Array<{ section: string; items: NavItem[] }> = [
     section: 'Manage',
     items: [
       { to: '/company', label: 'Third party', end: true },
+      { to: '/company/payroll', label: 'Payroll' },
       { to: '/company/notifications', label: 'Notifications' },
       { to: '/company/audit', label: 'Audit trail' },
     ],

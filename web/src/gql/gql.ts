@@ -77,6 +77,35 @@ type Documents = {
     "\n  query Team {\n    myFirm {\n      id\n      members {\n        id\n        firstName\n        lastName\n        jobRole\n        firmRole\n      }\n    }\n  }\n": typeof types.TeamDocument,
     "\n  query MemberAccess($memberId: ID!) {\n    accessList(memberId: $memberId) {\n      role\n      permissions\n      effectivePermissions\n      assignedAt\n      client {\n        id\n        businessName\n        platform\n        firmLink {\n          permissions\n        }\n      }\n    }\n    myClients {\n      id\n      businessName\n      firmLink {\n        permissions\n      }\n    }\n  }\n": typeof types.MemberAccessDocument,
     "\n  mutation TeamUnassign($clientId: ID!, $memberId: ID!) {\n    unassignMember(clientId: $clientId, memberId: $memberId)\n  }\n": typeof types.TeamUnassignDocument,
+    "\n  fragment PayrollSummary on ClientCompany {\n    id\n    businessName\n    timeTracking {\n      status\n      lastSyncedAt\n      providerCompanyId\n      timeZone\n      payFrequency\n      connectedAt\n      lastSyncStatus\n      lastSyncError\n      nextSyncAt\n      syncRunning\n      retryAttempts\n    }\n    payPeriods(last: 8) {\n      id\n      startDate\n      endDate\n      deadline\n      deadlineMovedFor\n      paid\n      draftCount\n      approvedCount\n    }\n    hoursSyncWeeks(last: 8) {\n      weekStart\n      weekEnd\n      sent\n      toSend\n      errors\n      needsAttention\n    }\n  }\n": typeof types.PayrollSummaryFragmentDoc,
+    "\n  query FirmClientPayroll {\n    myClients {\n      ...PayrollSummary\n      myPermissions\n    }\n  }\n": typeof types.FirmClientPayrollDocument,
+    "\n  query CompanyPayroll {\n    myClientCompany {\n      ...PayrollSummary\n      admins {\n        id\n        permissions\n      }\n    }\n  }\n": typeof types.CompanyPayrollDocument,
+    "\n  fragment PayrollSyncs on ClientCompany {\n    id\n    timeTracking {\n      status\n      syncs(last: 10) {\n        id\n        cause\n        startedBy {\n          realm\n          id\n        }\n        startedAt\n        finishedAt\n        status\n        error\n        attempt\n        changeCount\n        shiftsSent\n        changes {\n          what\n          side\n          detail\n          at\n        }\n      }\n    }\n  }\n": typeof types.PayrollSyncsFragmentDoc,
+    "\n  query FirmPayrollSyncs {\n    myClients {\n      ...PayrollSyncs\n    }\n  }\n": typeof types.FirmPayrollSyncsDocument,
+    "\n  query CompanyPayrollSyncs {\n    myClientCompany {\n      ...PayrollSyncs\n    }\n  }\n": typeof types.CompanyPayrollSyncsDocument,
+    "\n  fragment PayrollMembers on ClientCompany {\n    id\n    payrollMembers {\n      id\n      firstName\n      lastName\n      email\n      kind\n      isManager\n      isAdmin\n      payRateCents\n      removedAt\n      pendingSync\n    }\n  }\n": typeof types.PayrollMembersFragmentDoc,
+    "\n  query FirmPayrollMembers {\n    myClients {\n      ...PayrollMembers\n    }\n  }\n": typeof types.FirmPayrollMembersDocument,
+    "\n  query CompanyPayrollMembers {\n    myClientCompany {\n      ...PayrollMembers\n    }\n  }\n": typeof types.CompanyPayrollMembersDocument,
+    "\n  fragment TimecardFields on Timecard {\n    id\n    periodId\n    status\n    edited\n    approvedAt\n    shiftMinutes\n    adjustmentMinutes\n    ptoMinutes\n    holidayMinutes\n    totalMinutes\n    member {\n      id\n      firstName\n      lastName\n      kind\n      payRateCents\n    }\n    entries {\n      date\n      kind\n      minutes\n      shiftId\n      adjustment\n    }\n  }\n": typeof types.TimecardFieldsFragmentDoc,
+    "\n  fragment PeriodTimecards on ClientCompany {\n    id\n    timecards(periodId: $periodId) {\n      ...TimecardFields\n    }\n  }\n": typeof types.PeriodTimecardsFragmentDoc,
+    "\n  query FirmTimecards($periodId: ID!) {\n    myClients {\n      ...PeriodTimecards\n    }\n  }\n": typeof types.FirmTimecardsDocument,
+    "\n  query CompanyTimecards($periodId: ID!) {\n    myClientCompany {\n      ...PeriodTimecards\n    }\n  }\n": typeof types.CompanyTimecardsDocument,
+    "\n  fragment WeekReport on ClientCompany {\n    id\n    hoursSyncReport(weekStart: $weekStart) {\n      week {\n        weekStart\n        weekEnd\n        sent\n        toSend\n        errors\n        needsAttention\n      }\n      workers {\n        timeTrackingWorkerId\n        member {\n          id\n          firstName\n          lastName\n          payRateCents\n        }\n        shifts {\n          shiftId\n          date\n          start\n          end\n          minutes\n          status\n          sentAt\n          reason\n          attempts\n        }\n      }\n    }\n  }\n": typeof types.WeekReportFragmentDoc,
+    "\n  query FirmHoursSyncReport($weekStart: String!) {\n    myClients {\n      ...WeekReport\n    }\n  }\n": typeof types.FirmHoursSyncReportDocument,
+    "\n  query CompanyHoursSyncReport($weekStart: String!) {\n    myClientCompany {\n      ...WeekReport\n    }\n  }\n": typeof types.CompanyHoursSyncReportDocument,
+    "\n  fragment PayrollRuns on ClientCompany {\n    id\n    payrollRuns(last: 20) {\n      id\n      periodId\n      periodStart\n      periodEnd\n      runBy {\n        realm\n        id\n      }\n      grossCents\n      contractorCents\n      employerTaxCents\n      completedAt\n      payslips {\n        kind\n        totalCents\n        employerTaxCents\n        member {\n          id\n          firstName\n          lastName\n        }\n        lines {\n          kind\n          minutes\n          rateCents\n          amountCents\n        }\n      }\n    }\n    employerTaxFilings {\n      month\n      grossCents\n      employerTaxCents\n      runs\n      status\n    }\n  }\n": typeof types.PayrollRunsFragmentDoc,
+    "\n  query FirmPayrollRuns {\n    myClients {\n      ...PayrollRuns\n    }\n  }\n": typeof types.FirmPayrollRunsDocument,
+    "\n  query CompanyPayrollRuns {\n    myClientCompany {\n      ...PayrollRuns\n    }\n  }\n": typeof types.CompanyPayrollRunsDocument,
+    "\n  mutation ConnectTimeTracking($input: ConnectTimeTrackingInput!) {\n    connectTimeTracking(input: $input) {\n      status\n      providerCompanyId\n      payFrequency\n      timeZone\n    }\n  }\n": typeof types.ConnectTimeTrackingDocument,
+    "\n  mutation DisconnectTimeTracking($clientId: ID!) {\n    disconnectTimeTracking(clientId: $clientId) {\n      status\n    }\n  }\n": typeof types.DisconnectTimeTrackingDocument,
+    "\n  mutation RefreshTimeTracking($clientId: ID!) {\n    refreshTimeTracking(clientId: $clientId) {\n      id\n      status\n      error\n      changeCount\n      shiftsSent\n    }\n  }\n": typeof types.RefreshTimeTrackingDocument,
+    "\n  mutation UpdatePayRate($memberId: ID!, $payRateCents: Int) {\n    updatePayrollMember(memberId: $memberId, input: { payRateCents: $payRateCents }) {\n      id\n      payRateCents\n      pendingSync\n    }\n  }\n": typeof types.UpdatePayRateDocument,
+    "\n  mutation UpdateTimecard($timecardId: ID!, $input: UpdateTimecardInput!) {\n    updateTimecard(timecardId: $timecardId, input: $input) {\n      ...TimecardFields\n    }\n  }\n": typeof types.UpdateTimecardDocument,
+    "\n  mutation ApproveTimecard($timecardId: ID!) {\n    approveTimecard(timecardId: $timecardId) {\n      ...TimecardFields\n    }\n  }\n": typeof types.ApproveTimecardDocument,
+    "\n  mutation ApproveAllTimecards($clientId: ID!, $periodId: ID!) {\n    approveAllTimecards(clientId: $clientId, periodId: $periodId) {\n      ...TimecardFields\n    }\n  }\n": typeof types.ApproveAllTimecardsDocument,
+    "\n  mutation ResendShift($clientId: ID!, $shiftId: ID!) {\n    resendShift(clientId: $clientId, shiftId: $shiftId) {\n      shiftId\n      status\n      sentAt\n      reason\n      attempts\n    }\n  }\n": typeof types.ResendShiftDocument,
+    "\n  mutation RunPayroll($clientId: ID!, $periodId: ID!) {\n    runPayroll(clientId: $clientId, periodId: $periodId) {\n      id\n      periodId\n      grossCents\n      contractorCents\n      employerTaxCents\n      payslips {\n        kind\n        totalCents\n      }\n    }\n  }\n": typeof types.RunPayrollDocument,
+    "\n  query PayrollAttention {\n    payrollAttention {\n      client {\n        id\n        businessName\n      }\n      draftsDue {\n        periodId\n        startDate\n        endDate\n        deadline\n        drafts\n        daysLeft\n        overdue\n      }\n      weeksWithErrors {\n        weekStart\n        weekEnd\n        errors\n        toSend\n      }\n    }\n  }\n": typeof types.PayrollAttentionDocument,
 };
 const documents: Documents = {
     "\n  query ClientTestMe {\n    me {\n      id\n    }\n  }\n": types.ClientTestMeDocument,
@@ -142,6 +171,35 @@ const documents: Documents = {
     "\n  query Team {\n    myFirm {\n      id\n      members {\n        id\n        firstName\n        lastName\n        jobRole\n        firmRole\n      }\n    }\n  }\n": types.TeamDocument,
     "\n  query MemberAccess($memberId: ID!) {\n    accessList(memberId: $memberId) {\n      role\n      permissions\n      effectivePermissions\n      assignedAt\n      client {\n        id\n        businessName\n        platform\n        firmLink {\n          permissions\n        }\n      }\n    }\n    myClients {\n      id\n      businessName\n      firmLink {\n        permissions\n      }\n    }\n  }\n": types.MemberAccessDocument,
     "\n  mutation TeamUnassign($clientId: ID!, $memberId: ID!) {\n    unassignMember(clientId: $clientId, memberId: $memberId)\n  }\n": types.TeamUnassignDocument,
+    "\n  fragment PayrollSummary on ClientCompany {\n    id\n    businessName\n    timeTracking {\n      status\n      lastSyncedAt\n      providerCompanyId\n      timeZone\n      payFrequency\n      connectedAt\n      lastSyncStatus\n      lastSyncError\n      nextSyncAt\n      syncRunning\n      retryAttempts\n    }\n    payPeriods(last: 8) {\n      id\n      startDate\n      endDate\n      deadline\n      deadlineMovedFor\n      paid\n      draftCount\n      approvedCount\n    }\n    hoursSyncWeeks(last: 8) {\n      weekStart\n      weekEnd\n      sent\n      toSend\n      errors\n      needsAttention\n    }\n  }\n": types.PayrollSummaryFragmentDoc,
+    "\n  query FirmClientPayroll {\n    myClients {\n      ...PayrollSummary\n      myPermissions\n    }\n  }\n": types.FirmClientPayrollDocument,
+    "\n  query CompanyPayroll {\n    myClientCompany {\n      ...PayrollSummary\n      admins {\n        id\n        permissions\n      }\n    }\n  }\n": types.CompanyPayrollDocument,
+    "\n  fragment PayrollSyncs on ClientCompany {\n    id\n    timeTracking {\n      status\n      syncs(last: 10) {\n        id\n        cause\n        startedBy {\n          realm\n          id\n        }\n        startedAt\n        finishedAt\n        status\n        error\n        attempt\n        changeCount\n        shiftsSent\n        changes {\n          what\n          side\n          detail\n          at\n        }\n      }\n    }\n  }\n": types.PayrollSyncsFragmentDoc,
+    "\n  query FirmPayrollSyncs {\n    myClients {\n      ...PayrollSyncs\n    }\n  }\n": types.FirmPayrollSyncsDocument,
+    "\n  query CompanyPayrollSyncs {\n    myClientCompany {\n      ...PayrollSyncs\n    }\n  }\n": types.CompanyPayrollSyncsDocument,
+    "\n  fragment PayrollMembers on ClientCompany {\n    id\n    payrollMembers {\n      id\n      firstName\n      lastName\n      email\n      kind\n      isManager\n      isAdmin\n      payRateCents\n      removedAt\n      pendingSync\n    }\n  }\n": types.PayrollMembersFragmentDoc,
+    "\n  query FirmPayrollMembers {\n    myClients {\n      ...PayrollMembers\n    }\n  }\n": types.FirmPayrollMembersDocument,
+    "\n  query CompanyPayrollMembers {\n    myClientCompany {\n      ...PayrollMembers\n    }\n  }\n": types.CompanyPayrollMembersDocument,
+    "\n  fragment TimecardFields on Timecard {\n    id\n    periodId\n    status\n    edited\n    approvedAt\n    shiftMinutes\n    adjustmentMinutes\n    ptoMinutes\n    holidayMinutes\n    totalMinutes\n    member {\n      id\n      firstName\n      lastName\n      kind\n      payRateCents\n    }\n    entries {\n      date\n      kind\n      minutes\n      shiftId\n      adjustment\n    }\n  }\n": types.TimecardFieldsFragmentDoc,
+    "\n  fragment PeriodTimecards on ClientCompany {\n    id\n    timecards(periodId: $periodId) {\n      ...TimecardFields\n    }\n  }\n": types.PeriodTimecardsFragmentDoc,
+    "\n  query FirmTimecards($periodId: ID!) {\n    myClients {\n      ...PeriodTimecards\n    }\n  }\n": types.FirmTimecardsDocument,
+    "\n  query CompanyTimecards($periodId: ID!) {\n    myClientCompany {\n      ...PeriodTimecards\n    }\n  }\n": types.CompanyTimecardsDocument,
+    "\n  fragment WeekReport on ClientCompany {\n    id\n    hoursSyncReport(weekStart: $weekStart) {\n      week {\n        weekStart\n        weekEnd\n        sent\n        toSend\n        errors\n        needsAttention\n      }\n      workers {\n        timeTrackingWorkerId\n        member {\n          id\n          firstName\n          lastName\n          payRateCents\n        }\n        shifts {\n          shiftId\n          date\n          start\n          end\n          minutes\n          status\n          sentAt\n          reason\n          attempts\n        }\n      }\n    }\n  }\n": types.WeekReportFragmentDoc,
+    "\n  query FirmHoursSyncReport($weekStart: String!) {\n    myClients {\n      ...WeekReport\n    }\n  }\n": types.FirmHoursSyncReportDocument,
+    "\n  query CompanyHoursSyncReport($weekStart: String!) {\n    myClientCompany {\n      ...WeekReport\n    }\n  }\n": types.CompanyHoursSyncReportDocument,
+    "\n  fragment PayrollRuns on ClientCompany {\n    id\n    payrollRuns(last: 20) {\n      id\n      periodId\n      periodStart\n      periodEnd\n      runBy {\n        realm\n        id\n      }\n      grossCents\n      contractorCents\n      employerTaxCents\n      completedAt\n      payslips {\n        kind\n        totalCents\n        employerTaxCents\n        member {\n          id\n          firstName\n          lastName\n        }\n        lines {\n          kind\n          minutes\n          rateCents\n          amountCents\n        }\n      }\n    }\n    employerTaxFilings {\n      month\n      grossCents\n      employerTaxCents\n      runs\n      status\n    }\n  }\n": types.PayrollRunsFragmentDoc,
+    "\n  query FirmPayrollRuns {\n    myClients {\n      ...PayrollRuns\n    }\n  }\n": types.FirmPayrollRunsDocument,
+    "\n  query CompanyPayrollRuns {\n    myClientCompany {\n      ...PayrollRuns\n    }\n  }\n": types.CompanyPayrollRunsDocument,
+    "\n  mutation ConnectTimeTracking($input: ConnectTimeTrackingInput!) {\n    connectTimeTracking(input: $input) {\n      status\n      providerCompanyId\n      payFrequency\n      timeZone\n    }\n  }\n": types.ConnectTimeTrackingDocument,
+    "\n  mutation DisconnectTimeTracking($clientId: ID!) {\n    disconnectTimeTracking(clientId: $clientId) {\n      status\n    }\n  }\n": types.DisconnectTimeTrackingDocument,
+    "\n  mutation RefreshTimeTracking($clientId: ID!) {\n    refreshTimeTracking(clientId: $clientId) {\n      id\n      status\n      error\n      changeCount\n      shiftsSent\n    }\n  }\n": types.RefreshTimeTrackingDocument,
+    "\n  mutation UpdatePayRate($memberId: ID!, $payRateCents: Int) {\n    updatePayrollMember(memberId: $memberId, input: { payRateCents: $payRateCents }) {\n      id\n      payRateCents\n      pendingSync\n    }\n  }\n": types.UpdatePayRateDocument,
+    "\n  mutation UpdateTimecard($timecardId: ID!, $input: UpdateTimecardInput!) {\n    updateTimecard(timecardId: $timecardId, input: $input) {\n      ...TimecardFields\n    }\n  }\n": types.UpdateTimecardDocument,
+    "\n  mutation ApproveTimecard($timecardId: ID!) {\n    approveTimecard(timecardId: $timecardId) {\n      ...TimecardFields\n    }\n  }\n": types.ApproveTimecardDocument,
+    "\n  mutation ApproveAllTimecards($clientId: ID!, $periodId: ID!) {\n    approveAllTimecards(clientId: $clientId, periodId: $periodId) {\n      ...TimecardFields\n    }\n  }\n": types.ApproveAllTimecardsDocument,
+    "\n  mutation ResendShift($clientId: ID!, $shiftId: ID!) {\n    resendShift(clientId: $clientId, shiftId: $shiftId) {\n      shiftId\n      status\n      sentAt\n      reason\n      attempts\n    }\n  }\n": types.ResendShiftDocument,
+    "\n  mutation RunPayroll($clientId: ID!, $periodId: ID!) {\n    runPayroll(clientId: $clientId, periodId: $periodId) {\n      id\n      periodId\n      grossCents\n      contractorCents\n      employerTaxCents\n      payslips {\n        kind\n        totalCents\n      }\n    }\n  }\n": types.RunPayrollDocument,
+    "\n  query PayrollAttention {\n    payrollAttention {\n      client {\n        id\n        businessName\n      }\n      draftsDue {\n        periodId\n        startDate\n        endDate\n        deadline\n        drafts\n        daysLeft\n        overdue\n      }\n      weeksWithErrors {\n        weekStart\n        weekEnd\n        errors\n        toSend\n      }\n    }\n  }\n": types.PayrollAttentionDocument,
 };
 
 /**
@@ -410,6 +468,122 @@ export function graphql(source: "\n  query MemberAccess($memberId: ID!) {\n    a
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation TeamUnassign($clientId: ID!, $memberId: ID!) {\n    unassignMember(clientId: $clientId, memberId: $memberId)\n  }\n"): (typeof documents)["\n  mutation TeamUnassign($clientId: ID!, $memberId: ID!) {\n    unassignMember(clientId: $clientId, memberId: $memberId)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment PayrollSummary on ClientCompany {\n    id\n    businessName\n    timeTracking {\n      status\n      lastSyncedAt\n      providerCompanyId\n      timeZone\n      payFrequency\n      connectedAt\n      lastSyncStatus\n      lastSyncError\n      nextSyncAt\n      syncRunning\n      retryAttempts\n    }\n    payPeriods(last: 8) {\n      id\n      startDate\n      endDate\n      deadline\n      deadlineMovedFor\n      paid\n      draftCount\n      approvedCount\n    }\n    hoursSyncWeeks(last: 8) {\n      weekStart\n      weekEnd\n      sent\n      toSend\n      errors\n      needsAttention\n    }\n  }\n"): (typeof documents)["\n  fragment PayrollSummary on ClientCompany {\n    id\n    businessName\n    timeTracking {\n      status\n      lastSyncedAt\n      providerCompanyId\n      timeZone\n      payFrequency\n      connectedAt\n      lastSyncStatus\n      lastSyncError\n      nextSyncAt\n      syncRunning\n      retryAttempts\n    }\n    payPeriods(last: 8) {\n      id\n      startDate\n      endDate\n      deadline\n      deadlineMovedFor\n      paid\n      draftCount\n      approvedCount\n    }\n    hoursSyncWeeks(last: 8) {\n      weekStart\n      weekEnd\n      sent\n      toSend\n      errors\n      needsAttention\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FirmClientPayroll {\n    myClients {\n      ...PayrollSummary\n      myPermissions\n    }\n  }\n"): (typeof documents)["\n  query FirmClientPayroll {\n    myClients {\n      ...PayrollSummary\n      myPermissions\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CompanyPayroll {\n    myClientCompany {\n      ...PayrollSummary\n      admins {\n        id\n        permissions\n      }\n    }\n  }\n"): (typeof documents)["\n  query CompanyPayroll {\n    myClientCompany {\n      ...PayrollSummary\n      admins {\n        id\n        permissions\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment PayrollSyncs on ClientCompany {\n    id\n    timeTracking {\n      status\n      syncs(last: 10) {\n        id\n        cause\n        startedBy {\n          realm\n          id\n        }\n        startedAt\n        finishedAt\n        status\n        error\n        attempt\n        changeCount\n        shiftsSent\n        changes {\n          what\n          side\n          detail\n          at\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment PayrollSyncs on ClientCompany {\n    id\n    timeTracking {\n      status\n      syncs(last: 10) {\n        id\n        cause\n        startedBy {\n          realm\n          id\n        }\n        startedAt\n        finishedAt\n        status\n        error\n        attempt\n        changeCount\n        shiftsSent\n        changes {\n          what\n          side\n          detail\n          at\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FirmPayrollSyncs {\n    myClients {\n      ...PayrollSyncs\n    }\n  }\n"): (typeof documents)["\n  query FirmPayrollSyncs {\n    myClients {\n      ...PayrollSyncs\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CompanyPayrollSyncs {\n    myClientCompany {\n      ...PayrollSyncs\n    }\n  }\n"): (typeof documents)["\n  query CompanyPayrollSyncs {\n    myClientCompany {\n      ...PayrollSyncs\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment PayrollMembers on ClientCompany {\n    id\n    payrollMembers {\n      id\n      firstName\n      lastName\n      email\n      kind\n      isManager\n      isAdmin\n      payRateCents\n      removedAt\n      pendingSync\n    }\n  }\n"): (typeof documents)["\n  fragment PayrollMembers on ClientCompany {\n    id\n    payrollMembers {\n      id\n      firstName\n      lastName\n      email\n      kind\n      isManager\n      isAdmin\n      payRateCents\n      removedAt\n      pendingSync\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FirmPayrollMembers {\n    myClients {\n      ...PayrollMembers\n    }\n  }\n"): (typeof documents)["\n  query FirmPayrollMembers {\n    myClients {\n      ...PayrollMembers\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CompanyPayrollMembers {\n    myClientCompany {\n      ...PayrollMembers\n    }\n  }\n"): (typeof documents)["\n  query CompanyPayrollMembers {\n    myClientCompany {\n      ...PayrollMembers\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment TimecardFields on Timecard {\n    id\n    periodId\n    status\n    edited\n    approvedAt\n    shiftMinutes\n    adjustmentMinutes\n    ptoMinutes\n    holidayMinutes\n    totalMinutes\n    member {\n      id\n      firstName\n      lastName\n      kind\n      payRateCents\n    }\n    entries {\n      date\n      kind\n      minutes\n      shiftId\n      adjustment\n    }\n  }\n"): (typeof documents)["\n  fragment TimecardFields on Timecard {\n    id\n    periodId\n    status\n    edited\n    approvedAt\n    shiftMinutes\n    adjustmentMinutes\n    ptoMinutes\n    holidayMinutes\n    totalMinutes\n    member {\n      id\n      firstName\n      lastName\n      kind\n      payRateCents\n    }\n    entries {\n      date\n      kind\n      minutes\n      shiftId\n      adjustment\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment PeriodTimecards on ClientCompany {\n    id\n    timecards(periodId: $periodId) {\n      ...TimecardFields\n    }\n  }\n"): (typeof documents)["\n  fragment PeriodTimecards on ClientCompany {\n    id\n    timecards(periodId: $periodId) {\n      ...TimecardFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FirmTimecards($periodId: ID!) {\n    myClients {\n      ...PeriodTimecards\n    }\n  }\n"): (typeof documents)["\n  query FirmTimecards($periodId: ID!) {\n    myClients {\n      ...PeriodTimecards\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CompanyTimecards($periodId: ID!) {\n    myClientCompany {\n      ...PeriodTimecards\n    }\n  }\n"): (typeof documents)["\n  query CompanyTimecards($periodId: ID!) {\n    myClientCompany {\n      ...PeriodTimecards\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment WeekReport on ClientCompany {\n    id\n    hoursSyncReport(weekStart: $weekStart) {\n      week {\n        weekStart\n        weekEnd\n        sent\n        toSend\n        errors\n        needsAttention\n      }\n      workers {\n        timeTrackingWorkerId\n        member {\n          id\n          firstName\n          lastName\n          payRateCents\n        }\n        shifts {\n          shiftId\n          date\n          start\n          end\n          minutes\n          status\n          sentAt\n          reason\n          attempts\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment WeekReport on ClientCompany {\n    id\n    hoursSyncReport(weekStart: $weekStart) {\n      week {\n        weekStart\n        weekEnd\n        sent\n        toSend\n        errors\n        needsAttention\n      }\n      workers {\n        timeTrackingWorkerId\n        member {\n          id\n          firstName\n          lastName\n          payRateCents\n        }\n        shifts {\n          shiftId\n          date\n          start\n          end\n          minutes\n          status\n          sentAt\n          reason\n          attempts\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FirmHoursSyncReport($weekStart: String!) {\n    myClients {\n      ...WeekReport\n    }\n  }\n"): (typeof documents)["\n  query FirmHoursSyncReport($weekStart: String!) {\n    myClients {\n      ...WeekReport\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CompanyHoursSyncReport($weekStart: String!) {\n    myClientCompany {\n      ...WeekReport\n    }\n  }\n"): (typeof documents)["\n  query CompanyHoursSyncReport($weekStart: String!) {\n    myClientCompany {\n      ...WeekReport\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment PayrollRuns on ClientCompany {\n    id\n    payrollRuns(last: 20) {\n      id\n      periodId\n      periodStart\n      periodEnd\n      runBy {\n        realm\n        id\n      }\n      grossCents\n      contractorCents\n      employerTaxCents\n      completedAt\n      payslips {\n        kind\n        totalCents\n        employerTaxCents\n        member {\n          id\n          firstName\n          lastName\n        }\n        lines {\n          kind\n          minutes\n          rateCents\n          amountCents\n        }\n      }\n    }\n    employerTaxFilings {\n      month\n      grossCents\n      employerTaxCents\n      runs\n      status\n    }\n  }\n"): (typeof documents)["\n  fragment PayrollRuns on ClientCompany {\n    id\n    payrollRuns(last: 20) {\n      id\n      periodId\n      periodStart\n      periodEnd\n      runBy {\n        realm\n        id\n      }\n      grossCents\n      contractorCents\n      employerTaxCents\n      completedAt\n      payslips {\n        kind\n        totalCents\n        employerTaxCents\n        member {\n          id\n          firstName\n          lastName\n        }\n        lines {\n          kind\n          minutes\n          rateCents\n          amountCents\n        }\n      }\n    }\n    employerTaxFilings {\n      month\n      grossCents\n      employerTaxCents\n      runs\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FirmPayrollRuns {\n    myClients {\n      ...PayrollRuns\n    }\n  }\n"): (typeof documents)["\n  query FirmPayrollRuns {\n    myClients {\n      ...PayrollRuns\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CompanyPayrollRuns {\n    myClientCompany {\n      ...PayrollRuns\n    }\n  }\n"): (typeof documents)["\n  query CompanyPayrollRuns {\n    myClientCompany {\n      ...PayrollRuns\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConnectTimeTracking($input: ConnectTimeTrackingInput!) {\n    connectTimeTracking(input: $input) {\n      status\n      providerCompanyId\n      payFrequency\n      timeZone\n    }\n  }\n"): (typeof documents)["\n  mutation ConnectTimeTracking($input: ConnectTimeTrackingInput!) {\n    connectTimeTracking(input: $input) {\n      status\n      providerCompanyId\n      payFrequency\n      timeZone\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DisconnectTimeTracking($clientId: ID!) {\n    disconnectTimeTracking(clientId: $clientId) {\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation DisconnectTimeTracking($clientId: ID!) {\n    disconnectTimeTracking(clientId: $clientId) {\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RefreshTimeTracking($clientId: ID!) {\n    refreshTimeTracking(clientId: $clientId) {\n      id\n      status\n      error\n      changeCount\n      shiftsSent\n    }\n  }\n"): (typeof documents)["\n  mutation RefreshTimeTracking($clientId: ID!) {\n    refreshTimeTracking(clientId: $clientId) {\n      id\n      status\n      error\n      changeCount\n      shiftsSent\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdatePayRate($memberId: ID!, $payRateCents: Int) {\n    updatePayrollMember(memberId: $memberId, input: { payRateCents: $payRateCents }) {\n      id\n      payRateCents\n      pendingSync\n    }\n  }\n"): (typeof documents)["\n  mutation UpdatePayRate($memberId: ID!, $payRateCents: Int) {\n    updatePayrollMember(memberId: $memberId, input: { payRateCents: $payRateCents }) {\n      id\n      payRateCents\n      pendingSync\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateTimecard($timecardId: ID!, $input: UpdateTimecardInput!) {\n    updateTimecard(timecardId: $timecardId, input: $input) {\n      ...TimecardFields\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateTimecard($timecardId: ID!, $input: UpdateTimecardInput!) {\n    updateTimecard(timecardId: $timecardId, input: $input) {\n      ...TimecardFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ApproveTimecard($timecardId: ID!) {\n    approveTimecard(timecardId: $timecardId) {\n      ...TimecardFields\n    }\n  }\n"): (typeof documents)["\n  mutation ApproveTimecard($timecardId: ID!) {\n    approveTimecard(timecardId: $timecardId) {\n      ...TimecardFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ApproveAllTimecards($clientId: ID!, $periodId: ID!) {\n    approveAllTimecards(clientId: $clientId, periodId: $periodId) {\n      ...TimecardFields\n    }\n  }\n"): (typeof documents)["\n  mutation ApproveAllTimecards($clientId: ID!, $periodId: ID!) {\n    approveAllTimecards(clientId: $clientId, periodId: $periodId) {\n      ...TimecardFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResendShift($clientId: ID!, $shiftId: ID!) {\n    resendShift(clientId: $clientId, shiftId: $shiftId) {\n      shiftId\n      status\n      sentAt\n      reason\n      attempts\n    }\n  }\n"): (typeof documents)["\n  mutation ResendShift($clientId: ID!, $shiftId: ID!) {\n    resendShift(clientId: $clientId, shiftId: $shiftId) {\n      shiftId\n      status\n      sentAt\n      reason\n      attempts\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RunPayroll($clientId: ID!, $periodId: ID!) {\n    runPayroll(clientId: $clientId, periodId: $periodId) {\n      id\n      periodId\n      grossCents\n      contractorCents\n      employerTaxCents\n      payslips {\n        kind\n        totalCents\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation RunPayroll($clientId: ID!, $periodId: ID!) {\n    runPayroll(clientId: $clientId, periodId: $periodId) {\n      id\n      periodId\n      grossCents\n      contractorCents\n      employerTaxCents\n      payslips {\n        kind\n        totalCents\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PayrollAttention {\n    payrollAttention {\n      client {\n        id\n        businessName\n      }\n      draftsDue {\n        periodId\n        startDate\n        endDate\n        deadline\n        drafts\n        daysLeft\n        overdue\n      }\n      weeksWithErrors {\n        weekStart\n        weekEnd\n        errors\n        toSend\n      }\n    }\n  }\n"): (typeof documents)["\n  query PayrollAttention {\n    payrollAttention {\n      client {\n        id\n        businessName\n      }\n      draftsDue {\n        periodId\n        startDate\n        endDate\n        deadline\n        drafts\n        daysLeft\n        overdue\n      }\n      weeksWithErrors {\n        weekStart\n        weekEnd\n        errors\n        toSend\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

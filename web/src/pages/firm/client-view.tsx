@@ -168,11 +168,18 @@ export function ClientViewPage() {
         title={client.businessName}
         subtitle={`${PLATFORM_LABEL[client.platform]} · FEIN ${client.fein} · ${STATUS_LABEL[client.status]}`}
         actions={
-          canAssign && (
-            <Button variant="contained" onClick={() => setAssigning(true)}>
-              Assign firm member
-            </Button>
-          )
+          <>
+            {client.myPermissions.includes('VIEW_PAYROLL') && (
+              <Button variant="outlined" component={RouterLink} to={`/clients/view/${client.id}/payroll`}>
+                Payroll
+              </Button>
+            )}
+            {canAssign && (
+              <Button variant="contained" onClick={() => setAssigning(true)}>
+                Assign firm member
+              </Button>
+            )}
+          </>
         }
       />
       <Grid container spacing={2} sx={{ mb: 2 }}>
