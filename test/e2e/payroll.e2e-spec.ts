@@ -3,30 +3,9 @@ import { spawnTimeTrackingSimulator, type SpawnedSimulator } from '@advisor/time
 import { startTestSystem, eventually, type TestSystem } from '../support/test-system';
 import { inviteAndJoin, linkClientToFirm, registerClient, signUpFirm, type ClientWithAdmin, type SignedUpFirm } from '../support/fixtures';
 import { assignWhenKnown } from '../support/client-fixtures';
+import { plusDays, shift, sim, weekStart } from '../support/time-tracking-fixtures';
 
 const PAYROLL_PERMISSIONS = ['VIEW_COMPANY', 'VIEW_PAYROLL', 'RUN_PAYROLL', 'APPROVE_TIMECARDS', 'MANAGE_EMPLOYEES'];
-const DAY_MS = 86_400_000;
-
-async function sim<T = any>(base: string, method: string, path: string, body?: unknown): Promise<T> { // eslint-disable-line @typescript-eslint/no-explicit-any
-  const res = await fetch(base + path, { method, headers: body === undefined ? {} : { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${path} answered ${res.status}: ${text}`);
-  return (text ? JSON.parse(text) : undefined) as T;
-}
-
-/** Monday two weeks back (New York), and a 9:00–17:00 shift there. */
-function weekStart(weeksBack: number): string {
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/New_York', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
-  const t = Date.parse(`${today}T00:00:00Z`);
-  return new Date(t - ((new Date(t).getUTCDay() + 6) % 7) * DAY_MS - weeksBack * 7 * DAY_MS).toISOString().slice(0, 10);
-}
-const plusDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
-function shift(date: string, hours = 8) {
-  const noon = Number(new Intl.DateTimeFormat('en-US', { timeZone: 'America/New_York', hour: 'numeric', hourCycle: 'h23' }).format(new Date(`${date}T12:00:00Z`)));
-  const start = Date.parse(`${date}T00:00:00Z`) + (21 - noon) * 3_600_000;
-  return { start: new Date(start).toISOString(), end: new Date(start + hours * 3_600_000).toISOString() };
-}
-
 const CONNECT = `mutation($i: ConnectTimeTrackingInput!) { connectTimeTracking(input: $i) { status timeZone payFrequency providerCompanyId } }`;
 const PAYROLL = `query($periodId: ID!) { myClients { id
   timeTracking { status lastSyncStatus lastSyncError syncs(last: 5) { status cause error changes { what side detail } } }

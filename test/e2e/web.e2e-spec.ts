@@ -1,41 +1,25 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { WEB_DIST_PATH, REPO_ROOT } from '@advisor/gateway';
+import type { Page } from 'playwright-core';
 import { eventually, startTestSystem, type TestSystem } from '../support/test-system';
 import { registerClient, type ClientWithAdmin } from '../support/fixtures';
+import { SCREENSHOTS, startBrowser, type TestBrowser } from '../support/browser';
 
 /**
  * SPEC S1, S2: the web app in headless Chromium (Debian's package) against the real gateway on
  * MySQL and Kafka, driven the way a person clicks. Every request that leaves the machine is
  * aborted and counted (there must be none); screenshots of the main screens go to
- * .data/screenshots/.
+ * .data/screenshots/ (see test/support/browser.ts).
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SCREENSHOTS = join(REPO_ROOT, '.data/screenshots');
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
-/** No inline or foreign script, no foreign connection; styles inline as MUI (emotion) writes them. */
-const STRICT_CSP =
-  "default-src 'self'; script-src 'self'; script-src-attr 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
-
 describe('the web app in a real browser (S1, S2)', () => {
   let system: TestSystem;
-  let browser: Browser;
+  let browser: TestBrowser;
   let base: string;
-  const external: string[] = [];
-  const problems: string[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(join(WEB_DIST_PATH, 'index.html'))) throw new Error(`${WEB_DIST_PATH} is missing: run npm run build first`);
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (see .ci/run)`);
-    mkdirSync(SCREENSHOTS, { recursive: true });
+    browser = await startBrowser();
     system = await startTestSystem();
     base = new URL(system.gatewayUrl).origin;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
   }, 120_000);
 
   afterAll(async () => {
@@ -45,38 +29,13 @@ describe('the web app in a real browser (S1, S2)', () => {
 
   afterEach(() => {
     // The app works offline: nothing but the gateway on loopback was asked for anything.
-    expect(external).toEqual([]);
+    expect(browser.external).toEqual([]);
     // No Content-Security-Policy refusal, no uncaught error in the page.
-    expect(problems).toEqual([]);
+    expect(browser.problems).toEqual([]);
   });
 
-  /** One person's browser: its own storage, every non-loopback request aborted and recorded. */
-  async function person(): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, serviceWorkers: 'block' });
-    await context.route('**', async (route) => {
-      const url = new URL(route.request().url());
-      if ((url.protocol === 'http:' || url.protocol === 'https:' || url.protocol === 'ws:') && LOOPBACK.has(url.hostname)) {
-        if (route.request().resourceType() !== 'document') return route.continue();
-        // The app must run under a strict policy: the gateway's own when it sends one, else this.
-        const response = await route.fetch();
-        const headers = response.headers();
-        headers['content-security-policy'] ??= STRICT_CSP;
-        return route.fulfill({ response, headers });
-      }
-      if (url.protocol === 'data:' || url.protocol === 'blob:') return route.continue();
-      external.push(url.toString());
-      return route.abort('blockedbyclient');
-    });
-    const page = await context.newPage();
-    page.setDefaultTimeout(20_000);
-    page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
-    page.on('console', (msg) => {
-      if (msg.type() === 'error' && /Content Security Policy|Refused to/i.test(msg.text())) problems.push(`console: ${msg.text()}`);
-    });
-    return { context, page };
-  }
-
-  const shot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true, animations: 'disabled' });
+  const person = () => browser.person();
+  const shot = (page: Page, name: string) => browser.shot(page, name);
 
   /** The link in the newest email to `to`, opened on this test's gateway (emails carry APP_URL). */
   function linkInMail(to: string, path: RegExp): string {

@@ -19,6 +19,24 @@ describe('home: what needs attention', () => {
     expect(items[3].text).toBe('New Co is enrolling: 1 of 2 onboarding steps done.');
   });
 
+  it('P2, P3: payroll that needs attention comes first, counting clients with overdue timecards, and links to the payroll view', () => {
+    const items = attentionItems({
+      now,
+      expiredInvitations: [{ id: 'i1', firstName: 'Sam', lastName: 'Lee' }],
+      unassignedClients: [],
+      pendingRequests: [],
+      enrollingClients: [],
+      payroll: [{ draftsDue: [{ overdue: true }] }, { draftsDue: [] }],
+    });
+    expect(items.map((i) => i.key)).toEqual(['payroll', 'inv-i1']);
+    expect(items[0]).toEqual({
+      key: 'payroll',
+      text: '2 clients need payroll attention (1 with timecards past their deadline): timecards to approve or hours that did not reach payroll.',
+      to: '/payroll',
+      action: 'Open payroll',
+    });
+  });
+
   it('is empty when nothing is waiting', () => {
     expect(attentionItems({ now, expiredInvitations: [], unassignedClients: [], pendingRequests: [], enrollingClients: [] })).toEqual([]);
   });

@@ -11,6 +11,8 @@ export interface AttentionInput {
   enrollingClients: Array<{ id: string; businessName: string; onboarding: Array<{ completedAt?: string | null }> }>;
   unassignedClients: Array<{ id: string; businessName: string }>;
   pendingRequests: Array<{ id: string; businessName?: string | null; expiresAt: string }>;
+  /** SPEC P2, P3: clients with timecards to approve or hours that did not reach payroll (payrollAttention). */
+  payroll?: Array<{ draftsDue: Array<{ overdue: boolean }> }>;
   now?: Date;
 }
 
@@ -19,6 +21,16 @@ const DAY = 24 * 60 * 60 * 1000;
 export function attentionItems(input: AttentionInput): AttentionItem[] {
   const now = (input.now ?? new Date()).getTime();
   const items: AttentionItem[] = [];
+  const payroll = input.payroll ?? [];
+  if (payroll.length) {
+    const overdue = payroll.filter((c) => c.draftsDue.some((d) => d.overdue)).length;
+    items.push({
+      key: 'payroll',
+      text: `${payroll.length} client${payroll.length === 1 ? ' needs' : 's need'} payroll attention${overdue ? ` (${overdue} with timecards past their deadline)` : ''}: timecards to approve or hours that did not reach payroll.`,
+      to: '/payroll',
+      action: 'Open payroll',
+    });
+  }
   for (const i of input.expiredInvitations) {
     items.push({ key: `inv-${i.id}`, text: `${i.firstName} ${i.lastName}'s team invitation expired.`, to: '/firm', action: 'Resend invite' });
   }

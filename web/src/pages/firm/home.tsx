@@ -5,6 +5,7 @@ import { graphql } from '../../gql';
 import { useMe } from '../../components/layout';
 import { ApiError, Empty, Loading, PageHeader } from '../../components/feedback';
 import { attentionItems } from './attention';
+import { PayrollAttentionQuery } from '../payroll/documents';
 
 const Home = graphql(`
   query Home {
@@ -58,17 +59,19 @@ const ExpiredInvitations = graphql(`
   }
 `);
 
-/** The home dashboard: active clients (SPEC C7), what needs attention, support (SPEC F8). */
+/** The home dashboard: active clients (SPEC C7), what needs attention (payroll too: SPEC P2, P3), support (SPEC F8). */
 export function HomePage() {
   const { me, can } = useMe();
   const [{ data, fetching, error }] = useQuery({ query: Home });
   const [invitations] = useQuery({ query: ExpiredInvitations, pause: !can('MANAGE_MEMBERS') });
+  const [payroll] = useQuery({ query: PayrollAttentionQuery });
   const items = data
     ? attentionItems({
         expiredInvitations: (invitations.data?.myFirm?.pendingInvitations ?? []).filter((i) => i.status === 'EXPIRED'),
         enrollingClients: data.myClients.filter((c) => c.status === 'ENROLLING'),
         unassignedClients: data.myClients.filter((c) => c.status === 'ACTIVE' && c.assignments.length === 0),
         pendingRequests: data.firmRequests,
+        payroll: payroll.data?.payrollAttention ?? [],
       })
     : [];
   const support = data?.myFirm?.support;

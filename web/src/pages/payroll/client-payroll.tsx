@@ -90,6 +90,8 @@ const TABS = [
 ] as const;
 type TabName = (typeof TABS)[number]['value'];
 
+/** A message as a sentence: ends with a full stop unless it has its own. */
+const sentence = (text: string) => (/[.!?]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`);
 const label = (v: string | null | undefined) => (v ? (PAYROLL_LABEL[v] ?? v) : '—');
 
 type Summary = PayrollSummaryFragment;
@@ -321,7 +323,7 @@ function TimeTrackingPanel({ realm, client, can, refreshSummary }: Ctx) {
               </Typography>
               {tt?.lastSyncStatus === 'FAILED' && tt.lastSyncError && (
                 <Alert severity="warning" sx={{ mt: 1 }}>
-                  {tt.lastSyncError} It is retried by itself.
+                  {sentence(tt.lastSyncError)} It is retried by itself.
                 </Alert>
               )}
             </Grid>
@@ -356,7 +358,7 @@ function TimeTrackingPanel({ realm, client, can, refreshSummary }: Ctx) {
           {last && !refreshResult.error && (
             <Alert severity={last.status === 'FAILED' ? 'warning' : 'success'} sx={{ mt: 1 }}>
               {last.status === 'FAILED'
-                ? `The sync failed: ${last.error ?? 'no reason given'}. It is retried by itself.`
+                ? `The sync failed: ${sentence(last.error ?? 'no reason given')} It is retried by itself.`
                 : `Synced: ${last.changeCount} change${last.changeCount === 1 ? '' : 's'}, ${last.shiftsSent} shift${last.shiftsSent === 1 ? '' : 's'} sent to timecards.`}
             </Alert>
           )}
@@ -580,7 +582,7 @@ function PeriodTimecards({ realm, client, can, period, refreshSummary }: Ctx & {
     {
       field: 'status',
       headerName: 'Status',
-      width: 130,
+      width: 165,
       renderCell: ({ row }) => <Chip size="small" color={row.status === 'APPROVED' ? 'success' : 'default'} label={`${label(row.status)}${row.edited ? ' · edited' : ''}`} />,
     },
     { field: 'shiftMinutes', headerName: 'Shifts', width: 90, valueFormatter: (v: number) => formatMinutes(v) },
@@ -664,8 +666,8 @@ function PeriodTimecards({ realm, client, can, period, refreshSummary }: Ctx & {
           </>
         )}
       </Typography>
+      {/* Run payroll's refusals show in its confirmation, next to its button. */}
       <ApiError error={approveAllResult.error ?? approveOneResult.error} />
-      <ApiError error={runResult.error} />
       {runResult.data && !runResult.error && (
         <Alert severity="success" sx={{ my: 1 }} role="status">
           Payroll run: {formatMoney(runResult.data.runPayroll.grossCents)} gross pay, {formatMoney(runResult.data.runPayroll.contractorCents)} to contractors,{' '}
