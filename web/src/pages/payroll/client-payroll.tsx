@@ -688,7 +688,7 @@ function PeriodTimecards({ realm, client, can, period, refreshSummary }: Ctx & {
 }
 
 /** Review one draft: its shifts and PTO per day, holiday hours entered by hand (SPEC P2). */
-function EditTimecardDialog({ card, period, onClose }: { card: TimecardRow; period: PeriodRow; onClose: (done: boolean) => void }) {
+export function EditTimecardDialog({ card, period, onClose }: { card: TimecardRow; period: PeriodRow; onClose: (done: boolean) => void }) {
   const days = daysOf(period.startDate, period.endDate);
   const minutesOn = (date: string, kind: string) => card.entries.filter((e) => e.date === date && e.kind === kind && !e.adjustment).reduce((n, e) => n + e.minutes, 0);
   const [hours, setHours] = useState<Record<string, string>>(() => Object.fromEntries(days.map((d) => [d, hoursText(minutesOn(d, 'HOLIDAY'))])));
