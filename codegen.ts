@@ -67,6 +67,10 @@ const SUBGRAPHS: Record<'firms' | 'clients' | 'invitations' | 'payroll-sync', Su
       PayrollRun: '../domain/payroll-run.service#PayrollRunView',
       Payslip: '../db/entities/payroll-run.entities#PayslipEntity',
       PayrollAttention: '../domain/attention.service#ClientAttention',
+      TaxAuthorityAccount: '../domain/tax-card.service#TaxAuthorityConnectionView',
+      TaxCard: '../db/entities/tax-card.entities#TaxCardEntity',
+      TaxCardFetch: '../domain/tax-card.service#TaxCardFetchView',
+      TaxCardFetchClient: '../domain/tax-card.service#TaxCardFetchClientView',
     },
   },
 };

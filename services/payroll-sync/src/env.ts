@@ -10,6 +10,9 @@ export const payrollSyncEnvSchema = baseServiceEnvSchema(4004).extend({
   /** SPEC P1: the full sync of each connected client. */
   SYNC_INTERVAL_MS: z.coerce.number().int().min(10_000).default(24 * 60 * 60 * 1000),
   SYNC_TICK_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
+  /** SPEC P6: the tax authority (or its simulator); unset: connecting it is refused. */
+  TAX_AUTHORITY_URL: env.optionalUrl(),
+  TAX_AUTHORITY_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
   SYNC_RETRY_BASE_MS: z.coerce.number().int().min(100).default(60_000),
 });
 

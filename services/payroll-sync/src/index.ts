@@ -9,6 +9,7 @@ export {
   PAYROLL_SYNC_MIGRATIONS,
   type RunningPayrollSyncService,
   type TimeTrackingSettings,
+  type TaxAuthoritySettings,
   type PayrollSyncOptions,
 } from './service';
 export type { PayrollDomain } from './domain';
@@ -21,6 +22,7 @@ if (require.main === module) {
       ...deps,
       config: baseConfigFromEnv(env),
       timeTracking: env.TIME_TRACKING_URL ? { url: env.TIME_TRACKING_URL, timeoutMs: env.TIME_TRACKING_TIMEOUT_MS } : undefined,
+      taxAuthority: env.TAX_AUTHORITY_URL ? { url: env.TAX_AUTHORITY_URL, timeoutMs: env.TAX_AUTHORITY_TIMEOUT_MS } : undefined,
       scheduler: {
         pollIntervalMs: env.SYNC_POLL_INTERVAL_MS,
         syncIntervalMs: env.SYNC_INTERVAL_MS,

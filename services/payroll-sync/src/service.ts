@@ -16,13 +16,16 @@ import { SyncChangeEntity, SyncJobEntity, SyncRunEntity, TimeTrackingCredentialE
 import { WorkerEntity } from './db/entities/worker.entity';
 import { PayPeriodEntity, ShiftSyncEntity, TimecardEntity, TimecardEntryEntity } from './db/entities/timecard.entities';
 import { PAYROLL_RUN_ENTITIES } from './db/entities/payroll-run.entities';
+import { TAX_CARD_ENTITIES } from './db/entities/tax-card.entities';
 import { CreatePayrollSync1763769600000 } from './db/migrations/1763769600000-create-payroll-sync';
 import { ClientAccessCopy1764115200000 } from './db/migrations/1764115200000-client-access-copy';
 import { OutboxClaims1764201600000 } from './db/migrations/1764201600000-outbox-claims';
 import { Payroll1764374400000 } from './db/migrations/1764374400000-payroll';
+import { TaxCards1764460800000 } from './db/migrations/1764460800000-tax-cards';
 import { createPayrollDomain, type PayrollDomain } from './domain';
 import type { SchedulerOptions } from './domain/sync-scheduler';
-import { HttpTimeTrackingProvider, type TimeTrackingProvider } from './providers';
+import type { TaxCardRunnerOptions } from './domain/tax-card.service';
+import { HttpTaxAuthorityProvider, HttpTimeTrackingProvider, type TaxAuthorityProvider, type TimeTrackingProvider } from './providers';
 import { createContext, type PayrollSyncContext } from './context';
 import { resolvers } from './resolvers';
 
@@ -42,14 +45,23 @@ export const PAYROLL_SYNC_ENTITIES = [
   TimecardEntryEntity,
   ShiftSyncEntity,
   ...PAYROLL_RUN_ENTITIES,
+  ...TAX_CARD_ENTITIES,
 ];
-export const PAYROLL_SYNC_MIGRATIONS = [CreatePayrollSync1763769600000, ClientAccessCopy1764115200000, OutboxClaims1764201600000, Payroll1764374400000];
+export const PAYROLL_SYNC_MIGRATIONS = [CreatePayrollSync1763769600000, ClientAccessCopy1764115200000, OutboxClaims1764201600000, Payroll1764374400000, TaxCards1764460800000];
 
 /** SPEC P1: how payroll-sync reaches the client's time tracking (the simulator in the demo and the tests). */
 export interface TimeTrackingSettings {
   /** e.g. http://127.0.0.1:4101; or a provider object (another implementation of the adapter interface). */
   url?: string;
   provider?: TimeTrackingProvider;
+  timeoutMs?: number;
+}
+
+/** SPEC P6: how payroll-sync reaches the tax authority (its simulator in the demo and the tests). */
+export interface TaxAuthoritySettings {
+  /** e.g. http://127.0.0.1:4102; or a provider object. */
+  url?: string;
+  provider?: TaxAuthorityProvider;
   timeoutMs?: number;
 }
 
@@ -62,6 +74,10 @@ export interface PayrollSyncOptions {
   timeTracking?: TimeTrackingSettings;
   /** Scheduler settings (tests shorten them); `enabled: false` leaves it stopped (it can be started by hand). */
   scheduler?: Partial<SchedulerOptions> & { enabled?: boolean };
+  /** Absent: no tax authority; connecting it is refused and fetched clients end FAILED with that reason. */
+  taxAuthority?: TaxAuthoritySettings;
+  /** SPEC P6 background fetches (tests shorten the lease); `enabled: false` leaves the runner stopped. */
+  taxCardRunner?: Partial<TaxCardRunnerOptions> & { enabled?: boolean };
 }
 
 export interface RunningPayrollSyncService extends RunningService {
@@ -73,6 +89,9 @@ export async function startPayrollSyncService(opts: PayrollSyncOptions): Promise
   const provider =
     opts.timeTracking?.provider ??
     (opts.timeTracking?.url ? new HttpTimeTrackingProvider({ baseUrl: opts.timeTracking.url, timeoutMs: opts.timeTracking.timeoutMs }) : null);
+  const taxAuthority =
+    opts.taxAuthority?.provider ??
+    (opts.taxAuthority?.url ? new HttpTaxAuthorityProvider({ baseUrl: opts.taxAuthority.url, timeoutMs: opts.taxAuthority.timeoutMs }) : null);
   let domain: PayrollDomain | undefined;
   const running = await startService<PayrollSyncContext>({
     name: PAYROLL_SYNC_SERVICE,
@@ -85,7 +104,7 @@ export async function startPayrollSyncService(opts: PayrollSyncOptions): Promise
     producesEvents: true,
     topics: ALL_EVENTS,
     build: (db) => {
-      domain = createPayrollDomain({ db, provider, clock: opts.clock ?? systemClock, logger, scheduler: opts.scheduler });
+      domain = createPayrollDomain({ db, provider, clock: opts.clock ?? systemClock, logger, scheduler: opts.scheduler, taxAuthority, taxCardRunner: opts.taxCardRunner });
       const d = domain;
       return {
         resolvers,
@@ -98,11 +117,13 @@ export async function startPayrollSyncService(opts: PayrollSyncOptions): Promise
   const payroll = domain!;
   // SPEC P1: the 24-hour syncs and the short poll, claimed from the database (once across replicas).
   if (provider && opts.scheduler?.enabled !== false) payroll.scheduler.start();
+  // SPEC P6: fetches left running by a stopped replica are resumed (their leases lapse).
+  if (opts.taxCardRunner?.enabled !== false) payroll.taxCards.start();
   return {
     ...running,
     domain: payroll,
     stop: async () => {
-      await payroll.scheduler.stop();
+      await Promise.all([payroll.scheduler.stop(), payroll.taxCards.stop()]);
       await running.stop();
     },
   };

@@ -10,6 +10,8 @@ import type { TimecardView as TimecardViewModel, PayPeriodView as PayPeriodViewM
 import type { PayrollRunView as PayrollRunViewModel } from '../domain/payroll-run.service';
 import type { PayslipEntity as PayslipEntityModel } from '../db/entities/payroll-run.entities';
 import type { ClientAttention as ClientAttentionModel } from '../domain/attention.service';
+import type { TaxAuthorityConnectionView as TaxAuthorityConnectionViewModel, TaxCardFetchView as TaxCardFetchViewModel, TaxCardFetchClientView as TaxCardFetchClientViewModel } from '../domain/tax-card.service';
+import type { TaxCardEntity as TaxCardEntityModel } from '../db/entities/tax-card.entities';
 import type { PayrollSyncContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -85,6 +87,10 @@ export type ClientCompany = {
   payrollMembers?: Maybe<Array<PayrollMember>>;
   /** SPEC P7: the client's payroll runs, newest first. Needs VIEW_PAYROLL. */
   payrollRuns?: Maybe<Array<PayrollRun>>;
+  /** SPEC P6: the client's account at the tax authority. Needs VIEW_TAX_DOCUMENTS (or MANAGE); null when not connected or not allowed. */
+  taxAuthority?: Maybe<TaxAuthorityAccount>;
+  /** SPEC P6: the client's employees' tax cards for a year, as last fetched. Needs VIEW_TAX_DOCUMENTS (or MANAGE). */
+  taxCards?: Maybe<Array<TaxCard>>;
   /** SPEC P1: the client's time tracking. Whether it is connected shows to everyone who sees the client; its details need VIEW_PAYROLL. Null unless the caller sees the client. */
   timeTracking?: Maybe<TimeTrackingIntegration>;
   /** SPEC P2: the timecards of one pay period, one per worker. Needs VIEW_PAYROLL. */
@@ -117,8 +123,24 @@ export type ClientCompanyPayrollRunsArgs = {
 
 
 /** A client company (SPEC C1): its business, its accountant firm link and assignments, and its payroll (SPEC P). Visible to its own client admins and to the firm members allowed to see it (SPEC C6); its payroll fields need a client admin with MANAGE or a member with effective VIEW_PAYROLL (SPEC C3) and are null for anyone else. */
+export type ClientCompanyTaxCardsArgs = {
+  year?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A client company (SPEC C1): its business, its accountant firm link and assignments, and its payroll (SPEC P). Visible to its own client admins and to the firm members allowed to see it (SPEC C6); its payroll fields need a client admin with MANAGE or a member with effective VIEW_PAYROLL (SPEC C3) and are null for anyone else. */
 export type ClientCompanyTimecardsArgs = {
   periodId: Scalars['ID']['input'];
+};
+
+/** SPEC P6: a client's tax-authority account to connect. */
+export type ConnectTaxAuthorityInput = {
+  /** The API key the tax authority issued. Stored apart, never returned, never logged. */
+  apiKey: Scalars['String']['input'];
+  /** The client company. */
+  clientId: Scalars['ID']['input'];
+  /** The client's FEIN (NN-NNNNNNN). */
+  fein: Scalars['String']['input'];
 };
 
 /** SPEC P1: the client's time-tracking account to connect. */
@@ -167,6 +189,16 @@ export type EmployerTaxFiling = {
   runs: Scalars['Int']['output'];
   /** Where it stands with the tax authority. */
   status: FilingStatus;
+};
+
+/** SPEC P6: which clients to fetch tax cards for: either clientIds or forMemberId. */
+export type FetchTaxCardsInput = {
+  /** These clients (1 to 5,000). */
+  clientIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Every client this member of the caller's firm is assigned to. */
+  forMemberId?: InputMaybe<Scalars['ID']['input']>;
+  /** The calendar year; default this year. */
+  year?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** SPEC P7: where an employer tax filing stands with the tax authority. */
@@ -232,14 +264,20 @@ export type Mutation = {
   approveAllTimecards: Array<Timecard>;
   /** SPEC P2: approve one timecard after review: SAVED_DRAFT → APPROVED, locked (MANAGE or APPROVE_TIMECARDS). */
   approveTimecard: Timecard;
+  /** SPEC P6: connect the client's tax-authority account (MANAGE or RUN_PAYROLL); replaces an earlier one. Errors: TAX_AUTHORITY_KEY_REJECTED, TAX_AUTHORITY_UNAVAILABLE. */
+  connectTaxAuthority: TaxAuthorityAccount;
   /** SPEC P1: connect the client's time tracking (client admin with MANAGE, or a member with effective RUN_PAYROLL). Errors: TIME_TRACKING_KEY_REJECTED, TIME_TRACKING_UNAVAILABLE, TIME_TRACKING_ALREADY_CONNECTED. */
   connectTimeTracking: TimeTrackingIntegration;
   /** SPEC P1: disconnect it; timecards, runs and logs stay (MANAGE or RUN_PAYROLL). Error: TIME_TRACKING_NOT_CONNECTED. */
   disconnectTimeTracking: TimeTrackingIntegration;
+  /** SPEC P6: fetch tax cards for several clients, or for every client of a member, in the background (VIEW_TAX_DOCUMENTS or MANAGE on every client; all-or-nothing). Errors: TAX_CARD_FETCH_RUNNING, FORBIDDEN, NOT_FOUND, BAD_USER_INPUT. */
+  fetchTaxCards: TaxCardFetch;
   /** SPEC P1: run the full sync now (MANAGE or RUN_PAYROLL). A failed sync is returned with its error and retries by itself. Error: SYNC_ALREADY_RUNNING. */
   refreshTimeTracking: SyncRun;
   /** SPEC P3: send a SEND or ERROR shift again; it ends SENT or ERROR; a shift reaches a timecard once (MANAGE or APPROVE_TIMECARDS). */
   resendShift: SyncedShift;
+  /** SPEC P6: fetch the FAILED clients of a fetch again, alone. Errors: TAX_CARD_FETCH_NOTHING_TO_RETRY, TAX_CARD_FETCH_RUNNING, NOT_FOUND. */
+  retryTaxCardFetch: TaxCardFetch;
   /** SPEC P7: run payroll for a period whose timecards are all approved (MANAGE or RUN_PAYROLL); a period runs once. Errors: PERIOD_HAS_DRAFTS, PERIOD_HAS_NO_TIMECARDS, PERIOD_ALREADY_RUN, PERIOD_NOT_ENDED, WORKER_WITHOUT_PAY_RATE. */
   runPayroll: PayrollRun;
   /** SPEC P1: make a manager or an admin, or change the pay rate, on the payroll side (MANAGE or MANAGE_EMPLOYEES). */
@@ -269,6 +307,12 @@ export type MutationApproveTimecardArgs = {
 
 
 /** What callers change. */
+export type MutationConnectTaxAuthorityArgs = {
+  input: ConnectTaxAuthorityInput;
+};
+
+
+/** What callers change. */
 export type MutationConnectTimeTrackingArgs = {
   input: ConnectTimeTrackingInput;
 };
@@ -277,6 +321,12 @@ export type MutationConnectTimeTrackingArgs = {
 /** What callers change. */
 export type MutationDisconnectTimeTrackingArgs = {
   clientId: Scalars['ID']['input'];
+};
+
+
+/** What callers change. */
+export type MutationFetchTaxCardsArgs = {
+  input: FetchTaxCardsInput;
 };
 
 
@@ -290,6 +340,12 @@ export type MutationRefreshTimeTrackingArgs = {
 export type MutationResendShiftArgs = {
   clientId: Scalars['ID']['input'];
   shiftId: Scalars['ID']['input'];
+};
+
+
+/** What callers change. */
+export type MutationRetryTaxCardFetchArgs = {
+  fetchId: Scalars['ID']['input'];
 };
 
 
@@ -473,6 +529,22 @@ export type Query = {
    * deadline first.
    */
   payrollAttention: Array<PayrollAttention>;
+  /** SPEC P6: a tax-card fetch and its progress, with the clients the caller may fetch tax cards for (C6); null when there are none. */
+  taxCardFetch?: Maybe<TaxCardFetch>;
+  /** SPEC P6: the latest tax-card fetches the caller can see a client of, newest first. */
+  taxCardFetches: Array<TaxCardFetch>;
+};
+
+
+/** What callers read. */
+export type QueryTaxCardFetchArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** What callers read. */
+export type QueryTaxCardFetchesArgs = {
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** SPEC P3: a shift's way from time tracking to a timecard. */
@@ -566,6 +638,98 @@ export type SyncedShift = {
   /** SENT, SEND or ERROR. */
   status: ShiftSyncStatus;
 };
+
+/** SPEC P6: a client's account at the tax authority (the API key is never returned). */
+export type TaxAuthorityAccount = {
+  __typename?: 'TaxAuthorityAccount';
+  /** When it was connected (ISO-8601). */
+  connectedAt: Scalars['String']['output'];
+  /** Who connected it. */
+  connectedBy?: Maybe<PayrollActor>;
+  /** The client's FEIN at the tax authority (NN-NNNNNNN). */
+  fein: Scalars['String']['output'];
+};
+
+/** SPEC P6: an employee's tax withholding card for one year. */
+export type TaxCard = {
+  __typename?: 'TaxCard';
+  /** When it was fetched (ISO-8601). */
+  fetchedAt: Scalars['String']['output'];
+  /** The employee's first name on the card. */
+  firstName: Scalars['String']['output'];
+  /** The card's id here. */
+  id: Scalars['ID']['output'];
+  /** When the authority issued it (ISO-8601). */
+  issuedAt: Scalars['String']['output'];
+  /** The employee's last name on the card. */
+  lastName: Scalars['String']['output'];
+  /** The payroll member it belongs to, when one has the card's employee id. */
+  member?: Maybe<PayrollMember>;
+  /** The withholding rate in basis points (2200 = 22.00 %). */
+  withholdingRateBasisPoints: Scalars['Int']['output'];
+  /** The calendar year it is for. */
+  year: Scalars['Int']['output'];
+};
+
+/** SPEC P6: a fetch of tax cards for several clients, running in the background. Shows only the clients the caller may fetch tax cards for (C6). */
+export type TaxCardFetch = {
+  __typename?: 'TaxCardFetch';
+  /** Each client's result. */
+  clients: Array<TaxCardFetchClient>;
+  /** Clients that failed. */
+  failed: Scalars['Int']['output'];
+  /** Clients fetched. */
+  fetched: Scalars['Int']['output'];
+  /** When its last client ended (ISO-8601); null while RUNNING. */
+  finishedAt?: Maybe<Scalars['String']['output']>;
+  /** The fetch's id. */
+  id: Scalars['ID']['output'];
+  /** Clients not fetched yet. */
+  pending: Scalars['Int']['output'];
+  /** Who started it. */
+  requestedBy?: Maybe<PayrollActor>;
+  /** When it started (ISO-8601). */
+  startedAt: Scalars['String']['output'];
+  /** RUNNING or FINISHED. */
+  status: TaxCardFetchStatus;
+  /** Clients in the fetch (that the caller may see). */
+  total: Scalars['Int']['output'];
+  /** The calendar year fetched. */
+  year: Scalars['Int']['output'];
+};
+
+/** SPEC P6: one client of a tax-card fetch. */
+export type TaxCardFetchClient = {
+  __typename?: 'TaxCardFetchClient';
+  /** How many times it was tried. */
+  attempts: Scalars['Int']['output'];
+  /** How many tax cards were fetched. */
+  cardCount: Scalars['Int']['output'];
+  /** The client company. */
+  client: ClientCompany;
+  /** Why it FAILED, in words a person can act on. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** PENDING, FETCHED or FAILED. */
+  status: TaxCardFetchClientStatus;
+  /** When its status last changed (ISO-8601). */
+  updatedAt: Scalars['String']['output'];
+};
+
+/** SPEC P6: one client's result in a tax-card fetch. */
+export type TaxCardFetchClientStatus =
+  /** Fetching failed; the reason says why; the client can be retried. */
+  | 'FAILED'
+  /** The client's tax cards were fetched. */
+  | 'FETCHED'
+  /** Not fetched yet (running in the background). */
+  | 'PENDING';
+
+/** SPEC P6: whether a tax-card fetch still has PENDING clients. */
+export type TaxCardFetchStatus =
+  /** Every client ended FETCHED or FAILED. */
+  | 'FINISHED'
+  /** Some clients are PENDING. */
+  | 'RUNNING';
 
 /** SPEC P1: a client's time-tracking integration. */
 export type TimeTrackingIntegration = {
@@ -810,9 +974,11 @@ export type ResolversTypes = ResolversObject<{
   ChangeKind: ChangeKind;
   ChangeSide: ChangeSide;
   ClientCompany: ResolverTypeWrapper<ClientCompanyParentModel>;
+  ConnectTaxAuthorityInput: ConnectTaxAuthorityInput;
   ConnectTimeTrackingInput: ConnectTimeTrackingInput;
   DraftsDue: ResolverTypeWrapper<DraftsDue>;
   EmployerTaxFiling: ResolverTypeWrapper<EmployerTaxFiling>;
+  FetchTaxCardsInput: FetchTaxCardsInput;
   FilingStatus: FilingStatus;
   HolidayHoursInput: HolidayHoursInput;
   HoursSyncReport: ResolverTypeWrapper<Omit<HoursSyncReport, 'workers'> & { workers: Array<ResolversTypes['HoursSyncWorker']> }>;
@@ -837,6 +1003,12 @@ export type ResolversTypes = ResolversObject<{
   SyncRun: ResolverTypeWrapper<SyncRunViewModel>;
   SyncStatus: SyncStatus;
   SyncedShift: ResolverTypeWrapper<ShiftSyncEntityModel>;
+  TaxAuthorityAccount: ResolverTypeWrapper<TaxAuthorityConnectionViewModel>;
+  TaxCard: ResolverTypeWrapper<TaxCardEntityModel>;
+  TaxCardFetch: ResolverTypeWrapper<TaxCardFetchViewModel>;
+  TaxCardFetchClient: ResolverTypeWrapper<TaxCardFetchClientViewModel>;
+  TaxCardFetchClientStatus: TaxCardFetchClientStatus;
+  TaxCardFetchStatus: TaxCardFetchStatus;
   TimeTrackingIntegration: ResolverTypeWrapper<TimeTrackingIntegrationModel>;
   TimeTrackingStatus: TimeTrackingStatus;
   Timecard: ResolverTypeWrapper<TimecardViewModel>;
@@ -857,9 +1029,11 @@ export type ResolversParentTypes = ResolversObject<{
   Boolean: Scalars['Boolean']['output'];
   Int: Scalars['Int']['output'];
   ClientCompany: ClientCompanyParentModel;
+  ConnectTaxAuthorityInput: ConnectTaxAuthorityInput;
   ConnectTimeTrackingInput: ConnectTimeTrackingInput;
   DraftsDue: DraftsDue;
   EmployerTaxFiling: EmployerTaxFiling;
+  FetchTaxCardsInput: FetchTaxCardsInput;
   HolidayHoursInput: HolidayHoursInput;
   HoursSyncReport: Omit<HoursSyncReport, 'workers'> & { workers: Array<ResolversParentTypes['HoursSyncWorker']> };
   HoursSyncWeek: HoursSyncWeek;
@@ -876,6 +1050,10 @@ export type ResolversParentTypes = ResolversObject<{
   SyncChange: SyncChangeEntityModel;
   SyncRun: SyncRunViewModel;
   SyncedShift: ShiftSyncEntityModel;
+  TaxAuthorityAccount: TaxAuthorityConnectionViewModel;
+  TaxCard: TaxCardEntityModel;
+  TaxCardFetch: TaxCardFetchViewModel;
+  TaxCardFetchClient: TaxCardFetchClientViewModel;
   TimeTrackingIntegration: TimeTrackingIntegrationModel;
   Timecard: TimecardViewModel;
   TimecardEntry: TimecardEntryEntityModel;
@@ -893,6 +1071,8 @@ export type ClientCompanyResolvers<ContextType = PayrollSyncContext, ParentType 
   payPeriods?: Resolver<Maybe<Array<ResolversTypes['PayPeriod']>>, ParentType, ContextType, RequireFields<ClientCompanyPayPeriodsArgs, 'last'>>;
   payrollMembers?: Resolver<Maybe<Array<ResolversTypes['PayrollMember']>>, ParentType, ContextType>;
   payrollRuns?: Resolver<Maybe<Array<ResolversTypes['PayrollRun']>>, ParentType, ContextType, RequireFields<ClientCompanyPayrollRunsArgs, 'last'>>;
+  taxAuthority?: Resolver<Maybe<ResolversTypes['TaxAuthorityAccount']>, ParentType, ContextType>;
+  taxCards?: Resolver<Maybe<Array<ResolversTypes['TaxCard']>>, ParentType, ContextType, Partial<ClientCompanyTaxCardsArgs>>;
   timeTracking?: Resolver<Maybe<ResolversTypes['TimeTrackingIntegration']>, ParentType, ContextType>;
   timecards?: Resolver<Maybe<Array<ResolversTypes['Timecard']>>, ParentType, ContextType, RequireFields<ClientCompanyTimecardsArgs, 'periodId'>>;
 }>;
@@ -939,10 +1119,13 @@ export type MutationResolvers<ContextType = PayrollSyncContext, ParentType exten
   addPayrollMember?: Resolver<ResolversTypes['PayrollMember'], ParentType, ContextType, RequireFields<MutationAddPayrollMemberArgs, 'input'>>;
   approveAllTimecards?: Resolver<Array<ResolversTypes['Timecard']>, ParentType, ContextType, RequireFields<MutationApproveAllTimecardsArgs, 'clientId' | 'periodId'>>;
   approveTimecard?: Resolver<ResolversTypes['Timecard'], ParentType, ContextType, RequireFields<MutationApproveTimecardArgs, 'timecardId'>>;
+  connectTaxAuthority?: Resolver<ResolversTypes['TaxAuthorityAccount'], ParentType, ContextType, RequireFields<MutationConnectTaxAuthorityArgs, 'input'>>;
   connectTimeTracking?: Resolver<ResolversTypes['TimeTrackingIntegration'], ParentType, ContextType, RequireFields<MutationConnectTimeTrackingArgs, 'input'>>;
   disconnectTimeTracking?: Resolver<ResolversTypes['TimeTrackingIntegration'], ParentType, ContextType, RequireFields<MutationDisconnectTimeTrackingArgs, 'clientId'>>;
+  fetchTaxCards?: Resolver<ResolversTypes['TaxCardFetch'], ParentType, ContextType, RequireFields<MutationFetchTaxCardsArgs, 'input'>>;
   refreshTimeTracking?: Resolver<ResolversTypes['SyncRun'], ParentType, ContextType, RequireFields<MutationRefreshTimeTrackingArgs, 'clientId'>>;
   resendShift?: Resolver<ResolversTypes['SyncedShift'], ParentType, ContextType, RequireFields<MutationResendShiftArgs, 'clientId' | 'shiftId'>>;
+  retryTaxCardFetch?: Resolver<ResolversTypes['TaxCardFetch'], ParentType, ContextType, RequireFields<MutationRetryTaxCardFetchArgs, 'fetchId'>>;
   runPayroll?: Resolver<ResolversTypes['PayrollRun'], ParentType, ContextType, RequireFields<MutationRunPayrollArgs, 'clientId' | 'periodId'>>;
   updatePayrollMember?: Resolver<ResolversTypes['PayrollMember'], ParentType, ContextType, RequireFields<MutationUpdatePayrollMemberArgs, 'input' | 'memberId'>>;
   updateTimecard?: Resolver<ResolversTypes['Timecard'], ParentType, ContextType, RequireFields<MutationUpdateTimecardArgs, 'input' | 'timecardId'>>;
@@ -1013,6 +1196,8 @@ export type PayslipResolvers<ContextType = PayrollSyncContext, ParentType extend
 
 export type QueryResolvers<ContextType = PayrollSyncContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   payrollAttention?: Resolver<Array<ResolversTypes['PayrollAttention']>, ParentType, ContextType>;
+  taxCardFetch?: Resolver<Maybe<ResolversTypes['TaxCardFetch']>, ParentType, ContextType, RequireFields<QueryTaxCardFetchArgs, 'id'>>;
+  taxCardFetches?: Resolver<Array<ResolversTypes['TaxCardFetch']>, ParentType, ContextType, RequireFields<QueryTaxCardFetchesArgs, 'last'>>;
 }>;
 
 export type SyncChangeResolvers<ContextType = PayrollSyncContext, ParentType extends ResolversParentTypes['SyncChange'] = ResolversParentTypes['SyncChange']> = ResolversObject<{
@@ -1047,6 +1232,46 @@ export type SyncedShiftResolvers<ContextType = PayrollSyncContext, ParentType ex
   shiftId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   start?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ShiftSyncStatus'], ParentType, ContextType>;
+}>;
+
+export type TaxAuthorityAccountResolvers<ContextType = PayrollSyncContext, ParentType extends ResolversParentTypes['TaxAuthorityAccount'] = ResolversParentTypes['TaxAuthorityAccount']> = ResolversObject<{
+  connectedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  connectedBy?: Resolver<Maybe<ResolversTypes['PayrollActor']>, ParentType, ContextType>;
+  fein?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type TaxCardResolvers<ContextType = PayrollSyncContext, ParentType extends ResolversParentTypes['TaxCard'] = ResolversParentTypes['TaxCard']> = ResolversObject<{
+  fetchedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  firstName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  issuedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  lastName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  member?: Resolver<Maybe<ResolversTypes['PayrollMember']>, ParentType, ContextType>;
+  withholdingRateBasisPoints?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type TaxCardFetchResolvers<ContextType = PayrollSyncContext, ParentType extends ResolversParentTypes['TaxCardFetch'] = ResolversParentTypes['TaxCardFetch']> = ResolversObject<{
+  clients?: Resolver<Array<ResolversTypes['TaxCardFetchClient']>, ParentType, ContextType>;
+  failed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  fetched?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  finishedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  pending?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  requestedBy?: Resolver<Maybe<ResolversTypes['PayrollActor']>, ParentType, ContextType>;
+  startedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['TaxCardFetchStatus'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type TaxCardFetchClientResolvers<ContextType = PayrollSyncContext, ParentType extends ResolversParentTypes['TaxCardFetchClient'] = ResolversParentTypes['TaxCardFetchClient']> = ResolversObject<{
+  attempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  cardCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  client?: Resolver<ResolversTypes['ClientCompany'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['TaxCardFetchClientStatus'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type TimeTrackingIntegrationResolvers<ContextType = PayrollSyncContext, ParentType extends ResolversParentTypes['TimeTrackingIntegration'] = ResolversParentTypes['TimeTrackingIntegration']> = ResolversObject<{
@@ -1114,6 +1339,10 @@ export type Resolvers<ContextType = PayrollSyncContext> = ResolversObject<{
   SyncChange?: SyncChangeResolvers<ContextType>;
   SyncRun?: SyncRunResolvers<ContextType>;
   SyncedShift?: SyncedShiftResolvers<ContextType>;
+  TaxAuthorityAccount?: TaxAuthorityAccountResolvers<ContextType>;
+  TaxCard?: TaxCardResolvers<ContextType>;
+  TaxCardFetch?: TaxCardFetchResolvers<ContextType>;
+  TaxCardFetchClient?: TaxCardFetchClientResolvers<ContextType>;
   TimeTrackingIntegration?: TimeTrackingIntegrationResolvers<ContextType>;
   Timecard?: TimecardResolvers<ContextType>;
   TimecardEntry?: TimecardEntryResolvers<ContextType>;

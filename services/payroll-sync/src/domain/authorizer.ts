@@ -49,6 +49,20 @@ export class PayrollAuthorizer {
     throw forbidden(`You need the ${permissionNeededFor(identity, action)} permission on this client to do this.`);
   }
 
+  /**
+   * All-or-nothing over several clients (SPEC P6 fetches, G5): the first client the caller may not
+   * do `action` on refuses the whole request, NOT_FOUND before FORBIDDEN (two statements).
+   */
+  async requireAll(identity: Identity, clientIds: readonly string[], action: PayrollAction, em?: EntityManager): Promise<void> {
+    if (identity.realm === 'anonymous') throw unauthenticated();
+    const access = await this.accessOf(identity, clientIds, em);
+    const sees = (id: string) => (identity.realm === 'client' ? identity.clientId === id : !!access.get(id)?.visible);
+    if (clientIds.some((id) => !sees(id))) throw notFound('A client');
+    if (clientIds.some((id) => !mayActOnPayroll(identity, id, action, access.get(id)))) {
+      throw forbidden(`You need the ${permissionNeededFor(identity, action)} permission on every client to do this.`);
+    }
+  }
+
   /** Every client the caller may do `action` on: SPEC C6 for firm members (three statements), their own company for client admins. */
   async clientsFor(identity: Identity, action: PayrollAction): Promise<string[]> {
     if (identity.realm === 'anonymous') throw unauthenticated();

@@ -28,4 +28,12 @@ export enum PayrollErrorCode {
   WorkerWithoutPayRate = 'WORKER_WITHOUT_PAY_RATE',
   /** SPEC P1: a payroll member with that email already exists for the client. */
   DuplicateWorker = 'DUPLICATE_WORKER',
+  /** SPEC P6: the tax authority did not accept the FEIN and API key. */
+  TaxAuthorityKeyRejected = 'TAX_AUTHORITY_KEY_REJECTED',
+  /** SPEC P6: the tax authority could not be reached; nothing was changed. */
+  TaxAuthorityUnavailable = 'TAX_AUTHORITY_UNAVAILABLE',
+  /** SPEC P6: a client already in a running tax-card fetch cannot be fetched again until it ends. */
+  TaxCardFetchRunning = 'TAX_CARD_FETCH_RUNNING',
+  /** SPEC P6: a retry needs FAILED clients the caller may fetch. */
+  TaxCardFetchNothingToRetry = 'TAX_CARD_FETCH_NOTHING_TO_RETRY',
 }

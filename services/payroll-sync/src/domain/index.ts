@@ -1,5 +1,5 @@
 import type { Clock, Database, Logger } from '@advisor/kit';
-import type { TimeTrackingProvider } from '../providers';
+import type { TaxAuthorityProvider, TimeTrackingProvider } from '../providers';
 import { AttentionService } from './attention.service';
 import { PayrollAuthorizer } from './authorizer';
 import { PayrollRunService } from './payroll-run.service';
@@ -8,6 +8,7 @@ import { SyncService } from './sync.service';
 import { TimecardPlacement } from './timecard-placement';
 import { TimecardService } from './timecard.service';
 import { TimeTrackingService } from './time-tracking.service';
+import { TaxCardService, type TaxCardRunnerOptions } from './tax-card.service';
 
 export interface PayrollDomain {
   auth: PayrollAuthorizer;
@@ -17,6 +18,7 @@ export interface PayrollDomain {
   timecards: TimecardService;
   runs: PayrollRunService;
   attention: AttentionService;
+  taxCards: TaxCardService;
 }
 
 /** payroll-sync's domain services over one database; the scheduler is created stopped. */
@@ -26,6 +28,9 @@ export function createPayrollDomain(opts: {
   clock: Clock;
   logger: Logger;
   scheduler?: Partial<SchedulerOptions>;
+  /** SPEC P6: the tax authority; null: connecting and fetching tax cards are refused or fail with a reason. */
+  taxAuthority?: TaxAuthorityProvider | null;
+  taxCardRunner?: Partial<TaxCardRunnerOptions>;
 }): PayrollDomain {
   const { db, clock, logger } = opts;
   const auth = new PayrollAuthorizer(db);
@@ -39,5 +44,6 @@ export function createPayrollDomain(opts: {
     timecards: new TimecardService(db, auth, sync, clock),
     runs: new PayrollRunService(db, auth, clock),
     attention: new AttentionService(db, auth, clock),
+    taxCards: new TaxCardService(db, auth, opts.taxAuthority ?? null, clock, logger.child({ component: 'tax-cards' }), opts.taxCardRunner),
   };
 }

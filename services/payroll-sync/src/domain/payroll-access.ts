@@ -6,15 +6,17 @@ import type { ClientAccess } from '@advisor/rules';
  *  - VIEW: read timecards, pay periods, the sync report and the change log (`VIEW_PAYROLL`);
  *  - APPROVE: edit and approve timecards, send a shift again (`APPROVE_TIMECARDS`);
  *  - RUN: connect, disconnect and refresh time tracking, run payroll (`RUN_PAYROLL`);
- *  - MANAGE_WORKERS: add payroll members, change flags and pay rates (`MANAGE_EMPLOYEES`).
+ *  - MANAGE_WORKERS: add payroll members, change flags and pay rates (`MANAGE_EMPLOYEES`);
+ *  - TAX_CARDS: fetch and read employees' tax cards (SPEC P6, `VIEW_TAX_DOCUMENTS`).
  */
-export type PayrollAction = 'VIEW' | 'APPROVE' | 'RUN' | 'MANAGE_WORKERS';
+export type PayrollAction = 'VIEW' | 'APPROVE' | 'RUN' | 'MANAGE_WORKERS' | 'TAX_CARDS';
 
 const FIRM_PERMISSION_FOR: Record<PayrollAction, string> = {
   VIEW: 'VIEW_PAYROLL',
   APPROVE: 'APPROVE_TIMECARDS',
   RUN: 'RUN_PAYROLL',
   MANAGE_WORKERS: 'MANAGE_EMPLOYEES',
+  TAX_CARDS: 'VIEW_TAX_DOCUMENTS',
 };
 
 /**

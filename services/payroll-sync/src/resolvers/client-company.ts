@@ -15,4 +15,6 @@ export const ClientCompany: ClientCompanyResolvers = {
   hoursSyncReport: (c, args, ctx) => ctx.domain.timecards.hoursSyncReport(ctx.identity, c.id, args.weekStart),
   payrollRuns: (c, args, ctx) => ctx.domain.runs.runs(ctx.identity, c.id, args.last),
   employerTaxFilings: (c, _args, ctx) => ctx.domain.runs.filings(ctx.identity, c.id),
+  taxAuthority: (c, _args, ctx) => ctx.domain.taxCards.connection(ctx.identity, c.id),
+  taxCards: (c, args, ctx) => ctx.domain.taxCards.taxCards(ctx.identity, c.id, args.year ?? new Date().getUTCFullYear()),
 };

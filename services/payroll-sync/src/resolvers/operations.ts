@@ -3,6 +3,8 @@ import type { MutationResolvers, QueryResolvers } from '../__generated__/resolve
 /** SPEC P queries and mutations. Thin: every rule and authorization decision is in the domain. */
 export const payrollQuery: QueryResolvers = {
   payrollAttention: (_root, _args, ctx) => ctx.domain.attention.payrollAttention(ctx.identity),
+  taxCardFetch: (_root, args, ctx) => ctx.domain.taxCards.fetchView(ctx.identity, args.id),
+  taxCardFetches: (_root, args, ctx) => ctx.domain.taxCards.fetches(ctx.identity, args.last ?? 10),
 };
 
 export const payrollMutation: MutationResolvers = {
@@ -19,4 +21,7 @@ export const payrollMutation: MutationResolvers = {
     ctx.domain.timecards.approveAll(ctx.identity, args.clientId, args.periodId),
   resendShift: (_root, args, ctx) => ctx.domain.timecards.resendShift(ctx.identity, args.clientId, args.shiftId),
   runPayroll: (_root, args, ctx) => ctx.domain.runs.run(ctx.identity, args.clientId, args.periodId),
+  connectTaxAuthority: (_root, args, ctx) => ctx.domain.taxCards.connect(ctx.identity, args.input),
+  fetchTaxCards: (_root, args, ctx) => ctx.domain.taxCards.fetch(ctx.identity, args.input),
+  retryTaxCardFetch: (_root, args, ctx) => ctx.domain.taxCards.retry(ctx.identity, args.fetchId),
 };

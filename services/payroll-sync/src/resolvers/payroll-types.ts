@@ -68,6 +68,24 @@ export const payrollTypes: Resolvers = {
   Payslip: {
     member: (p, _args, ctx) => member(p.workerId, ctx),
   },
+  TaxAuthorityAccount: {
+    connectedAt: (c) => iso(c.connectedAt),
+    connectedBy: (c) => actor(c.connectedBy),
+  },
+  TaxCard: {
+    member: (t, _args, ctx) => member(t.workerId, ctx),
+    issuedAt: (t) => iso(t.issuedAt),
+    fetchedAt: (t) => iso(t.fetchedAt),
+  },
+  TaxCardFetch: {
+    requestedBy: (f) => actor(f.requestedBy),
+    startedAt: (f) => iso(f.startedAt),
+    finishedAt: (f) => iso(f.finishedAt),
+  },
+  TaxCardFetchClient: {
+    client: (c) => ({ __typename: 'ClientCompany', id: c.clientId }),
+    updatedAt: (c) => iso(c.updatedAt),
+  },
   PayrollAttention: {
     client: (a) => ({ __typename: 'ClientCompany', id: a.clientId }),
   },

@@ -12,9 +12,11 @@ import {
 } from '@advisor/kit';
 import { applyAssignmentChangedToCopy, applyClientLinkedToCopy } from '@advisor/rules';
 import { spawnTimeTrackingSimulator, type SpawnedSimulator } from '@advisor/time-tracking-sim';
+import { spawnTaxAuthoritySimulator } from '@advisor/tax-authority-sim';
 import { PAYROLL_SYNC_ENTITIES, PAYROLL_SYNC_MIGRATIONS } from '../../src/service';
 import { createPayrollDomain, type PayrollDomain } from '../../src/domain';
-import { HttpTimeTrackingProvider } from '../../src/providers';
+import { HttpTaxAuthorityProvider, HttpTimeTrackingProvider } from '../../src/providers';
+import type { TaxCardRunnerOptions } from '../../src/domain/tax-card.service';
 import { localDateIn, weekStartOf, addDays } from '../../src/domain/pay-periods';
 import type { SchedulerOptions } from '../../src/domain/sync-scheduler';
 import { TEST_MYSQL_URL } from '../../../../test/support/env';
@@ -57,6 +59,8 @@ export interface PayrollHarness {
   db: Database;
   url: string;
   sim: SpawnedSimulator;
+  /** SPEC P6: the tax-authority simulator, when the harness was asked for it. */
+  tax: SpawnedSimulator | null;
   clock: MovableClock;
   domain: PayrollDomain;
   firmId: string;
@@ -75,31 +79,43 @@ export interface PayrollHarness {
 }
 
 /** payroll-sync's domain on a MySQL database of its own, with the time-tracking simulator as its own process. */
-export async function startPayrollHarness(name: string, scheduler: Partial<SchedulerOptions> = {}): Promise<PayrollHarness> {
+export async function startPayrollHarness(
+  name: string,
+  scheduler: Partial<SchedulerOptions> = {},
+  extras: { taxAuthority?: boolean; taxCardRunner?: Partial<TaxCardRunnerOptions> } = {},
+): Promise<PayrollHarness> {
   const url = `${TEST_MYSQL_URL}/t${randomBytes(4).toString('hex')}_${name}`;
   await ensureMysqlDatabase(url);
   const logger = createLogger({ name, level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const open = () =>
     openDatabase({ name, config: { kind: 'mysql', url }, entities: [...PAYROLL_SYNC_ENTITIES, ...EVENT_ENTITIES], migrations: PAYROLL_SYNC_MIGRATIONS, logger });
   const db = await open();
-  const sim = await spawnTimeTrackingSimulator();
+  const [sim, tax] = await Promise.all([spawnTimeTrackingSimulator(), extras.taxAuthority ? spawnTaxAuthoritySimulator() : Promise.resolve(null)]);
   const clock = new MovableClock();
   const options = { retryBaseMs: 1_000, leaseMs: 60_000, pollIntervalMs: 1_000, ...scheduler };
-  const make = (d: Database) => createPayrollDomain({ db: d, provider: new HttpTimeTrackingProvider({ baseUrl: sim.url, timeoutMs: 1_000 }), clock, logger, scheduler: options });
+  const make = (d: Database) =>
+    createPayrollDomain({
+      db: d, provider: new HttpTimeTrackingProvider({ baseUrl: sim.url, timeoutMs: 1_000 }), clock, logger, scheduler: options,
+      taxAuthority: tax ? new HttpTaxAuthorityProvider({ baseUrl: tax.url, timeoutMs: 2_000 }) : null, taxCardRunner: extras.taxCardRunner,
+    });
   const domain = make(db);
+  const domains = [domain];
   const firmId = randomUUID();
   const extra: Database[] = [];
   return {
     db,
     url,
     sim,
+    tax,
     clock,
     domain,
     firmId,
     replica: async () => {
       const d = await open();
       extra.push(d);
-      return { db: d, domain: make(d) };
+      const replica = make(d);
+      domains.push(replica);
+      return { db: d, domain: replica };
     },
     assign: (member, clientId, permissions) =>
       db.transaction((em) =>
@@ -132,8 +148,8 @@ export async function startPayrollHarness(name: string, scheduler: Partial<Sched
         (r) => JSON.parse(r.envelope).payload,
       ),
     close: async () => {
-      await domain.scheduler.stop();
-      await sim.stop();
+      for (const d of domains) await Promise.all([d.scheduler.stop(), d.taxCards.stop()]);
+      await Promise.all([sim.stop(), tax?.stop()]);
       for (const d of extra) await d.close();
       await db.close();
       await dropMysqlDatabase(url);
