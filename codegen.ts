@@ -68,6 +68,7 @@ const SUBGRAPHS: Record<'firms' | 'clients' | 'invitations' | 'payroll-sync', Su
       Payslip: '../db/entities/payroll-run.entities#PayslipEntity',
       PayrollAttention: '../domain/attention.service#ClientAttention',
       TaxAuthorityAccount: '../domain/tax-card.service#TaxAuthorityConnectionView',
+      PayrollKeyFigures: '../domain/key-figures.service#KeyFigures',
       TaxCard: '../db/entities/tax-card.entities#TaxCardEntity',
       TaxCardFetch: '../domain/tax-card.service#TaxCardFetchView',
       TaxCardFetchClient: '../domain/tax-card.service#TaxCardFetchClientView',

@@ -115,3 +115,23 @@ export const clientAdminSessionEnded = defineEvent({
   }),
   keyOf: (p) => p.clientId,
 });
+
+/**
+ * Clients were put in, or taken out of, one of a firm's client groups (SPEC C10), or the group
+ * was deleted (REMOVED with every client it had). Keyed by group, so one group's changes arrive
+ * in order; consumers keep the newest word per group and client (payroll-sync filters its key
+ * figures and reports by group, SPEC P4, P5).
+ */
+export const clientGroupMembershipChanged = defineEvent({
+  name: 'client-group.membership-changed',
+  version: 1,
+  producer: 'clients',
+  payload: z.object({
+    groupId: z.string().uuid(),
+    firmId: z.string().uuid(),
+    change: z.enum(['ADDED', 'REMOVED']),
+    clientIds: z.array(z.string().uuid()).max(10_000),
+    changedAt: z.string().datetime({ offset: true }),
+  }),
+  keyOf: (p) => p.groupId,
+});

@@ -1,12 +1,12 @@
 export { defineEvent, eventEnvelopeSchema, type EventContract, type EventEnvelope, type PayloadOf } from '@advisor/kit';
 export * from './permissions';
 export { invitationAccepted, accountantInvited } from './invitations';
-export { clientLinked, clientUnlinked, clientLinkPermissionsChanged, clientCompanyChanged, assignmentChanged, clientAdminSessionEnded } from './clients';
+export { clientLinked, clientUnlinked, clientLinkPermissionsChanged, clientCompanyChanged, assignmentChanged, clientAdminSessionEnded, clientGroupMembershipChanged } from './clients';
 export { memberDeactivated, memberAccessChanged, memberJoined } from './firms';
 export { payrollRunCompleted, timecardsSynced, syncFailed } from './payroll';
 
 import { accountantInvited, invitationAccepted } from './invitations';
-import { assignmentChanged, clientAdminSessionEnded, clientCompanyChanged, clientLinked, clientLinkPermissionsChanged, clientUnlinked } from './clients';
+import { assignmentChanged, clientAdminSessionEnded, clientCompanyChanged, clientGroupMembershipChanged, clientLinked, clientLinkPermissionsChanged, clientUnlinked } from './clients';
 import { memberAccessChanged, memberDeactivated, memberJoined } from './firms';
 import { payrollRunCompleted, syncFailed, timecardsSynced } from './payroll';
 
@@ -19,6 +19,7 @@ export const ALL_EVENTS = [
   clientLinkPermissionsChanged,
   clientCompanyChanged,
   assignmentChanged,
+  clientGroupMembershipChanged,
   memberJoined,
   memberDeactivated,
   memberAccessChanged,

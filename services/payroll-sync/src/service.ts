@@ -1,6 +1,7 @@
-import { ALL_EVENTS } from '@advisor/schema';
+import { ALL_EVENTS, clientGroupMembershipChanged } from '@advisor/schema';
 import {
   createLogger,
+  handleEvent,
   loadTypeDefs,
   startService,
   systemClock,
@@ -17,11 +18,14 @@ import { WorkerEntity } from './db/entities/worker.entity';
 import { PayPeriodEntity, ShiftSyncEntity, TimecardEntity, TimecardEntryEntity } from './db/entities/timecard.entities';
 import { PAYROLL_RUN_ENTITIES } from './db/entities/payroll-run.entities';
 import { TAX_CARD_ENTITIES } from './db/entities/tax-card.entities';
+import { KEY_FIGURE_ENTITIES } from './db/entities/key-figure.entities';
+import { KeyFigureService } from './domain/key-figures.service';
 import { CreatePayrollSync1763769600000 } from './db/migrations/1763769600000-create-payroll-sync';
 import { ClientAccessCopy1764115200000 } from './db/migrations/1764115200000-client-access-copy';
 import { OutboxClaims1764201600000 } from './db/migrations/1764201600000-outbox-claims';
 import { Payroll1764374400000 } from './db/migrations/1764374400000-payroll';
 import { TaxCards1764460800000 } from './db/migrations/1764460800000-tax-cards';
+import { KeyFigures1764547200000 } from './db/migrations/1764547200000-key-figures';
 import { createPayrollDomain, type PayrollDomain } from './domain';
 import type { SchedulerOptions } from './domain/sync-scheduler';
 import type { TaxCardRunnerOptions } from './domain/tax-card.service';
@@ -46,8 +50,9 @@ export const PAYROLL_SYNC_ENTITIES = [
   ShiftSyncEntity,
   ...PAYROLL_RUN_ENTITIES,
   ...TAX_CARD_ENTITIES,
+  ...KEY_FIGURE_ENTITIES,
 ];
-export const PAYROLL_SYNC_MIGRATIONS = [CreatePayrollSync1763769600000, ClientAccessCopy1764115200000, OutboxClaims1764201600000, Payroll1764374400000, TaxCards1764460800000];
+export const PAYROLL_SYNC_MIGRATIONS = [CreatePayrollSync1763769600000, ClientAccessCopy1764115200000, OutboxClaims1764201600000, Payroll1764374400000, TaxCards1764460800000, KeyFigures1764547200000];
 
 /** SPEC P1: how payroll-sync reaches the client's time tracking (the simulator in the demo and the tests). */
 export interface TimeTrackingSettings {
@@ -110,7 +115,11 @@ export async function startPayrollSyncService(opts: PayrollSyncOptions): Promise
         resolvers,
         createContext: (identity) => createContext(d, identity),
         // SPEC C6: the shared copy of links and assignments; a newly linked client gets its integration.
-        handlers: clientAccessCopyHandlers({ onLinked: (em, event) => d.timeTracking.openIntegration(em, event) }),
+        handlers: [
+          ...clientAccessCopyHandlers({ onLinked: (em, event) => d.timeTracking.openIntegration(em, event) }),
+          // SPEC C10: group membership, to filter the partner overview by group (P4, P5).
+          handleEvent(clientGroupMembershipChanged, KeyFigureService.applyGroupMembership),
+        ],
       };
     },
   });

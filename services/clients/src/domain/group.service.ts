@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { In } from 'typeorm';
 import { z } from 'zod';
-import { DomainError, isUniqueViolation, notFound, parseInput, type Clock, type Database, type Identity } from '@advisor/kit';
+import { DomainError, enqueueEvent, isUniqueViolation, notFound, parseInput, type Clock, type Database, type Identity } from '@advisor/kit';
+import { clientGroupMembershipChanged } from '@advisor/schema';
+import type { EntityManager } from 'typeorm';
 import { recordAudit } from '@advisor/rules';
 import { ClientGroupEntity, ClientGroupMemberEntity, GroupPeriodStatusEntity } from '../db/entities/client-group.entity';
 import { ClientErrorCode } from './errors';
@@ -9,6 +11,7 @@ import { firmMember } from './viewer';
 import type { AssignmentService } from './assignment.service';
 import type { ClientDirectoryService } from './client-directory.service';
 import type { ClientCompany } from './model';
+import { CLIENTS_PRODUCER } from './link.service';
 
 export interface ClientGroup {
   id: string;
@@ -67,6 +70,8 @@ export class GroupService {
     const actor = firmMember(viewer, 'MANAGE_CLIENTS');
     await this.db.transaction(async (em) => {
       const group = await this.ownGroup(actor.firmId, groupId);
+      const members = await em.find(ClientGroupMemberEntity, { where: { groupId }, select: { clientId: true } });
+      await this.announce(em, actor.firmId, groupId, 'REMOVED', members.map((m) => m.clientId));
       await em.delete(GroupPeriodStatusEntity, { groupId });
       await em.delete(ClientGroupMemberEntity, { groupId });
       await em.delete(ClientGroupEntity, { id: groupId });
@@ -90,6 +95,7 @@ export class GroupService {
       for (const clientId of ids.filter((id) => !present.has(id))) {
         await em.insert(ClientGroupMemberEntity, { groupId, clientId, addedAt: now });
       }
+      await this.announce(em, actor.firmId, groupId, 'ADDED', ids);
       await recordAudit(em, {
         scopeType: 'FIRM', scopeId: actor.firmId, actorRealm: 'firm', actorId: actor.memberId,
         action: 'GROUP_CLIENTS_ADDED', subjectType: 'CLIENT_GROUP', subjectId: groupId, before: null, after: { clientIds: ids }, at: now,
@@ -103,6 +109,7 @@ export class GroupService {
     const group = await this.ownGroup(actor.firmId, groupId);
     await this.db.transaction(async (em) => {
       await em.delete(ClientGroupMemberEntity, { groupId, clientId: In(clientIds) });
+      await this.announce(em, actor.firmId, groupId, 'REMOVED', [...new Set(clientIds)]);
       await recordAudit(em, {
         scopeType: 'FIRM', scopeId: actor.firmId, actorRealm: 'firm', actorId: actor.memberId,
         action: 'GROUP_CLIENTS_REMOVED', subjectType: 'CLIENT_GROUP', subjectId: groupId, before: { clientIds }, after: null, at: this.clock.now(),
@@ -197,6 +204,12 @@ export class GroupService {
       byClient.set(r.clientId, [...(byClient.get(r.clientId) ?? []), group]);
     }
     return clientIds.map((id) => byClient.get(id) ?? []);
+  }
+
+  /** SPEC C10 for other services (payroll-sync filters P4, P5 by group): in the same transaction, through the outbox. */
+  private async announce(em: EntityManager, firmId: string, groupId: string, change: 'ADDED' | 'REMOVED', clientIds: string[]): Promise<void> {
+    if (clientIds.length === 0) return;
+    await enqueueEvent(this.db, em, CLIENTS_PRODUCER, clientGroupMembershipChanged, { groupId, firmId, change, clientIds, changedAt: this.clock.now().toISOString() });
   }
 
   private async ownGroup(firmId: string, groupId: string): Promise<ClientGroupEntity> {

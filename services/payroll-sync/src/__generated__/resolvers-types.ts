@@ -11,6 +11,7 @@ import type { PayrollRunView as PayrollRunViewModel } from '../domain/payroll-ru
 import type { PayslipEntity as PayslipEntityModel } from '../db/entities/payroll-run.entities';
 import type { ClientAttention as ClientAttentionModel } from '../domain/attention.service';
 import type { TaxAuthorityConnectionView as TaxAuthorityConnectionViewModel, TaxCardFetchView as TaxCardFetchViewModel, TaxCardFetchClientView as TaxCardFetchClientViewModel } from '../domain/tax-card.service';
+import type { KeyFigures as KeyFiguresModel } from '../domain/key-figures.service';
 import type { TaxCardEntity as TaxCardEntityModel } from '../db/entities/tax-card.entities';
 import type { PayrollSyncContext } from '../context';
 export type Maybe<T> = T | null;
@@ -448,6 +449,35 @@ export type PayrollAttention = {
   weeksWithErrors: Array<WeekWithErrors>;
 };
 
+/** SPEC P4: the partner overview's key figures for one month, over the clients the caller sees (C6), for the firm or one group (C10). */
+export type PayrollKeyFigures = {
+  __typename?: 'PayrollKeyFigures';
+  /** Approved time off (PTO, sick leave) on timecards in the month. */
+  absencesRegistered: Scalars['Int']['output'];
+  /** shiftsAutomated ÷ shifts (0 to 1); null when there were no shifts. */
+  automationLevel?: Maybe<Scalars['Float']['output']>;
+  /** 1099 contractor payments in the month. */
+  contractorPayments: Scalars['Int']['output'];
+  /** W2 employees with at least one payslip in the month. */
+  employeesInService: Scalars['Int']['output'];
+  /** Employer tax filings of the month before that the tax authority rejected. */
+  filingsWithErrorsLastMonth: Scalars['Int']['output'];
+  /** The group the figures are for; null for the whole firm. */
+  groupId?: Maybe<Scalars['ID']['output']>;
+  /** The month (YYYY-MM). */
+  month: Scalars['String']['output'];
+  /** Clients with time tracking connected or with pay in the month. */
+  payrollClients: Scalars['Int']['output'];
+  /** W2 payslips sent in the month (by the month their pay period ends). */
+  payslipsSent: Scalars['Int']['output'];
+  /** Approved shifts synced from time tracking in the month. */
+  shifts: Scalars['Int']['output'];
+  /** Shifts that reached a timecard by the sync alone: not sent again by hand, on a timecard nobody edited. */
+  shiftsAutomated: Scalars['Int']['output'];
+  /** W2 gross pay plus contractor payments, in cents, as a decimal string (it can exceed a GraphQL Int). */
+  totalPaidOutCents: Scalars['String']['output'];
+};
+
 /** SPEC P1: a payroll member of the client, kept in step with time tracking. */
 export type PayrollMember = {
   __typename?: 'PayrollMember';
@@ -529,10 +559,19 @@ export type Query = {
    * deadline first.
    */
   payrollAttention: Array<PayrollAttention>;
+  /** SPEC P4: key figures of the firm, or of one of its client groups, for a month, counted only over the clients the caller sees (C6). Firm members only. Errors: BAD_USER_INPUT, FORBIDDEN. */
+  payrollKeyFigures: PayrollKeyFigures;
   /** SPEC P6: a tax-card fetch and its progress, with the clients the caller may fetch tax cards for (C6); null when there are none. */
   taxCardFetch?: Maybe<TaxCardFetch>;
   /** SPEC P6: the latest tax-card fetches the caller can see a client of, newest first. */
   taxCardFetches: Array<TaxCardFetch>;
+};
+
+
+/** What callers read. */
+export type QueryPayrollKeyFiguresArgs = {
+  groupId?: InputMaybe<Scalars['ID']['input']>;
+  month: Scalars['String']['input'];
 };
 
 
@@ -992,6 +1031,8 @@ export type ResolversTypes = ResolversObject<{
   PayrollActor: ResolverTypeWrapper<PayrollActor>;
   PayrollActorRealm: PayrollActorRealm;
   PayrollAttention: ResolverTypeWrapper<ClientAttentionModel>;
+  PayrollKeyFigures: ResolverTypeWrapper<KeyFiguresModel>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   PayrollMember: ResolverTypeWrapper<PayrollMemberParentModel>;
   PayrollRun: ResolverTypeWrapper<PayrollRunViewModel>;
   Payslip: ResolverTypeWrapper<PayslipEntityModel>;
@@ -1043,6 +1084,8 @@ export type ResolversParentTypes = ResolversObject<{
   PayPeriod: PayPeriodViewModel;
   PayrollActor: PayrollActor;
   PayrollAttention: ClientAttentionModel;
+  PayrollKeyFigures: KeyFiguresModel;
+  Float: Scalars['Float']['output'];
   PayrollMember: PayrollMemberParentModel;
   PayrollRun: PayrollRunViewModel;
   Payslip: PayslipEntityModel;
@@ -1160,6 +1203,21 @@ export type PayrollAttentionResolvers<ContextType = PayrollSyncContext, ParentTy
   weeksWithErrors?: Resolver<Array<ResolversTypes['WeekWithErrors']>, ParentType, ContextType>;
 }>;
 
+export type PayrollKeyFiguresResolvers<ContextType = PayrollSyncContext, ParentType extends ResolversParentTypes['PayrollKeyFigures'] = ResolversParentTypes['PayrollKeyFigures']> = ResolversObject<{
+  absencesRegistered?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  automationLevel?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  contractorPayments?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  employeesInService?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  filingsWithErrorsLastMonth?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  groupId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  month?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  payrollClients?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  payslipsSent?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  shifts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  shiftsAutomated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  totalPaidOutCents?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type PayrollMemberResolvers<ContextType = PayrollSyncContext, ParentType extends ResolversParentTypes['PayrollMember'] = ResolversParentTypes['PayrollMember']> = ResolversObject<{
   email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   firstName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1196,6 +1254,7 @@ export type PayslipResolvers<ContextType = PayrollSyncContext, ParentType extend
 
 export type QueryResolvers<ContextType = PayrollSyncContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   payrollAttention?: Resolver<Array<ResolversTypes['PayrollAttention']>, ParentType, ContextType>;
+  payrollKeyFigures?: Resolver<ResolversTypes['PayrollKeyFigures'], ParentType, ContextType, RequireFields<QueryPayrollKeyFiguresArgs, 'month'>>;
   taxCardFetch?: Resolver<Maybe<ResolversTypes['TaxCardFetch']>, ParentType, ContextType, RequireFields<QueryTaxCardFetchArgs, 'id'>>;
   taxCardFetches?: Resolver<Array<ResolversTypes['TaxCardFetch']>, ParentType, ContextType, RequireFields<QueryTaxCardFetchesArgs, 'last'>>;
 }>;
@@ -1332,6 +1391,7 @@ export type Resolvers<ContextType = PayrollSyncContext> = ResolversObject<{
   PayPeriod?: PayPeriodResolvers<ContextType>;
   PayrollActor?: PayrollActorResolvers<ContextType>;
   PayrollAttention?: PayrollAttentionResolvers<ContextType>;
+  PayrollKeyFigures?: PayrollKeyFiguresResolvers<ContextType>;
   PayrollMember?: PayrollMemberResolvers<ContextType>;
   PayrollRun?: PayrollRunResolvers<ContextType>;
   Payslip?: PayslipResolvers<ContextType>;

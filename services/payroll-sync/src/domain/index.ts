@@ -9,6 +9,7 @@ import { TimecardPlacement } from './timecard-placement';
 import { TimecardService } from './timecard.service';
 import { TimeTrackingService } from './time-tracking.service';
 import { TaxCardService, type TaxCardRunnerOptions } from './tax-card.service';
+import { KeyFigureService } from './key-figures.service';
 
 export interface PayrollDomain {
   auth: PayrollAuthorizer;
@@ -19,6 +20,7 @@ export interface PayrollDomain {
   runs: PayrollRunService;
   attention: AttentionService;
   taxCards: TaxCardService;
+  figures: KeyFigureService;
 }
 
 /** payroll-sync's domain services over one database; the scheduler is created stopped. */
@@ -34,15 +36,17 @@ export function createPayrollDomain(opts: {
 }): PayrollDomain {
   const { db, clock, logger } = opts;
   const auth = new PayrollAuthorizer(db);
-  const sync = new SyncService(db, opts.provider, new TimecardPlacement(db), clock, logger.child({ component: 'sync' }));
+  const figures = new KeyFigureService(db, clock);
+  const sync = new SyncService(db, opts.provider, new TimecardPlacement(db), clock, logger.child({ component: 'sync' }), figures);
   const scheduler = new SyncScheduler(db, sync, clock, logger.child({ component: 'sync-scheduler' }), opts.scheduler);
   return {
     auth,
     sync,
     scheduler,
     timeTracking: new TimeTrackingService(db, auth, sync, scheduler, clock),
-    timecards: new TimecardService(db, auth, sync, clock),
-    runs: new PayrollRunService(db, auth, clock),
+    timecards: new TimecardService(db, auth, sync, clock, figures),
+    runs: new PayrollRunService(db, auth, clock, figures),
+    figures,
     attention: new AttentionService(db, auth, clock),
     taxCards: new TaxCardService(db, auth, opts.taxAuthority ?? null, clock, logger.child({ component: 'tax-cards' }), opts.taxCardRunner),
   };

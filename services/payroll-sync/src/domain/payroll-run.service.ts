@@ -13,6 +13,7 @@ import { localDateIn } from './pay-periods';
 import { payslipFor, type PayLineKind } from './pay';
 import { forUpdate } from './timecard-placement';
 import { PAYROLL_SYNC_PRODUCER } from './sync.service';
+import type { KeyFigureService } from './key-figures.service';
 
 export interface PayrollRunView extends PayrollRunEntity {
   periodStart: string;
@@ -33,6 +34,7 @@ export class PayrollRunService {
     private readonly db: Database,
     private readonly auth: PayrollAuthorizer,
     private readonly clock: Clock,
+    private readonly figures: KeyFigureService,
   ) {}
 
   async run(identity: Identity, clientId: string, periodId: string): Promise<PayrollRunView> {
@@ -90,6 +92,8 @@ export class PayrollRunService {
       payslips.map((p) => ({ id: randomUUID(), runId, clientId, workerId: p.workerId, kind: p.kind, lines: p.lines, totalCents: p.totalCents, employerTaxCents: p.employerTaxCents })),
     );
     await this.addToMonthlyFiling(em, clientId, period.endDate.slice(0, 7), grossCents, employerTaxCents, now);
+    // SPEC P4: the month's figures move with the run, in its transaction.
+    await this.figures.refresh(em, clientId, [period.endDate.slice(0, 7)]);
     const actor = parseActorRef(runBy)!;
     await enqueueEvent(this.db, em, PAYROLL_SYNC_PRODUCER, payrollRunCompleted, {
       runId, clientId, runBy: actor, payPeriodStart: period.startDate, payPeriodEnd: period.endDate, completedAt: now.toISOString(),

@@ -12,6 +12,7 @@ import { DEFAULT_PERIOD_ANCHOR, weekStartOf, type PaySchedule } from './pay-peri
 import { deliverShifts, neighbourDates, type ShiftFacts, type ShiftOutcome } from './shift-delivery';
 import { TimecardPlacement, type EntryToPlace } from './timecard-placement';
 import { syncWorkers, type ChangeRecord } from './worker-sync';
+import { monthsOf, type KeyFigureService } from './key-figures.service';
 
 export const PAYROLL_SYNC_PRODUCER = 'payroll-sync';
 
@@ -84,6 +85,8 @@ export class SyncService {
     private readonly placement: TimecardPlacement,
     private readonly clock: Clock,
     private readonly logger: Logger,
+    /** SPEC P4: the client's month figures, recounted in the transaction that changes them. */
+    private readonly figures: KeyFigureService,
   ) {}
 
   async run(job: HeldJob, cause: SyncCause, startedBy: ActorRef | null): Promise<SyncOutcome> {
@@ -163,6 +166,7 @@ export class SyncService {
         await em.createQueryBuilder().insert().into(ShiftSyncEntity).values(rows).orIgnore().execute();
       }
       const placed = await this.placement.place(em, clientId, schedule, toPlace, now);
+      await this.figures.refresh(em, clientId, monthsOf([...fresh.map((f) => f.localDate), ...toPlace.map((e) => e.date)]));
       const sent = delivered.outcomes.filter((o) => o.status === 'SENT').length;
       const errors = delivered.outcomes.length - sent;
       const timeOffEntries = toPlace.length - delivered.toPlace.length;
@@ -252,6 +256,7 @@ export class SyncService {
       await em.update(ShiftSyncEntity, { clientId, shiftId }, {
         status: outcome.status, reason: outcome.reason, sentAt: outcome.sentAt, workerId: outcome.workerId, attempts: row.attempts + 1, resent: true, updatedAt: now,
       });
+      await this.figures.refresh(em, clientId, monthsOf([row.localDate]));
       if (placed.placed > 0) {
         await enqueueEvent(this.db, em, PAYROLL_SYNC_PRODUCER, timecardsSynced, {
           clientId, syncRunId: null, periodStarts: [...placed.periodStarts], shiftsSent: 1, timeOffEntries: 0, shiftErrors: 0, syncedAt: now.toISOString(),

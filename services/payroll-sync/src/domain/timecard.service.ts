@@ -12,6 +12,7 @@ import { PayrollErrorCode } from './errors';
 import { DEFAULT_PERIOD_ANCHOR, addDays, dayOfWeek, federalHolidayOn, isLocalDate, localDateIn, weekStartOf, type PaySchedule } from './pay-periods';
 import { forUpdate, payPeriodOf } from './timecard-placement';
 import type { SyncService } from './sync.service';
+import { monthsOf, type KeyFigureService } from './key-figures.service';
 
 export interface PayPeriodView extends PayPeriodEntity {
   /** The holiday that moved the deadline earlier, when one did. */
@@ -76,6 +77,7 @@ export class TimecardService {
     private readonly auth: PayrollAuthorizer,
     private readonly sync: SyncService,
     private readonly clock: Clock,
+    private readonly figures: KeyFigureService,
   ) {}
 
   private async scheduleOf(clientId: string, em: EntityManager = this.db.manager): Promise<{ schedule: PaySchedule; timeZone: string } | null> {
@@ -166,6 +168,8 @@ export class TimecardService {
       }));
       if (added.length) await em.insert(TimecardEntryEntity, added);
       await em.update(TimecardEntity, { id: timecardId }, { edited: true, updatedAt: now });
+      // SPEC P4: shifts on a timecard edited by hand no longer count as automated.
+      if (!card.edited) await this.figures.refresh(em, card.clientId, monthsOf([period.startDate, period.endDate, ...entries.map((e) => e.workDate)]));
       const after = timecardView({ ...card, edited: true, updatedAt: now }, [...entries.filter((e) => e.kind !== 'HOLIDAY'), ...added]);
       await this.audit(em, identity, card.clientId, 'TIMECARD_EDITED', card.id, { holidayMinutes: before.holidayMinutes }, { holidayMinutes: after.holidayMinutes });
       return after;

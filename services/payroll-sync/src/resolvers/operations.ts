@@ -3,6 +3,7 @@ import type { MutationResolvers, QueryResolvers } from '../__generated__/resolve
 /** SPEC P queries and mutations. Thin: every rule and authorization decision is in the domain. */
 export const payrollQuery: QueryResolvers = {
   payrollAttention: (_root, _args, ctx) => ctx.domain.attention.payrollAttention(ctx.identity),
+  payrollKeyFigures: (_root, args, ctx) => ctx.domain.figures.keyFigures(ctx.identity, args),
   taxCardFetch: (_root, args, ctx) => ctx.domain.taxCards.fetchView(ctx.identity, args.id),
   taxCardFetches: (_root, args, ctx) => ctx.domain.taxCards.fetches(ctx.identity, args.last ?? 10),
 };

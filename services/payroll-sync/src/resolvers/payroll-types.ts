@@ -68,6 +68,9 @@ export const payrollTypes: Resolvers = {
   Payslip: {
     member: (p, _args, ctx) => member(p.workerId, ctx),
   },
+  PayrollKeyFigures: {
+    totalPaidOutCents: (f) => String(f.totalPaidOutCents),
+  },
   TaxAuthorityAccount: {
     connectedAt: (c) => iso(c.connectedAt),
     connectedBy: (c) => actor(c.connectedBy),
