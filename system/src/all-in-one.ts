@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { createLogger, env, parseConfig, runMain } from '@advisor/kit';
 import { hardeningEnvShape, hardeningFromEnv } from '@advisor/gateway';
 import { spawnTimeTrackingSimulator, type SpawnedSimulator } from '@advisor/time-tracking-sim';
+import { spawnTaxAuthoritySimulator } from '@advisor/tax-authority-sim';
 import { startSystem } from './system';
 import { seedDemoData } from './demo-data';
 
@@ -24,6 +25,8 @@ const allInOneEnv = z.object({
   /** SPEC P1: an outside time-tracking system; unset: the simulator is started as its own process on PORT + 101 (any free port when PORT is 0). */
   TIME_TRACKING_URL: env.optionalUrl(),
   /** SPEC P2: how often approved shifts are polled. */
+  /** SPEC P6: an outside tax authority; unset: the simulator is started as its own process on PORT + 102 (any free port when PORT is 0). */
+  TAX_AUTHORITY_URL: env.optionalUrl(),
   SYNC_POLL_INTERVAL_MS: z.coerce.number().int().min(1_000).max(300_000).default(30_000),
   ...hardeningEnvShape,
 });
@@ -39,6 +42,15 @@ async function main(): Promise<{ stop(): Promise<void> }> {
   let simulator: SpawnedSimulator | undefined;
   if (!e.TIME_TRACKING_URL) simulator = await spawnTimeTrackingSimulator({ host: e.HOST, port: e.PORT === 0 ? 0 : e.PORT + 101, forwardStderr: true });
   const timeTrackingUrl = e.TIME_TRACKING_URL ?? simulator!.url;
+  // SPEC P6: the tax-authority simulator, likewise.
+  let taxSimulator: SpawnedSimulator | undefined;
+  if (!e.TAX_AUTHORITY_URL) {
+    taxSimulator = await spawnTaxAuthoritySimulator({ host: e.HOST, port: e.PORT === 0 ? 0 : e.PORT + 102, forwardStderr: true }).catch(async (err) => {
+      await simulator?.stop();
+      throw err;
+    });
+  }
+  const taxAuthorityUrl = e.TAX_AUTHORITY_URL ?? taxSimulator!.url;
   const system = await startSystem({
     host: e.HOST,
     gatewayPort: e.PORT,
@@ -54,13 +66,14 @@ async function main(): Promise<{ stop(): Promise<void> }> {
     keys: e.AUTH_SIGNING_KEY && e.AUTH_VERIFY_KEY ? { privateKeyPem: e.AUTH_SIGNING_KEY, publicKeyPem: e.AUTH_VERIFY_KEY } : undefined,
     logger,
     gatewayHardening: hardeningFromEnv(e),
-    payrollSync: { timeTrackingUrl, scheduler: { pollIntervalMs: e.SYNC_POLL_INTERVAL_MS } },
+    payrollSync: { timeTrackingUrl, taxAuthorityUrl, scheduler: { pollIntervalMs: e.SYNC_POLL_INTERVAL_MS } },
   }).catch(async (err) => {
     await simulator?.stop();
+    await taxSimulator?.stop();
     throw err;
   });
   const seed = e.SEED_DEMO ? e.SEED_DEMO === 'true' : !e.MYSQL_URL;
-  if (seed) await seedDemoData(system, logger, simulator ? { timeTrackingAdminUrl: simulator.url } : {});
+  if (seed) await seedDemoData(system, logger, simulator ? { timeTrackingAdminUrl: simulator.url, taxAuthorityAdminUrl: taxSimulator?.url } : {});
   logger.info(
     {
       graphql: system.gatewayUrl.replace('127.0.0.1', 'localhost'),
@@ -68,6 +81,7 @@ async function main(): Promise<{ stop(): Promise<void> }> {
       events: e.KAFKA_BROKERS ? 'kafka' : 'in-process',
       mail: e.SMTP_URL ? 'smtp' : e.MAIL_DIR,
       timeTracking: simulator ? `${timeTrackingUrl} (simulator; fault controls at /admin/faults)` : timeTrackingUrl,
+      taxAuthority: taxSimulator ? `${taxAuthorityUrl} (simulator; fault controls at /admin/faults)` : taxAuthorityUrl,
     },
     'Advisor Dashboard is up',
   );
@@ -75,6 +89,7 @@ async function main(): Promise<{ stop(): Promise<void> }> {
     stop: async () => {
       await system.stop();
       await simulator?.stop();
+      await taxSimulator?.stop();
     },
   };
 }

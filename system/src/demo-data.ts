@@ -26,7 +26,7 @@ export async function gatewayRequest<T = any>(
  * Demo data for the embedded run mode: a firm (signed up by the operator, verified) and two client companies with their admins on the payroll and PEO platforms; with the
  * time-tracking simulator running, a third client with its time tracking connected (SPEC P).
  */
-export async function seedDemoData(system: RunningSystem, logger: Logger, payroll: { timeTrackingAdminUrl?: string } = {}): Promise<void> {
+export async function seedDemoData(system: RunningSystem, logger: Logger, payroll: { timeTrackingAdminUrl?: string; taxAuthorityAdminUrl?: string } = {}): Promise<void> {
   // The operator seeds the demo firm: its founder's email is verified by whoever runs the system
   // (SPEC F3's confirmation email goes to people signing up through the gateway).
   const founder = (
@@ -80,7 +80,7 @@ export async function seedDemoData(system: RunningSystem, logger: Logger, payrol
     ],
   });
   if (payroll.timeTrackingAdminUrl) {
-    await seedPayrollDemo(system, logger, payroll.timeTrackingAdminUrl, { memberId: founder.id, firmId: founder.firmId, ...DEMO.firm });
+    await seedPayrollDemo(system, logger, payroll.timeTrackingAdminUrl, { memberId: founder.id, firmId: founder.firmId, ...DEMO.firm }, payroll.taxAuthorityAdminUrl);
   }
   logger.info(
     { firmLogin: DEMO.firm.username, clientAdminLogin: DEMO.clientAdmin.email },

@@ -8,6 +8,12 @@ export const PAYROLL_DEMO = {
   clientAdmin: { email: 'owner@harborcoffee.example', password: 'harbor-coffee-demo-2026' },
 } as const;
 
+/** SPEC P6 demo: two more clients of the demo firm at the tax authority; Dockside Deli's first fetch fails. */
+export const TAX_DEMO = {
+  pier: { name: 'Pier Bakery', fein: '27-2345678' },
+  deli: { name: 'Dockside Deli', fein: '27-3456789' },
+} as const;
+
 const DAY_MS = 86_400_000;
 const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 /** Monday of this week in New York (the demo company's time zone). */
@@ -31,6 +37,13 @@ async function sim<T = any>(base: string, method: string, path: string, body?: u
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
+async function taxSim<T = any>(base: string, method: string, path: string, body?: unknown): Promise<T> { // eslint-disable-line @typescript-eslint/no-explicit-any
+  const res = await fetch(base + path, { method, headers: body === undefined ? {} : { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`tax-authority simulator: ${method} ${path} answered ${res.status}: ${text}`);
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
 /**
  * SPEC P demo: *Harbor Coffee*, linked to the demo firm with Pat assigned, its time tracking (the
  * simulator, its own process) connected, four workers (one without a pay rate) and two weeks of
@@ -43,6 +56,7 @@ export async function seedPayrollDemo(
   logger: Logger,
   timeTrackingAdminUrl: string,
   firm: { memberId: string; firmId: string; username: string; password: string },
+  taxAuthorityAdminUrl?: string,
 ): Promise<void> {
   const gql = async <T = any>(query: string, variables: Record<string, unknown>, token?: string): Promise<T> => { // eslint-disable-line @typescript-eslint/no-explicit-any
     const res = await gatewayRequest<T>(system.gatewayUrl, query, variables, token);
@@ -52,8 +66,24 @@ export async function seedPayrollDemo(
   const payroll = system.services.payrollSync.domain;
   // The demo drives each step itself; the scheduler resumes afterwards.
   await payroll.scheduler.stop();
+  const clients = system.services.clients;
+  /** A client company of the demo firm, as if it had invited Ledger & Co and Pat had accepted (SPEC I1, I5, C4). */
+  const linkedClient = async (businessName: string, fein: string) => {
+    const slug = businessName.toLowerCase().replace(/[^a-z]+/g, '');
+    const { clientId: id } = await clients.domain.registry.registerCompany({
+      businessName, fein, platform: 'PAYROLL', status: 'ACTIVE',
+      customerSuccess: { name: 'Jordan Success', phone: '+1 646 555 0199', email: 'jordan.success@payroll-platform.example' },
+      admins: [{ firstName: 'Owner', lastName: businessName, email: `owner@${slug}.example`, password: `${slug}-demo-2026`, permissions: ['MANAGE', 'MANAGE_EMPLOYEES'] }],
+    });
+    await clients.db.transaction((em) =>
+      clients.domain.links.applyInvitationAccepted(em, {
+        invitationId: randomUUID(), kind: 'CLIENT_TO_FIRM', clientId: id, firmId: firm.firmId, acceptedBy: { realm: 'firm', id: firm.memberId }, assignMemberId: firm.memberId,
+        permissions: ['VIEW_COMPANY', 'MANAGE_EMPLOYEES', 'VIEW_PAYROLL', 'RUN_PAYROLL', 'APPROVE_TIMECARDS', 'VIEW_REPORTS', 'VIEW_TAX_DOCUMENTS'], acceptedAt: new Date().toISOString(),
+      }),
+    );
+    return id;
+  };
   try {
-    const clients = system.services.clients;
     const { clientId } = await clients.domain.registry.registerCompany({
       businessName: PAYROLL_DEMO.client,
       fein: '27-1234567',
@@ -66,7 +96,7 @@ export async function seedPayrollDemo(
     await clients.db.transaction((em) =>
       clients.domain.links.applyInvitationAccepted(em, {
         invitationId: randomUUID(), kind: 'CLIENT_TO_FIRM', clientId, firmId: firm.firmId, acceptedBy: { realm: 'firm', id: firm.memberId }, assignMemberId: firm.memberId,
-        permissions: ['VIEW_COMPANY', 'MANAGE_EMPLOYEES', 'VIEW_PAYROLL', 'RUN_PAYROLL', 'APPROVE_TIMECARDS', 'VIEW_REPORTS'], acceptedAt: new Date().toISOString(),
+        permissions: ['VIEW_COMPANY', 'MANAGE_EMPLOYEES', 'VIEW_PAYROLL', 'RUN_PAYROLL', 'APPROVE_TIMECARDS', 'VIEW_REPORTS', 'VIEW_TAX_DOCUMENTS'], acceptedAt: new Date().toISOString(),
       }),
     );
     const pat = (await gql(`mutation($u: String!, $p: String!) { logIn(username: $u, password: $p) { accessToken } }`, { u: firm.username, p: firm.password })).logIn.accessToken;
@@ -118,8 +148,45 @@ export async function seedPayrollDemo(
     const periods = (await gql(`query { myClients { id payPeriods(last: 3) { id startDate } } }`, {}, pat)).myClients.find((c: { id: string }) => c.id === clientId).payPeriods;
     const first = periods.find((p: { startDate: string }) => p.startDate === isoDate(week1));
     await gql(`mutation($c: ID!, $p: ID!) { approveAllTimecards(clientId: $c, periodId: $p) { status } }`, { c: clientId, p: first.id }, pat);
-    logger.info({ client: PAYROLL_DEMO.client, clientAdmin: PAYROLL_DEMO.clientAdmin.email, timeTracking: timeTrackingAdminUrl }, 'payroll demo seeded');
+    if (taxAuthorityAdminUrl) await seedTaxCards(taxAuthorityAdminUrl, clientId);
+    logger.info({ client: PAYROLL_DEMO.client, clientAdmin: PAYROLL_DEMO.clientAdmin.email, timeTracking: timeTrackingAdminUrl, taxAuthority: taxAuthorityAdminUrl }, 'payroll demo seeded');
   } finally {
     payroll.scheduler.start();
+  }
+
+  /**
+   * SPEC P6 demo: Harbor Coffee and two more clients (Pier Bakery, Dockside Deli) at the tax
+   * authority (its simulator); Pat fetches their tax cards in one action. The authority answers
+   * 503 once for Dockside Deli, so the finished fetch shows one FAILED client with its reason;
+   * "Retry failed" fetches it alone.
+   */
+  async function seedTaxCards(taxUrl: string, harborId: string): Promise<void> {
+    const pier = await linkedClient(TAX_DEMO.pier.name, TAX_DEMO.pier.fein);
+    const deli = await linkedClient(TAX_DEMO.deli.name, TAX_DEMO.deli.fein);
+    const pat = (await gql(`mutation($u: String!, $p: String!) { logIn(username: $u, password: $p) { accessToken } }`, { u: firm.username, p: firm.password })).logIn.accessToken;
+    for (let i = 0; i < 100; i++) {
+      const res = await gatewayRequest(system.gatewayUrl, `{ myClients { id payPeriods(last: 1) { id } } }`, {}, pat);
+      if ([pier, deli].every((id) => res.data?.myClients?.some((c: { id: string; payPeriods: unknown }) => c.id === id && c.payPeriods))) break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const members = (await gql(`{ myClients { id payrollMembers { id firstName lastName kind } } }`, {}, pat)).myClients.find((c: { id: string }) => c.id === harborId).payrollMembers;
+    const employees: Record<string, Array<{ externalRef: string; firstName: string; lastName: string }>> = {
+      [harborId]: members.filter((m: { kind: string }) => m.kind === 'W2').map((m: { id: string; firstName: string; lastName: string }) => ({ externalRef: m.id, firstName: m.firstName, lastName: m.lastName })),
+      [pier]: [{ externalRef: 'pier-1', firstName: 'Noor', lastName: 'Haddad' }, { externalRef: 'pier-2', firstName: 'Ola', lastName: 'Berg' }],
+      [deli]: [{ externalRef: 'deli-1', firstName: 'Ken', lastName: 'Ito' }],
+    };
+    const feins: Record<string, string> = { [harborId]: '27-1234567', [pier]: TAX_DEMO.pier.fein, [deli]: TAX_DEMO.deli.fein };
+    for (const [id, fein] of Object.entries(feins)) {
+      const { apiKey } = await taxSim<{ apiKey: string }>(taxUrl, 'POST', '/admin/employers', { fein, name: fein });
+      for (const [n, e] of employees[id].entries()) await taxSim(taxUrl, 'POST', `/admin/employers/${fein}/employees`, { ...e, withholdingRateBasisPoints: 1800 + 100 * n });
+      await gql(`mutation($i: ConnectTaxAuthorityInput!) { connectTaxAuthority(input: $i) { fein } }`, { i: { clientId: id, fein, apiKey } }, pat);
+    }
+    await taxSim(taxUrl, 'POST', '/admin/faults', { mode: 'error', status: 503, fein: TAX_DEMO.deli.fein, path: '/tax-cards', times: 1 });
+    const fetch = (await gql(`mutation($i: FetchTaxCardsInput!) { fetchTaxCards(input: $i) { id } }`, { i: { clientIds: [harborId, pier, deli] } }, pat)).fetchTaxCards;
+    for (let i = 0; i < 200; i++) {
+      const res = await gql(`query($id: ID!) { taxCardFetch(id: $id) { status } }`, { id: fetch.id }, pat);
+      if (res.taxCardFetch?.status === 'FINISHED') break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
   }
 }

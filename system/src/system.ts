@@ -55,7 +55,13 @@ export interface SystemOptions {
    * SPEC P1: the time-tracking system payroll-sync reaches (the simulator, as its own process, in
    * the demo and the tests) and its scheduler's settings. Without a URL, connecting is refused.
    */
-  payrollSync?: { timeTrackingUrl?: string; timeoutMs?: number; scheduler?: Partial<SchedulerOptions> & { enabled?: boolean } };
+  payrollSync?: {
+    timeTrackingUrl?: string;
+    timeoutMs?: number;
+    scheduler?: Partial<SchedulerOptions> & { enabled?: boolean };
+    /** SPEC P6: the tax authority (its simulator in the demo and the tests); without it, connecting it is refused. */
+    taxAuthorityUrl?: string;
+  };
 }
 
 export interface RunningSystem {
@@ -156,6 +162,7 @@ export async function startSystem(opts: SystemOptions = {}): Promise<RunningSyst
       logger: child('payroll-sync'),
       timeTracking: opts.payrollSync?.timeTrackingUrl ? { url: opts.payrollSync.timeTrackingUrl, timeoutMs: opts.payrollSync.timeoutMs } : undefined,
       scheduler: opts.payrollSync?.scheduler,
+      taxAuthority: opts.payrollSync?.taxAuthorityUrl ? { url: opts.payrollSync.taxAuthorityUrl, timeoutMs: opts.payrollSync.timeoutMs } : undefined,
     });
     started.push(payrollSync);
 

@@ -54,6 +54,15 @@ describe('npm start (embedded default)', () => {
     });
     expect(login.errors).toBeUndefined();
     expect(login.data.logIn.member.firm.name).toBe('Ledger & Co');
+    // SPEC P4, P6 demo: the firm's key figures show Harbor Coffee's synced shifts; a finished tax-card fetch with one failed client.
+    const token = (await gatewayRequest(url, `mutation($u: String!, $p: String!) { logIn(username: $u, password: $p) { accessToken } }`, { u: DEMO.firm.username, p: DEMO.firm.password })).data.logIn.accessToken;
+    const thisMonth = new Date().toISOString().slice(0, 7);
+    const lastMonth = new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth() - 1, 15)).toISOString().slice(0, 7);
+    const figures = await gatewayRequest(url, `query($a: String!, $b: String!) { a: payrollKeyFigures(month: $a) { shifts payrollClients } b: payrollKeyFigures(month: $b) { shifts } }`, { a: thisMonth, b: lastMonth }, token);
+    expect(figures.data.a.payrollClients).toBeGreaterThan(0);
+    expect(figures.data.a.shifts + figures.data.b.shifts).toBeGreaterThan(0);
+    const fetches = await gatewayRequest(url, `{ taxCardFetches(last: 1) { status fetched failed clients { status reason } } }`, {}, token);
+    expect(fetches.data.taxCardFetches).toEqual([expect.objectContaining({ status: 'FINISHED', fetched: 2, failed: 1 })]);
     // Passwords never reach the logs.
     expect(output).not.toContain(DEMO.firm.password);
     expect(output).not.toContain(DEMO.clientAdmin.password);
