@@ -69,6 +69,8 @@ const SUBGRAPHS: Record<'firms' | 'clients' | 'invitations' | 'payroll-sync', Su
       PayrollAttention: '../domain/attention.service#ClientAttention',
       TaxAuthorityAccount: '../domain/tax-card.service#TaxAuthorityConnectionView',
       PayrollKeyFigures: '../domain/key-figures.service#KeyFigures',
+      PayrollUsageRow: '../domain/key-figures.service#ClientMonthRow',
+      MyPayrollClientRow: '../domain/key-figures.service#MyPayrollClientRow',
       TaxCard: '../db/entities/tax-card.entities#TaxCardEntity',
       TaxCardFetch: '../domain/tax-card.service#TaxCardFetchView',
       TaxCardFetchClient: '../domain/tax-card.service#TaxCardFetchClientView',

@@ -33,7 +33,7 @@ const PROGRESS = `query($id: ID!) { taxCardFetch(id: $id) { id status total pend
  * Kafka); an unassigned member counts none. A tax-card fetch runs in the background: one client
  * fetched, one failing (the authority answers 503), one not connected; the failed ones retried alone.
  */
-describe('the partner overview through the gateway: key figures and tax cards (P4, P6)', () => {
+describe('the partner overview through the gateway: key figures, reports and tax cards (P4, P5, P6)', () => {
   let timeTracking: SpawnedSimulator;
   let taxAuthority: SpawnedSimulator;
   let system: TestSystem;
@@ -61,7 +61,7 @@ describe('the partner overview through the gateway: key figures and tax cards (P
     await Promise.all([timeTracking?.stop(), taxAuthority?.stop()]);
   });
 
-  it('P4, C6, C10: key figures count a synced shift of a visible client; a group from the clients service narrows them; an unassigned member counts none', async () => {
+  it('P4, P5, C6, C10: key figures count a synced shift of a visible client; a group from the clients service narrows them; an unassigned member counts none', async () => {
     const [a] = clients;
     const shift = yesterdayShift();
     const month = shift.date.slice(0, 7);
@@ -82,6 +82,12 @@ describe('the partner overview through the gateway: key figures and tax cards (P
     }, 20_000, 'the synced shift in the key figures');
     expect(figures).toEqual({ month, groupId: null, payrollClients: 1, shifts: 1, shiftsAutomated: 1, automationLevel: 1, payslipsSent: 0, totalPaidOutCents: '0' });
     expect((await system.gql(FIGURES, { m: month }, outsider.token)).data.payrollKeyFigures).toMatchObject({ payrollClients: 0, shifts: 0, automationLevel: null });
+    // SPEC P5: the same figures per client and month in the usage log; "my clients" with the founder's role.
+    const usage = await system.gql(`query($m: String!) { payrollUsageReport(fromMonth: $m, toMonth: $m) { rows { client { id } month shifts automationLevel } nextCursor } }`, { m: month }, firm.token);
+    expect(usage.data.payrollUsageReport).toEqual({ rows: [{ client: { id: a.clientId }, month, shifts: 1, automationLevel: 1 }], nextCursor: null });
+    expect((await system.gql(`query($m: String!) { payrollUsageReport(fromMonth: $m, toMonth: $m) { rows { month } } }`, { m: month }, outsider.token)).data.payrollUsageReport.rows).toEqual([]);
+    const mine = await system.gql(`{ myPayrollClients { rows { client { id } timeTrackingStatus } } }`, {}, firm.token);
+    expect(mine.data.myPayrollClients.rows).toContainEqual({ client: { id: a.clientId }, timeTrackingStatus: 'CONNECTED' });
 
     // A group with the two other clients, made in the clients service: the figures of that group count none of a's.
     const group = await system.gql(`mutation { createClientGroup(name: "Paid on the 20th") { id } }`, {}, firm.token);

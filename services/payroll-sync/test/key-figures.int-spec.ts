@@ -167,4 +167,64 @@ describe('payroll-sync: key figures over the clients the caller sees (P4, C6, C1
     expect(await statements()).toBe(few);
     expect(await h.domain.figures.keyFigures(boss, { month })).toMatchObject({ payslipsSent: 60 });
   });
+
+  it('P5, C6, C10: the usage log and automation level per client and month, paginated, by group; "my clients" with role and status', async () => {
+    const firmId = randomUUID();
+    const boss = h.member({ firmId, permissions: ['VIEW_ALL_CLIENTS'] as never });
+    const ann = h.member({ firmId });
+    const ids: string[] = [];
+    const { applyAssignmentChangedToCopy, applyClientLinkedToCopy } = await import('@advisor/rules');
+    for (let i = 0; i < 5; i++) {
+      const id = randomUUID();
+      ids.push(id);
+      await h.db.transaction(async (em) => {
+        await applyClientLinkedToCopy(em, { linkId: randomUUID(), clientId: id, firmId, linkedAt: new Date().toISOString(), invitationId: null, permissions: ['VIEW_PAYROLL'] as never });
+        if (i < 2) {
+          await applyAssignmentChangedToCopy(em, {
+            assignmentId: randomUUID(), clientId: id, firmId, memberId: ann.memberId, change: 'ASSIGNED', role: i === 0 ? 'RESPONSIBLE' : 'COLLABORATOR', permissions: ['VIEW_PAYROLL'] as never, changedAt: new Date().toISOString(),
+          });
+        }
+      });
+      await h.db.manager.insert(PayrollMonthFiguresEntity, [row(id, i + 1, { month: '2031-04' }), row(id, i + 1), row(id, 9, { month: '2031-06' })]);
+    }
+    const all: Array<{ clientId: string; month: string }> = [];
+    let after: string | null = null;
+    let pages = 0;
+    do {
+      const page: Awaited<ReturnType<typeof h.domain.reports.usage>> = await h.domain.reports.usage(boss, { fromMonth: '2031-04', toMonth: '2031-05', first: 3, after });
+      all.push(...page.rows);
+      after = page.nextCursor;
+      pages += 1;
+    } while (after);
+    // 5 clients × 2 months (June is outside the range), 3 per page, in (client, month) order, none twice.
+    expect(pages).toBe(4);
+    expect(all.map((r) => `${r.clientId}:${r.month}`)).toEqual([...ids].sort().flatMap((id) => [`${id}:2031-04`, `${id}:2031-05`]));
+    expect(all[0]).toMatchObject({ shifts: 10, shiftsAutomated: 7, automationLevel: 0.7, absences: 2 });
+
+    const annRows = await h.domain.reports.usage(ann, { fromMonth: '2031-05', toMonth: '2031-05' });
+    expect(annRows.rows.map((r) => r.clientId).sort()).toEqual([ids[0], ids[1]].sort());
+    expect(annRows.nextCursor).toBeNull();
+    expect((await h.domain.reports.usage(h.member({ firmId }), { fromMonth: '2031-04', toMonth: '2031-06' })).rows).toEqual([]);
+    const groupId = randomUUID();
+    await h.db.transaction((em) => KeyFigureService.applyGroupMembership(em, { groupId, firmId, change: 'ADDED', clientIds: [ids[1], ids[4]], changedAt: new Date().toISOString() }));
+    expect((await h.domain.reports.usage(boss, { fromMonth: '2031-05', toMonth: '2031-05', groupId })).rows.map((r) => r.clientId).sort()).toEqual([ids[1], ids[4]].sort());
+    expect((await h.domain.reports.usage(ann, { fromMonth: '2031-05', toMonth: '2031-05', groupId })).rows.map((r) => r.clientId)).toEqual([ids[1]]);
+
+    expect(await refusal(h.domain.reports.usage(boss, { fromMonth: '2031-06', toMonth: '2031-05' }))).toBe('BAD_USER_INPUT');
+    expect(await refusal(h.domain.reports.usage(boss, { fromMonth: '2031-05', toMonth: '2031-05', first: 201 }))).toBe('BAD_USER_INPUT');
+    expect(await refusal(h.domain.reports.usage(boss, { fromMonth: '2031-05', toMonth: '2031-05', after: 'not-a-cursor' }))).toBe('BAD_USER_INPUT');
+    expect(await refusal(h.domain.reports.usage(h.clientAdmin(ids[0]), { fromMonth: '2031-05', toMonth: '2031-05' }))).toBe('FORBIDDEN');
+
+    const mine = await h.domain.reports.myClients(ann, { first: 1 });
+    expect(mine.rows).toHaveLength(1);
+    const rest = await h.domain.reports.myClients(ann, { first: 1, after: mine.nextCursor });
+    expect([...mine.rows, ...rest.rows].map((r) => [r.clientId, r.role])).toEqual(
+      [[ids[0], 'RESPONSIBLE'], [ids[1], 'COLLABORATOR']].sort((x, y) => (x[0] < y[0] ? -1 : 1)),
+    );
+    expect(rest.nextCursor).toBeNull();
+    expect(mine.rows[0]).toMatchObject({ timeTrackingStatus: 'NOT_CONNECTED', lastSyncStatus: null });
+    expect((await h.domain.reports.myClients(ann, { groupId })).rows.map((r) => r.clientId)).toEqual([ids[1]]);
+    // The boss sees every client but is assigned to none: no "my clients".
+    expect((await h.domain.reports.myClients(boss, {})).rows).toEqual([]);
+  });
 });

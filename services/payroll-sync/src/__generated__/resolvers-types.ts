@@ -11,7 +11,7 @@ import type { PayrollRunView as PayrollRunViewModel } from '../domain/payroll-ru
 import type { PayslipEntity as PayslipEntityModel } from '../db/entities/payroll-run.entities';
 import type { ClientAttention as ClientAttentionModel } from '../domain/attention.service';
 import type { TaxAuthorityConnectionView as TaxAuthorityConnectionViewModel, TaxCardFetchView as TaxCardFetchViewModel, TaxCardFetchClientView as TaxCardFetchClientViewModel } from '../domain/tax-card.service';
-import type { KeyFigures as KeyFiguresModel } from '../domain/key-figures.service';
+import type { KeyFigures as KeyFiguresModel, ClientMonthRow as ClientMonthRowModel, MyPayrollClientRow as MyPayrollClientRowModel } from '../domain/key-figures.service';
 import type { TaxCardEntity as TaxCardEntityModel } from '../db/entities/tax-card.entities';
 import type { PayrollSyncContext } from '../context';
 export type Maybe<T> = T | null;
@@ -370,6 +370,30 @@ export type MutationUpdateTimecardArgs = {
   timecardId: Scalars['ID']['input'];
 };
 
+/** SPEC P5 "my clients": a client where the caller is responsible or collaborator, with its payroll status. */
+export type MyPayrollClientRow = {
+  __typename?: 'MyPayrollClientRow';
+  /** The client company. */
+  client: ClientCompany;
+  /** How its last sync ended; null before the first. */
+  lastSyncStatus?: Maybe<SyncStatus>;
+  /** When it last synced (ISO-8601). */
+  lastSyncedAt?: Maybe<Scalars['String']['output']>;
+  /** The caller's role on it. */
+  role: PayrollClientRole;
+  /** Whether its time tracking is connected. */
+  timeTrackingStatus: TimeTrackingStatus;
+};
+
+/** SPEC P5: a page of "my clients". */
+export type MyPayrollClientsPage = {
+  __typename?: 'MyPayrollClientsPage';
+  /** Pass as `after` for the next page; null on the last page. */
+  nextCursor?: Maybe<Scalars['String']['output']>;
+  /** The rows of this page, by client. */
+  rows: Array<MyPayrollClientRow>;
+};
+
 /** SPEC P2: how often the client pays. */
 export type PayFrequency =
   /** Every two weeks, Monday to the second Sunday after. */
@@ -448,6 +472,13 @@ export type PayrollAttention = {
   /** Weeks whose shifts are SEND or ERROR. */
   weeksWithErrors: Array<WeekWithErrors>;
 };
+
+/** SPEC C5: the caller's role on a client. */
+export type PayrollClientRole =
+  /** Assigned, not responsible. */
+  | 'COLLABORATOR'
+  /** Ran the latest payroll, or set by hand. */
+  | 'RESPONSIBLE';
 
 /** SPEC P4: the partner overview's key figures for one month, over the clients the caller sees (C6), for the firm or one group (C10). */
 export type PayrollKeyFigures = {
@@ -528,6 +559,38 @@ export type PayrollRun = {
   runBy?: Maybe<PayrollActor>;
 };
 
+/** SPEC P5: a page of the usage log. */
+export type PayrollUsagePage = {
+  __typename?: 'PayrollUsagePage';
+  /** Pass as `after` for the next page; null on the last page. */
+  nextCursor?: Maybe<Scalars['String']['output']>;
+  /** The rows of this page, by client and month. */
+  rows: Array<PayrollUsageRow>;
+};
+
+/** SPEC P5: one client's month in the usage log and automation report. */
+export type PayrollUsageRow = {
+  __typename?: 'PayrollUsageRow';
+  /** Approved time off on timecards. */
+  absences: Scalars['Int']['output'];
+  /** shiftsAutomated ÷ shifts; null without shifts. */
+  automationLevel?: Maybe<Scalars['Float']['output']>;
+  /** The client company. */
+  client: ClientCompany;
+  /** 1099 contractor payments. */
+  contractorPayments: Scalars['Int']['output'];
+  /** The month (YYYY-MM). */
+  month: Scalars['String']['output'];
+  /** W2 payslips sent. */
+  payslips: Scalars['Int']['output'];
+  /** Approved shifts synced. */
+  shifts: Scalars['Int']['output'];
+  /** Shifts that reached a timecard by the sync alone. */
+  shiftsAutomated: Scalars['Int']['output'];
+  /** W2 gross pay plus contractor payments, in cents, as a decimal string. */
+  totalPaidOutCents: Scalars['String']['output'];
+};
+
 /** SPEC P7: what one worker is paid for the period. */
 export type Payslip = {
   __typename?: 'Payslip';
@@ -553,6 +616,8 @@ export type PayslipKind =
 /** What callers read. */
 export type Query = {
   __typename?: 'Query';
+  /** SPEC P5 "my clients": where the caller is responsible or collaborator, among the clients they see (C6), optionally one group's. Firm members only. */
+  myPayrollClients: MyPayrollClientsPage;
   /**
    * SPEC P2, P3 across every client the caller may read payroll of (C6, VIEW_PAYROLL): clients with
    * SAVED_DRAFT timecards and their deadlines, and weeks whose shifts are SEND or ERROR. Soonest
@@ -561,6 +626,8 @@ export type Query = {
   payrollAttention: Array<PayrollAttention>;
   /** SPEC P4: key figures of the firm, or of one of its client groups, for a month, counted only over the clients the caller sees (C6). Firm members only. Errors: BAD_USER_INPUT, FORBIDDEN. */
   payrollKeyFigures: PayrollKeyFigures;
+  /** SPEC P5 usage log and automation level: per client and month, over the clients the caller sees (C6), optionally one group's (C10). Firm members only. Errors: BAD_USER_INPUT, FORBIDDEN. */
+  payrollUsageReport: PayrollUsagePage;
   /** SPEC P6: a tax-card fetch and its progress, with the clients the caller may fetch tax cards for (C6); null when there are none. */
   taxCardFetch?: Maybe<TaxCardFetch>;
   /** SPEC P6: the latest tax-card fetches the caller can see a client of, newest first. */
@@ -569,9 +636,27 @@ export type Query = {
 
 
 /** What callers read. */
+export type QueryMyPayrollClientsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  groupId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/** What callers read. */
 export type QueryPayrollKeyFiguresArgs = {
   groupId?: InputMaybe<Scalars['ID']['input']>;
   month: Scalars['String']['input'];
+};
+
+
+/** What callers read. */
+export type QueryPayrollUsageReportArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  fromMonth: Scalars['String']['input'];
+  groupId?: InputMaybe<Scalars['ID']['input']>;
+  toMonth: Scalars['String']['input'];
 };
 
 
@@ -1024,6 +1109,8 @@ export type ResolversTypes = ResolversObject<{
   HoursSyncWeek: ResolverTypeWrapper<HoursSyncWeek>;
   HoursSyncWorker: ResolverTypeWrapper<HoursSyncWorkerParentModel>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  MyPayrollClientRow: ResolverTypeWrapper<MyPayrollClientRowModel>;
+  MyPayrollClientsPage: ResolverTypeWrapper<Omit<MyPayrollClientsPage, 'rows'> & { rows: Array<ResolversTypes['MyPayrollClientRow']> }>;
   PayFrequency: PayFrequency;
   PayLine: ResolverTypeWrapper<PayLine>;
   PayLineKind: PayLineKind;
@@ -1031,10 +1118,13 @@ export type ResolversTypes = ResolversObject<{
   PayrollActor: ResolverTypeWrapper<PayrollActor>;
   PayrollActorRealm: PayrollActorRealm;
   PayrollAttention: ResolverTypeWrapper<ClientAttentionModel>;
+  PayrollClientRole: PayrollClientRole;
   PayrollKeyFigures: ResolverTypeWrapper<KeyFiguresModel>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   PayrollMember: ResolverTypeWrapper<PayrollMemberParentModel>;
   PayrollRun: ResolverTypeWrapper<PayrollRunViewModel>;
+  PayrollUsagePage: ResolverTypeWrapper<Omit<PayrollUsagePage, 'rows'> & { rows: Array<ResolversTypes['PayrollUsageRow']> }>;
+  PayrollUsageRow: ResolverTypeWrapper<ClientMonthRowModel>;
   Payslip: ResolverTypeWrapper<PayslipEntityModel>;
   PayslipKind: PayslipKind;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -1080,6 +1170,8 @@ export type ResolversParentTypes = ResolversObject<{
   HoursSyncWeek: HoursSyncWeek;
   HoursSyncWorker: HoursSyncWorkerParentModel;
   Mutation: Record<PropertyKey, never>;
+  MyPayrollClientRow: MyPayrollClientRowModel;
+  MyPayrollClientsPage: Omit<MyPayrollClientsPage, 'rows'> & { rows: Array<ResolversParentTypes['MyPayrollClientRow']> };
   PayLine: PayLine;
   PayPeriod: PayPeriodViewModel;
   PayrollActor: PayrollActor;
@@ -1088,6 +1180,8 @@ export type ResolversParentTypes = ResolversObject<{
   Float: Scalars['Float']['output'];
   PayrollMember: PayrollMemberParentModel;
   PayrollRun: PayrollRunViewModel;
+  PayrollUsagePage: Omit<PayrollUsagePage, 'rows'> & { rows: Array<ResolversParentTypes['PayrollUsageRow']> };
+  PayrollUsageRow: ClientMonthRowModel;
   Payslip: PayslipEntityModel;
   Query: Record<PropertyKey, never>;
   SyncChange: SyncChangeEntityModel;
@@ -1174,6 +1268,19 @@ export type MutationResolvers<ContextType = PayrollSyncContext, ParentType exten
   updateTimecard?: Resolver<ResolversTypes['Timecard'], ParentType, ContextType, RequireFields<MutationUpdateTimecardArgs, 'input' | 'timecardId'>>;
 }>;
 
+export type MyPayrollClientRowResolvers<ContextType = PayrollSyncContext, ParentType extends ResolversParentTypes['MyPayrollClientRow'] = ResolversParentTypes['MyPayrollClientRow']> = ResolversObject<{
+  client?: Resolver<ResolversTypes['ClientCompany'], ParentType, ContextType>;
+  lastSyncStatus?: Resolver<Maybe<ResolversTypes['SyncStatus']>, ParentType, ContextType>;
+  lastSyncedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['PayrollClientRole'], ParentType, ContextType>;
+  timeTrackingStatus?: Resolver<ResolversTypes['TimeTrackingStatus'], ParentType, ContextType>;
+}>;
+
+export type MyPayrollClientsPageResolvers<ContextType = PayrollSyncContext, ParentType extends ResolversParentTypes['MyPayrollClientsPage'] = ResolversParentTypes['MyPayrollClientsPage']> = ResolversObject<{
+  nextCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  rows?: Resolver<Array<ResolversTypes['MyPayrollClientRow']>, ParentType, ContextType>;
+}>;
+
 export type PayLineResolvers<ContextType = PayrollSyncContext, ParentType extends ResolversParentTypes['PayLine'] = ResolversParentTypes['PayLine']> = ResolversObject<{
   amountCents?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['PayLineKind'], ParentType, ContextType>;
@@ -1244,6 +1351,23 @@ export type PayrollRunResolvers<ContextType = PayrollSyncContext, ParentType ext
   runBy?: Resolver<Maybe<ResolversTypes['PayrollActor']>, ParentType, ContextType>;
 }>;
 
+export type PayrollUsagePageResolvers<ContextType = PayrollSyncContext, ParentType extends ResolversParentTypes['PayrollUsagePage'] = ResolversParentTypes['PayrollUsagePage']> = ResolversObject<{
+  nextCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  rows?: Resolver<Array<ResolversTypes['PayrollUsageRow']>, ParentType, ContextType>;
+}>;
+
+export type PayrollUsageRowResolvers<ContextType = PayrollSyncContext, ParentType extends ResolversParentTypes['PayrollUsageRow'] = ResolversParentTypes['PayrollUsageRow']> = ResolversObject<{
+  absences?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  automationLevel?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  client?: Resolver<ResolversTypes['ClientCompany'], ParentType, ContextType>;
+  contractorPayments?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  month?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  payslips?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  shifts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  shiftsAutomated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  totalPaidOutCents?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type PayslipResolvers<ContextType = PayrollSyncContext, ParentType extends ResolversParentTypes['Payslip'] = ResolversParentTypes['Payslip']> = ResolversObject<{
   employerTaxCents?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['PayslipKind'], ParentType, ContextType>;
@@ -1253,8 +1377,10 @@ export type PayslipResolvers<ContextType = PayrollSyncContext, ParentType extend
 }>;
 
 export type QueryResolvers<ContextType = PayrollSyncContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  myPayrollClients?: Resolver<ResolversTypes['MyPayrollClientsPage'], ParentType, ContextType, RequireFields<QueryMyPayrollClientsArgs, 'first'>>;
   payrollAttention?: Resolver<Array<ResolversTypes['PayrollAttention']>, ParentType, ContextType>;
   payrollKeyFigures?: Resolver<ResolversTypes['PayrollKeyFigures'], ParentType, ContextType, RequireFields<QueryPayrollKeyFiguresArgs, 'month'>>;
+  payrollUsageReport?: Resolver<ResolversTypes['PayrollUsagePage'], ParentType, ContextType, RequireFields<QueryPayrollUsageReportArgs, 'first' | 'fromMonth' | 'toMonth'>>;
   taxCardFetch?: Resolver<Maybe<ResolversTypes['TaxCardFetch']>, ParentType, ContextType, RequireFields<QueryTaxCardFetchArgs, 'id'>>;
   taxCardFetches?: Resolver<Array<ResolversTypes['TaxCardFetch']>, ParentType, ContextType, RequireFields<QueryTaxCardFetchesArgs, 'last'>>;
 }>;
@@ -1387,6 +1513,8 @@ export type Resolvers<ContextType = PayrollSyncContext> = ResolversObject<{
   HoursSyncWeek?: HoursSyncWeekResolvers<ContextType>;
   HoursSyncWorker?: HoursSyncWorkerResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  MyPayrollClientRow?: MyPayrollClientRowResolvers<ContextType>;
+  MyPayrollClientsPage?: MyPayrollClientsPageResolvers<ContextType>;
   PayLine?: PayLineResolvers<ContextType>;
   PayPeriod?: PayPeriodResolvers<ContextType>;
   PayrollActor?: PayrollActorResolvers<ContextType>;
@@ -1394,6 +1522,8 @@ export type Resolvers<ContextType = PayrollSyncContext> = ResolversObject<{
   PayrollKeyFigures?: PayrollKeyFiguresResolvers<ContextType>;
   PayrollMember?: PayrollMemberResolvers<ContextType>;
   PayrollRun?: PayrollRunResolvers<ContextType>;
+  PayrollUsagePage?: PayrollUsagePageResolvers<ContextType>;
+  PayrollUsageRow?: PayrollUsageRowResolvers<ContextType>;
   Payslip?: PayslipResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   SyncChange?: SyncChangeResolvers<ContextType>;

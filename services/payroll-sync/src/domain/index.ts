@@ -9,7 +9,7 @@ import { TimecardPlacement } from './timecard-placement';
 import { TimecardService } from './timecard.service';
 import { TimeTrackingService } from './time-tracking.service';
 import { TaxCardService, type TaxCardRunnerOptions } from './tax-card.service';
-import { KeyFigureService } from './key-figures.service';
+import { KeyFigureService, PayrollReportService } from './key-figures.service';
 
 export interface PayrollDomain {
   auth: PayrollAuthorizer;
@@ -21,6 +21,7 @@ export interface PayrollDomain {
   attention: AttentionService;
   taxCards: TaxCardService;
   figures: KeyFigureService;
+  reports: PayrollReportService;
 }
 
 /** payroll-sync's domain services over one database; the scheduler is created stopped. */
@@ -47,6 +48,7 @@ export function createPayrollDomain(opts: {
     timecards: new TimecardService(db, auth, sync, clock, figures),
     runs: new PayrollRunService(db, auth, clock, figures),
     figures,
+    reports: new PayrollReportService(db, figures),
     attention: new AttentionService(db, auth, clock),
     taxCards: new TaxCardService(db, auth, opts.taxAuthority ?? null, clock, logger.child({ component: 'tax-cards' }), opts.taxCardRunner),
   };

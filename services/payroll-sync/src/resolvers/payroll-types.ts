@@ -71,6 +71,14 @@ export const payrollTypes: Resolvers = {
   PayrollKeyFigures: {
     totalPaidOutCents: (f) => String(f.totalPaidOutCents),
   },
+  PayrollUsageRow: {
+    client: (r) => ({ __typename: 'ClientCompany', id: r.clientId }),
+    totalPaidOutCents: (r) => String(r.totalPaidOutCents),
+  },
+  MyPayrollClientRow: {
+    client: (r) => ({ __typename: 'ClientCompany', id: r.clientId }),
+    lastSyncedAt: (r) => iso(r.lastSyncedAt),
+  },
   TaxAuthorityAccount: {
     connectedAt: (c) => iso(c.connectedAt),
     connectedBy: (c) => actor(c.connectedBy),
