@@ -7,8 +7,8 @@ import { columnTypesV1 } from '@advisor/kit';
  * row per client instead of payslips; and the copy of client-group membership (SPEC C10) from
  * the clients service's events, to filter by group.
  */
-export class KeyFigures1764547200000 implements MigrationInterface {
-  name = 'KeyFigures1764547200000';
+export class KeyFigures1764633600000 implements MigrationInterface {
+  name = 'KeyFigures1764633600000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     const t = columnTypesV1(queryRunner);
@@ -49,6 +49,6 @@ export class KeyFigures1764547200000 implements MigrationInterface {
   }
 
   async down(): Promise<void> {
-    throw new Error('KeyFigures1764547200000 cannot be reverted.');
+    throw new Error('KeyFigures1764633600000 cannot be reverted.');
   }
 }
