@@ -163,3 +163,93 @@ async function payrollBench(system, simUrl, signUp) {
 }
 
 module.exports = { payrollBench };
+
+/** Clients of a fresh firm with 12 months of key-figure rows each (setup only, as payroll runs and syncs leave them). */
+async function figuresFirm(system, signUp, n, label) {
+  const firm = await signUp(system, `figures-${label}`);
+  const db = system.services.payrollSync.db;
+  const stamp = () => (db.kind === 'mysql' ? new Date() : new Date().toISOString().replace('T', ' ').replace('Z', ''));
+  await db.transaction(async (em) => {
+    for (let i = 0; i < n; i++) {
+      const id = randomUUID();
+      await em.query('INSERT INTO client_links (client_id, firm_id, link_id, linked_at, permissions, permissions_at) VALUES (?, ?, ?, ?, ?, ?)', [id, firm.firmId, randomUUID(), stamp(), '["VIEW_PAYROLL"]', stamp()]);
+      await em.query('INSERT INTO assignment_copies (client_id, member_id, firm_id, permissions, role, active, changed_at) VALUES (?, ?, ?, ?, ?, ?, ?)', [id, firm.memberId, firm.firmId, '["VIEW_PAYROLL"]', 'RESPONSIBLE', true, stamp()]);
+      await em.query('INSERT INTO time_tracking_integrations (client_id, status, created_at) VALUES (?, ?, ?)', [id, 'CONNECTED', stamp()]);
+      for (let m = 1; m <= 12; m++) {
+        await em.query(
+          'INSERT INTO payroll_month_figures (client_id, month, payslips, employees_paid, contractor_payments, gross_cents, contractor_cents, employer_tax_cents, shifts, shifts_automated, absences, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+          [id, `2026-${String(m).padStart(2, '0')}`, 64, 16, 8, 16 * 400_000, 4 * 200_000, 16 * 30_600, 400, 380, 6, stamp()],
+        );
+      }
+    }
+  });
+  return firm;
+}
+
+/** SPEC P4: key figures through the gateway at 10, 100 and N clients (20 employees, 12 months each): p50, p95 and SQL statements. */
+async function keyFigures(system, signUp) {
+  const n = Number(process.env.BENCH_SYNC_CLIENTS ?? 1000);
+  console.log(`\nd. key figures (P4) through the gateway: SQL statements (payroll-sync), p50 and p95`);
+  console.log('clients  statements  p50 ms  p95 ms');
+  const QUERY = '{ payrollKeyFigures(month: "2026-06") { payrollClients employeesInService payslipsSent automationLevel totalPaidOutCents } }';
+  const counts = [];
+  for (const size of [10, 100, n]) {
+    const firm = await figuresFirm(system, signUp, size, size);
+    const payroll = system.services.payrollSync;
+    for (const s of Object.values(system.services)) { await s.relay?.drain(); await s.relay?.stop(); }
+    await gatewayRequest(system.gatewayUrl, QUERY, {}, firm.token);
+    const before = payroll.db.statementCount;
+    const res = await gatewayRequest(system.gatewayUrl, QUERY, {}, firm.token);
+    const statements = payroll.db.statementCount - before;
+    if (res.errors || res.data.payrollKeyFigures.payrollClients !== size || res.data.payrollKeyFigures.payslipsSent !== 64 * size) throw new Error(`key figures: ${JSON.stringify(res.errors ?? res.data)}`);
+    const times = [];
+    for (let r = 0; r < 40; r++) {
+      const t = performance.now();
+      await gatewayRequest(system.gatewayUrl, QUERY, {}, firm.token);
+      times.push(performance.now() - t);
+    }
+    times.sort((a, b) => a - b);
+    for (const s of Object.values(system.services)) s.relay?.start();
+    counts.push(statements);
+    console.log(`${String(size).padStart(7)}  ${String(statements).padEnd(10)}  ${pct(times, 50).toFixed(1).padStart(6)}  ${pct(times, 95).toFixed(1).padStart(6)}`);
+  }
+  console.log(counts.every((c) => c === counts[0]) ? 'statements flat' : 'STATEMENTS GROW WITH CLIENTS');
+  if (!counts.every((c) => c === counts[0])) process.exitCode = 1;
+}
+
+/** SPEC P6: one tax-card fetch for N clients with 2 % of the authority's answers failing: time to finish, every client FETCHED or FAILED, none twice. */
+async function taxCardFetch(system, taxUrl) {
+  const n = Number(process.env.BENCH_SYNC_CLIENTS ?? 1000);
+  const payroll = system.services.payrollSync;
+  console.log(`\ne. tax-card fetch (P6) for ${n} clients, 2 % of the authority's answers failing (503)`);
+  const member = { realm: 'firm', memberId: randomUUID(), firmId: randomUUID(), email: 'bench@firm.example', firmRole: 'ADMIN', permissions: ['VIEW_ALL_CLIENTS'] };
+  const ids = [];
+  const stamp = () => (payroll.db.kind === 'mysql' ? new Date() : new Date().toISOString().replace('T', ' ').replace('Z', ''));
+  for (let i = 0; i < n; i++) {
+    const id = randomUUID();
+    ids.push(id);
+    const fein = `46-${String(1_000_000 + i)}`;
+    const { apiKey } = await sim(taxUrl, 'POST', '/admin/employers', { fein, name: `Bench ${i}` });
+    await sim(taxUrl, 'POST', `/admin/employers/${fein}/employees`, { externalRef: `e-${i}`, firstName: 'Em', lastName: 'Ployee', withholdingRateBasisPoints: 2000 });
+    await payroll.db.transaction(async (em) => {
+      await em.query('INSERT INTO client_links (client_id, firm_id, link_id, linked_at, permissions, permissions_at) VALUES (?, ?, ?, ?, ?, ?)', [id, member.firmId, randomUUID(), stamp(), '["VIEW_TAX_DOCUMENTS","RUN_PAYROLL"]', stamp()]);
+      await em.query('INSERT INTO assignment_copies (client_id, member_id, firm_id, permissions, role, active, changed_at) VALUES (?, ?, ?, ?, ?, ?, ?)', [id, member.memberId, member.firmId, '["VIEW_TAX_DOCUMENTS","RUN_PAYROLL"]', 'RESPONSIBLE', true, stamp()]);
+    });
+    await payroll.domain.taxCards.connect(member, { clientId: id, fein, apiKey });
+  }
+  await sim(taxUrl, 'POST', '/admin/faults', { mode: 'error', status: 503, path: '/tax-cards', rate: 0.02 });
+  const t = performance.now();
+  const started = await payroll.domain.taxCards.fetch(member, { clientIds: ids });
+  // The service's own background runner takes it (as in production); this replica helps too.
+  await payroll.domain.taxCards.runDueNow();
+  for (let i = 0; i < 6000 && (await payroll.domain.taxCards.fetchView(member, started.id)).status !== 'FINISHED'; i++) await new Promise((r) => setTimeout(r, 50));
+  const ms = performance.now() - t;
+  await sim(taxUrl, 'DELETE', '/admin/faults');
+  const view = await payroll.domain.taxCards.fetchView(member, started.id);
+  const [{ attempts }] = await payroll.db.manager.query('SELECT MAX(attempts) AS attempts FROM tax_card_fetch_clients WHERE fetch_id = ?', [started.id]);
+  console.log(`finished in ${(ms / 1000).toFixed(1)} s (${(n / (ms / 1000)).toFixed(0)} clients/s): ${view.fetched} FETCHED, ${view.failed} FAILED, ${view.pending} PENDING, status ${view.status}; most attempts on one client: ${attempts}`);
+  if (view.status !== 'FINISHED' || view.fetched + view.failed !== n || Number(attempts) !== 1) process.exitCode = 1;
+}
+
+module.exports.keyFigures = keyFigures;
+module.exports.taxCardFetch = taxCardFetch;

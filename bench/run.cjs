@@ -5,7 +5,8 @@
  *  2. Event delivery: K invitation acceptances through the outbox, the transport and the
  *     idempotent consumer; every one must arrive exactly once.
  *  3. Payroll (bench/payroll.cjs): approved shift → timecard delay, the 24-hour sync of 1,000
- *     clients × 20 workers, the attention view at 10 and 1,000 clients.
+ *     clients × 20 workers, the attention view at 10 and 1,000 clients; key figures (P4) at 10,
+ *     100 and 1,000 clients; a tax-card fetch (P6) for 1,000 clients with 2 % failures.
  *  4. Gateways side by side (bench/gateway.cjs): ours with its pooled client, ours with Apollo's
  *     default client, and Hive Gateway as the anchor, on `me` and the dashboard.
  * Embedded stores and the in-process transport by default; set BENCH_MYSQL_URL and
@@ -16,7 +17,8 @@ const { performance } = require('node:perf_hooks');
 const { startSystem, gatewayRequest } = require('../system/dist');
 const { createLogger, dropMysqlDatabase } = require('../packages/kit/dist');
 const { spawnTimeTrackingSimulator } = require('../simulators/time-tracking/dist');
-const { payrollBench } = require('./payroll.cjs');
+const { spawnTaxAuthoritySimulator } = require('../simulators/tax-authority/dist');
+const { payrollBench, keyFigures, taxCardFetch } = require('./payroll.cjs');
 const { gatewayBench } = require('./gateway.cjs');
 const { signUp, seedClients } = require('./support.cjs');
 
@@ -28,6 +30,7 @@ async function main() {
   const brokers = process.env.BENCH_KAFKA_BROKERS?.split(',');
   const prefix = `bench${Date.now().toString(36)}_`;
   const simulator = await spawnTimeTrackingSimulator();
+  const taxAuthority = await spawnTaxAuthoritySimulator();
   const system = await startSystem({
     mysqlUrl,
     databasePrefix: prefix,
@@ -35,17 +38,20 @@ async function main() {
     kafkaNamespace: `${prefix}.`,
     mailDir: require('node:os').tmpdir() + `/advisor-bench-mail-${process.pid}`,
     logger: createLogger({ name: 'bench', level: 'warn' }),
-    payrollSync: { timeTrackingUrl: simulator.url, scheduler: { enabled: false, tickMs: 500, concurrency: 8, pollIntervalMs: Number(process.env.BENCH_POLL_MS ?? 30_000) } },
+    payrollSync: { timeTrackingUrl: simulator.url, taxAuthorityUrl: taxAuthority.url, scheduler: { enabled: false, tickMs: 500, concurrency: 8, pollIntervalMs: Number(process.env.BENCH_POLL_MS ?? 30_000) } },
   });
   console.log(`bench on ${mysqlUrl ? 'MySQL' : 'embedded SQLite'} with ${brokers ? 'Kafka' : 'the in-process transport'}`);
   try {
     await clientList(system);
     await eventDelivery(system);
     await payrollBench(system, simulator.url, signUp);
+    await keyFigures(system, signUp);
+    await taxCardFetch(system, taxAuthority.url);
     await gatewayBench(system, { quick: process.argv.includes('--quick') });
   } finally {
     await system.stop();
     await simulator.stop();
+    await taxAuthority.stop();
     if (mysqlUrl) for (const s of ['firms', 'clients', 'invitations', 'payroll_sync']) await dropMysqlDatabase(`${mysqlUrl}/${prefix}${s}`);
   }
 }
