@@ -309,7 +309,7 @@ describe('clients: lists, assignments, groups, onboarding, referrals (C1, C3, C5
       (e: { action: string; after: string | null }) => e.action === 'ASSIGNMENT_ASSIGNED' && e.after && JSON.parse(e.after).memberId === staff.memberId,
     );
     expect(assigned).toMatchObject({ actorRealm: 'firm', actorId: firm.memberId, subjectType: 'ASSIGNMENT', before: null });
-    expect(JSON.parse(assigned.after)).toEqual({ memberId: staff.memberId, role: 'COLLABORATOR', permissions: ['VIEW_COMPANY'] });
+    expect(JSON.parse(assigned.after)).toEqual({ memberId: staff.memberId, role: 'COLLABORATOR', permissions: ['VIEW_COMPANY'], endsAt: null });
     const asStaff = await system.gql('{ clientAuditTrail { action } }', {}, staff.token);
     expect(asStaff.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
