@@ -15,7 +15,6 @@ import {
   GATEWAY_SECRET_HEADER,
   HTTP_DRAIN_GRACE_MS,
   IDENTITY_HEADER,
-  InvalidAccessTokenError,
   applyServerTimeouts,
   encodeIdentity,
   healthRoutes,
@@ -30,6 +29,9 @@ import {
 } from '@advisor/kit';
 import type { SubgraphName } from './compose';
 import { RevocationList } from './revocations';
+import { authenticate } from './authenticate';
+import { EventFeed } from './subscriptions/feed';
+import { attachSubscriptionServer, type SubscriptionLimits } from './subscriptions/server';
 import { serveWebApp } from './web-app';
 import { pooledFetcher } from './fetcher';
 import { SubgraphDataSource, type GatewayContext } from './data-source';
@@ -60,6 +62,8 @@ export interface GatewayConfig {
   subgraphTimeoutMs?: number;
   /** `pooled` (default): undici with keep-alive (gateway/src/fetcher.ts); `apollo`: Apollo's default client, kept for `npm run bench`'s side-by-side figures. */
   subgraphClient?: 'pooled' | 'apollo';
+  /** SPEC G2: how far a subscriber may fall behind, and how many subscriptions one connection holds. */
+  subscriptionLimits?: SubscriptionLimits;
   /** Operators who send it as `x-advisor-ops-token` see /ready's details; everyone else the status word. */
   opsToken?: string;
 }
@@ -86,6 +90,10 @@ export async function startGateway(config: GatewayConfig, logger: Logger, transp
   const revocations = new RevocationList(logger.child({ component: 'revocations' }));
   await revocations.start(transport, config.replicaId ?? hostname());
   const pooled = config.subgraphClient === 'apollo' ? undefined : pooledFetcher();
+  const replicaId = config.replicaId ?? hostname();
+  await revocations.start(transport, replicaId);
+  const feed = new EventFeed(logger.child({ component: 'subscriptions' }));
+  await feed.start(transport, replicaId);
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(config.supergraphPath, 'utf8'),
     buildService: ({ name }) => {
@@ -102,7 +110,7 @@ export async function startGateway(config: GatewayConfig, logger: Logger, transp
   let started = false;
   let stopping = false;
   const opsToken = config.opsToken;
-  healthRoutes(app, { gateway: () => started && !stopping, revocations: () => revocations.running() }, {}, (req) => {
+  healthRoutes(app, { gateway: () => started && !stopping, revocations: () => revocations.running(), subscriptions: () => feed.running() }, {}, (req) => {
     const sent = req.headers[OPS_TOKEN_HEADER];
     return Boolean(opsToken) && typeof sent === 'string' && secretsEqual(sent, opsToken!);
   });
@@ -128,6 +136,18 @@ export async function startGateway(config: GatewayConfig, logger: Logger, transp
       introspectionForSignedInOnly(development),
     ],
   });
+  // Before start: the subscription schema follows the gateway's schema from its first load on.
+  const subscriptions = attachSubscriptionServer({
+    httpServer,
+    gateway,
+    apollo: () => apollo,
+    verifier,
+    revocations,
+    feed,
+    limits,
+    subscriptionLimits: config.subscriptionLimits,
+    logger: logger.child({ component: 'subscriptions' }),
+  });
   await apollo.start();
   started = true;
 
@@ -141,26 +161,7 @@ export async function startGateway(config: GatewayConfig, logger: Logger, transp
         const clientAddress = req.ip;
         const token = bearerToken(req.headers.authorization);
         if (!token) return { identity: ANONYMOUS, clientAddress };
-        let verified: Awaited<ReturnType<AccessTokenVerifier['verify']>>;
-        try {
-          verified = await verifier.verify(token);
-        } catch (err) {
-          const reason = err instanceof InvalidAccessTokenError ? err.message : 'The access token is not valid.';
-          throw new GraphQLError(reason, {
-            extensions: { code: CommonErrorCode.Unauthenticated, http: { status: 401 } },
-          });
-        }
-        const { identity, sessionId, issuedAtMs } = verified;
-        const subject = identity.realm === 'firm' ? identity.memberId : identity.clientAdminId;
-        const verdict = revocations.check(subject, sessionId, issuedAtMs);
-        if (verdict !== 'valid') {
-          throw new GraphQLError(
-            verdict === 'session-ended'
-              ? 'Your session has ended. Sign in again.'
-              : 'Your access has changed. Refresh your session to continue.',
-            { extensions: { code: CommonErrorCode.Unauthenticated, reason: verdict, http: { status: 401 } } },
-          );
-        }
+        const { identity } = await authenticate(verifier, revocations, token);
         return { identity, clientAddress };
       },
     }),
@@ -175,8 +176,10 @@ export async function startGateway(config: GatewayConfig, logger: Logger, transp
     stop: async () => {
       // Readiness fails first, in-flight requests finish, then the revocation consumer leaves its group.
       stopping = true;
+      await subscriptions.stop();
       await apollo.stop();
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      await feed.stop();
       await revocations.stop();
       await pooled?.close();
     },

@@ -22,6 +22,7 @@ export class RevocationList {
   private readonly endedSessions = new Map<string, number>();
   private readonly memberNotBefore = new Map<string, { at: number; reason: PayloadOf<typeof memberAccessChanged>['reason'] }>();
   private subscription?: Subscription;
+  private readonly listeners = new Set<() => void>();
 
   constructor(private readonly logger: Logger) {}
 
@@ -34,6 +35,13 @@ export class RevocationList {
       if (!current || current.at < at) this.memberNotBefore.set(event.memberId, { at, reason: event.reason });
     }
     this.prune();
+    for (const listener of this.listeners) listener();
+  }
+
+  /** Calls `listener` after each change (the subscription server ends what no longer holds at once). */
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   /** A client admin logged out: their session's tokens stop working. */

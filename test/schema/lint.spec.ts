@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { parse } from 'graphql';
+import { parse, printSchema } from 'graphql';
+import { buildSubscriptionSchema } from '../../gateway/src/subscriptions/schema';
 import { composeServices } from '@apollo/composition';
 import { SUBGRAPHS, REPO_ROOT } from '../../gateway/src/compose';
 import { schemaTools as tools } from './tools';
@@ -21,6 +22,12 @@ describe('schema lint', () => {
 
   it('the public API schema composed in schema/supergraph.graphql passes the schema lint', () => {
     const findings = tools.formatFindings('API schema', tools.lintSdl(tools.currentApiSdl(), { name: 'api-schema' }));
+    expect(findings).toEqual([]);
+  });
+
+  it('G2: the API schema with the gateway\'s subscriptions passes the schema lint', () => {
+    const schema = buildSubscriptionSchema(tools.apiSchemaOf(readFileSync(tools.SUPERGRAPH_PATH, 'utf8')));
+    const findings = tools.formatFindings('API schema with subscriptions', tools.lintSdl(printSchema(schema), { name: 'api-schema' }));
     expect(findings).toEqual([]);
   });
 

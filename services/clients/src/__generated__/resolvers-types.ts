@@ -563,6 +563,8 @@ export type Query = {
   activeClientCount: Scalars['Int']['output'];
   /** SPEC G4: links, permissions and assignments, for firm admins (their firm) and client admins (their company); FORBIDDEN for anyone else. */
   clientAuditTrail: Array<ClientAuditEntry>;
+  /** SPEC C6: one client company by id when the caller may see it (assigned to it, VIEW_ALL_CLIENTS, or its own admin); null otherwise. The G2 subscriptions resolve an event's client through it. */
+  clientCompany?: Maybe<ClientCompany>;
   /** SPEC C10: the firm's client groups (any firm member). */
   clientGroups: Array<ClientGroup>;
   /** The signed-in client admin's own company; null for anyone else. */
@@ -597,6 +599,12 @@ export type QueryActiveClientCountArgs = {
 /** What callers read. */
 export type QueryClientAuditTrailArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** What callers read. */
+export type QueryClientCompanyArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -975,6 +983,7 @@ export type QueryResolvers<ContextType = ClientsContext, ParentType extends Reso
   accessList?: Resolver<Array<ResolversTypes['Assignment']>, ParentType, ContextType, Partial<QueryAccessListArgs>>;
   activeClientCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType, Partial<QueryActiveClientCountArgs>>;
   clientAuditTrail?: Resolver<Array<ResolversTypes['ClientAuditEntry']>, ParentType, ContextType, RequireFields<QueryClientAuditTrailArgs, 'first'>>;
+  clientCompany?: Resolver<Maybe<ResolversTypes['ClientCompany']>, ParentType, ContextType, RequireFields<QueryClientCompanyArgs, 'id'>>;
   clientGroups?: Resolver<Array<ResolversTypes['ClientGroup']>, ParentType, ContextType>;
   myClientCompany?: Resolver<Maybe<ResolversTypes['ClientCompany']>, ParentType, ContextType>;
   myClients?: Resolver<Array<ResolversTypes['ClientCompany']>, ParentType, ContextType, Partial<QueryMyClientsArgs>>;

@@ -44,6 +44,8 @@ export const resolvers: Resolvers = {
     clientAuditTrail: (_root, args, ctx) => ctx.domain.audit.list(ctx.identity, args.first),
     myClientCompany: (_root, _args, ctx) =>
       ctx.identity.realm === 'client' ? ctx.loaders.client.load(ctx.identity.clientId) : null,
+    // Visibility is decided by the directory (SPEC C6): a client the caller may not see is null.
+    clientCompany: (_root, args, ctx) => ctx.loaders.client.load(args.id),
   },
   Mutation: {
     logInClientAdmin: async (_root, args, ctx) => {
