@@ -3,6 +3,7 @@ import { hostname } from 'node:os';
 import express from 'express';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloGateway } from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
@@ -33,6 +34,7 @@ import { authenticate } from './authenticate';
 import { EventFeed } from './subscriptions/feed';
 import { attachSubscriptionServer, type SubscriptionLimits } from './subscriptions/server';
 import { serveWebApp } from './web-app';
+import { serveExplorer } from './explorer';
 import { pooledFetcher } from './fetcher';
 import { SubgraphDataSource, type GatewayContext } from './data-source';
 
@@ -134,6 +136,8 @@ export async function startGateway(config: GatewayConfig, logger: Logger, transp
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: HTTP_DRAIN_GRACE_MS }),
       queryCostPlugin(limits),
       introspectionForSignedInOnly(development),
+      // SPEC G3: browsers get the offline explorer (explorer.ts), never Apollo's CDN-loaded Sandbox.
+      ApolloServerPluginLandingPageDisabled(),
     ],
   });
   // Before start: the subscription schema follows the gateway's schema from its first load on.
@@ -151,6 +155,7 @@ export async function startGateway(config: GatewayConfig, logger: Logger, transp
   await apollo.start();
   started = true;
 
+  serveExplorer(app);
   app.use(
     '/graphql',
     requestDeadline(DEFAULT_REQUEST_TIMEOUT_MS, (req) => logger.warn({ url: req.url }, 'request timed out')),
