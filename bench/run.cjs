@@ -9,6 +9,8 @@
  *     100 and 1,000 clients; a tax-card fetch (P6) for 1,000 clients with 2 % failures.
  *  4. Gateways side by side (bench/gateway.cjs): ours with its pooled client, ours with Apollo's
  *     default client, and Hive Gateway as the anchor, on `me` and the dashboard.
+ *  5. G2 subscriptions (bench/subscriptions.cjs): event published → frame received, p50/p99, for
+ *     100 subscribers across 10 firms; heap per idle subscription.
  * Embedded stores and the in-process transport by default; set BENCH_MYSQL_URL and
  * BENCH_KAFKA_BROKERS (e.g. after `bash scripts/kafka.sh start`) to run on MySQL and Kafka.
  */
@@ -21,6 +23,7 @@ const { spawnTaxAuthoritySimulator } = require('../simulators/tax-authority/dist
 const { payrollBench, keyFigures, taxCardFetch } = require('./payroll.cjs');
 const { gatewayBench } = require('./gateway.cjs');
 const { signUp, seedClients } = require('./support.cjs');
+const { subscriptionsBench } = require('./subscriptions.cjs');
 
 const CLIENT_LIST = `{ myClients { id businessName myPermissions firmLink { permissions firm { name } }
   assignments { role member { firstName lastName } } groups { name } timeTracking { status } } }`;
@@ -42,12 +45,17 @@ async function main() {
   });
   console.log(`bench on ${mysqlUrl ? 'MySQL' : 'embedded SQLite'} with ${brokers ? 'Kafka' : 'the in-process transport'}`);
   try {
-    await clientList(system);
-    await eventDelivery(system);
-    await payrollBench(system, simulator.url, signUp);
-    await keyFigures(system, signUp);
-    await taxCardFetch(system, taxAuthority.url);
-    await gatewayBench(system, { quick: process.argv.includes('--quick') });
+    // BENCH_ONLY=clients|events|payroll|gateway|subscriptions runs one part.
+    const only = process.env.BENCH_ONLY;
+    if (!only || only === 'clients') await clientList(system);
+    if (!only || only === 'events') await eventDelivery(system);
+    if (!only || only === 'payroll') {
+      await payrollBench(system, simulator.url, signUp);
+      await keyFigures(system, signUp);
+      await taxCardFetch(system, taxAuthority.url);
+    }
+    if (!only || only === 'gateway') await gatewayBench(system, { quick: process.argv.includes('--quick') });
+    if (!only || only === 'subscriptions') await subscriptionsBench(system, signUp, seedClients);
   } finally {
     await system.stop();
     await simulator.stop();

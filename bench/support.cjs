@@ -16,9 +16,11 @@ async function seedClients(system, firm, n) {
   const db = system.services.clients.db;
   // sql.js binds no Date objects: raw statements get SQLite's datetime text there.
   const stamp = () => (db.kind === 'mysql' ? new Date() : new Date().toISOString().replace('T', ' ').replace('Z', ''));
+  const ids = [];
   await db.transaction(async (em) => {
     for (let i = 0; i < n; i++) {
       const id = randomUUID();
+      ids.push(id);
       const now = stamp();
       await em.query('INSERT INTO client_companies (id, business_name, fein, platform, status, created_at) VALUES (?, ?, ?, ?, ?, ?)',
         [id, `Client ${i}`, `47-${String(1000000 + Math.floor(Math.random() * 8999999))}`, 'PAYROLL', 'ACTIVE', now]);
@@ -28,6 +30,7 @@ async function seedClients(system, firm, n) {
         [randomUUID(), id, firm.memberId, firm.firmId, '["VIEW_COMPANY"]', 'RESPONSIBLE', now]);
     }
   });
+  return ids;
 }
 
 module.exports = { signUp, seedClients };

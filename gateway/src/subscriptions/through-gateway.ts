@@ -143,8 +143,21 @@ export async function resolveEntity(
   info: GraphQLResolveInfo,
 ): Promise<unknown> {
   const variables = { ...info.variableValues, [ENTITY_ID_VARIABLE]: id };
-  const data = await queryThroughGateway(apollo, context, entityQuery(rootField, info), variables);
-  const entity = data?.entity ?? null;
-  markFetched(entity);
-  return entity;
+  const document = entityQuery(rootField, info);
+  // Subscribers holding the same token and selection (a service's several connections) share
+  // one query per event while it is in flight; nothing is kept once it has answered.
+  const key = JSON.stringify([context.identity, print(document), variables]);
+  let pending = inFlight.get(key);
+  if (!pending) {
+    pending = queryThroughGateway(apollo, context, document, variables).then((data) => {
+      const entity = data?.entity ?? null;
+      markFetched(entity);
+      return entity;
+    });
+    inFlight.set(key, pending);
+    void pending.finally(() => inFlight.delete(key)).catch(() => undefined);
+  }
+  return pending;
 }
+
+const inFlight = new Map<string, Promise<unknown>>();
