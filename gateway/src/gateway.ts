@@ -93,9 +93,9 @@ export async function startGateway(config: GatewayConfig, logger: Logger, transp
   await revocations.start(transport, config.replicaId ?? hostname());
   const pooled = config.subgraphClient === 'apollo' ? undefined : pooledFetcher();
   const replicaId = config.replicaId ?? hostname();
-  await revocations.start(transport, replicaId);
   const feed = new EventFeed(logger.child({ component: 'subscriptions' }));
-  await feed.start(transport, replicaId);
+  // Two consumer groups of this replica, joined side by side (each join takes the broker seconds).
+  await Promise.all([revocations.start(transport, replicaId), feed.start(transport, replicaId)]);
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(config.supergraphPath, 'utf8'),
     buildService: ({ name }) => {
