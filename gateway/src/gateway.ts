@@ -37,10 +37,10 @@ import { serveWebApp } from './web-app';
 import { serveExplorer } from './explorer';
 import { pooledFetcher } from './fetcher';
 import { SubgraphDataSource, type GatewayContext } from './data-source';
-
-export type { GatewayContext } from './data-source';
 import { QUERY_LIMITS, limitValidationRules, queryCostPlugin, type QueryLimits } from './limits';
 import { assignRequestId, introspectionForSignedInOnly, maskErrors, securityHeaders, tokenLimit } from './hardening';
+
+export type { GatewayContext } from './data-source';
 
 export interface GatewayConfig {
   host: string;
