@@ -27,6 +27,8 @@ const SUBGRAPHS: Record<'firms' | 'clients' | 'invitations' | 'payroll-sync', Su
       Member: '../domain/member#Member',
       MemberInvitation: '../domain/member-invitation.service#MemberInvitation',
       AuditEntry: '@advisor/rules#AuditEntry',
+      ServiceAccount: '../domain/service-account.service#ServiceAccount',
+      ServiceAccountToken: '../domain/service-account.service#ServiceAccountToken',
     },
   },
   clients: {

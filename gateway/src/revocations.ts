@@ -54,7 +54,7 @@ export class RevocationList {
     if (this.endedSessions.has(sessionId)) return 'session-ended';
     const notBefore = this.memberNotBefore.get(memberId);
     if (notBefore && issuedAtMs <= notBefore.at) {
-      return notBefore.reason === 'DEACTIVATED' ? 'session-ended' : 'access-changed';
+      return notBefore.reason === 'ROLE_OR_PERMISSIONS_CHANGED' ? 'access-changed' : 'session-ended';
     }
     return 'valid';
   }

@@ -21,7 +21,8 @@ export const memberDeactivated = defineEvent({
 /**
  * A member's access tokens issued before `changedAt` no longer hold: their role or permissions
  * changed (they refresh to get a token with the new ones), they were deactivated, or, with a
- * `sessionId`, that one session ended (log-out). The gateway consumes it.
+ * `sessionId`, that one session ended (log-out). SPEC G6: a revoked service account's tokens end
+ * the same way (`memberId` is then the service account's id). The gateway consumes it.
  */
 export const memberAccessChanged = defineEvent({
   name: 'member.access-changed',
@@ -30,7 +31,7 @@ export const memberAccessChanged = defineEvent({
   payload: z.object({
     memberId: z.string().uuid(),
     firmId: z.string().uuid(),
-    reason: z.enum(['ROLE_OR_PERMISSIONS_CHANGED', 'DEACTIVATED', 'LOGGED_OUT']),
+    reason: z.enum(['ROLE_OR_PERMISSIONS_CHANGED', 'DEACTIVATED', 'LOGGED_OUT', 'SERVICE_ACCOUNT_REVOKED']),
     /** Only this session ended; absent: every token of the member issued before `changedAt`. */
     sessionId: z.string().uuid().nullable(),
     changedAt: z.string().datetime({ offset: true }),

@@ -61,3 +61,52 @@ describe('identity (G1)', () => {
     await expect(verifier.verify(old.token)).rejects.toThrow('expired');
   });
 });
+
+describe('service accounts (G6)', () => {
+  const claims = {
+    realm: 'service' as const,
+    serviceAccountId: '3d0c1d5e-2b7a-4f0e-9c36-7f3a7a0c9b21',
+    firmId: member.firmId,
+    name: 'Payroll exporter',
+    scopes: ['events:read', 'read'],
+  };
+
+  it('G6: a service token verifies into a read-only principal of its firm only (realm service in the token)', async () => {
+    const keys = generateSigningKeyPair();
+    const issuer = await AccessTokenIssuer.fromPem(keys.privateKeyPem);
+    const verifier = await AccessTokenVerifier.fromPem(keys.publicKeyPem);
+    const { token } = await issuer.issue(claims, 'jti-1');
+    const payload = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString());
+    expect(payload.idn).toEqual(claims);
+    expect(payload.sub).toBe(claims.serviceAccountId);
+    const { identity } = await verifier.verify(token);
+    expect(identity).toEqual({
+      realm: 'firm',
+      memberId: claims.serviceAccountId,
+      firmId: claims.firmId,
+      email: expect.stringContaining('.invalid'),
+      firmRole: 'ANALYST',
+      permissions: ['VIEW_ALL_CLIENTS'],
+      sessionId: 'jti-1',
+      serviceAccount: { name: 'Payroll exporter', scopes: ['events:read', 'read'] },
+    });
+    // Without the `read` scope it sees no client at all.
+    const eventsOnly = await verifier.verify((await issuer.issue({ ...claims, scopes: ['events:read'] }, 'jti-2')).token);
+    expect(eventsOnly.identity).toMatchObject({ firmRole: 'ANALYST', permissions: [] });
+  });
+
+  it('G6: refuses a member token that claims to be a service account, or a service token that claims a role', async () => {
+    const keys = generateSigningKeyPair();
+    const issuer = await AccessTokenIssuer.fromPem(keys.privateKeyPem);
+    const verifier = await AccessTokenVerifier.fromPem(keys.publicKeyPem);
+    // A person's claims never carry `serviceAccount`, even if the issuer is handed one.
+    const sneaky = { ...member, serviceAccount: { name: 'x', scopes: ['read'] } } as FirmMemberIdentity;
+    const { identity } = await verifier.verify((await issuer.issue(sneaky, 'jti-3')).token);
+    expect(identity).not.toHaveProperty('serviceAccount');
+    // Extra claims in a service token (a role, permissions) are not signed and never read.
+    const { identity: svc } = await verifier.verify(
+      (await issuer.issue({ ...claims, firmRole: 'ADMIN', permissions: ['MANAGE_MEMBERS'] } as typeof claims, 'jti-4')).token,
+    );
+    expect(svc).toMatchObject({ firmRole: 'ANALYST', permissions: ['VIEW_ALL_CLIENTS'] });
+  });
+});

@@ -27,10 +27,25 @@ const firmMemberIdentity = z.object({
   memberId: z.string().uuid(),
   firmId: z.string().uuid(),
   email: z.string().email(),
-  firmRole: z.enum(['ADMIN', 'MEMBER']),
+  /** `ANALYST` (SPEC G3) is read-only; a service account (G6) acts as one. */
+  firmRole: z.enum(['ADMIN', 'MEMBER', 'ANALYST']),
   permissions: z.array(z.string()),
   /** The session the access token belongs to (its `jti`); set by the gateway. */
   sessionId: z.string().optional(),
+  /** Set when the caller is a firm's service account (SPEC G6); `memberId` is then the account's id. */
+  serviceAccount: z.object({ name: z.string(), scopes: z.array(z.string()) }).optional(),
+});
+/**
+ * SPEC G6: what a service account's access token carries (the `service` realm). It never
+ * reaches a subgraph as such: `AccessTokenVerifier` turns it into the read-only firm principal
+ * services authorize (`servicePrincipal`).
+ */
+const serviceAccountClaims = z.object({
+  realm: z.literal('service'),
+  serviceAccountId: z.string().uuid(),
+  firmId: z.string().uuid(),
+  name: z.string(),
+  scopes: z.array(z.string()),
 });
 const clientAdminIdentity = z.object({
   realm: z.literal('client'),
@@ -50,6 +65,28 @@ export const identitySchema = z.discriminatedUnion('realm', [
 export type Identity = z.infer<typeof identitySchema>;
 export type FirmMemberIdentity = z.infer<typeof firmMemberIdentity>;
 export type ClientAdminIdentity = z.infer<typeof clientAdminIdentity>;
+export type ServiceAccountClaims = z.infer<typeof serviceAccountClaims>;
+
+/** SPEC G6: the scope that lets a service account read its firm's data through queries. */
+export const SERVICE_SCOPE_READ = 'read';
+
+/**
+ * SPEC G6: a service account of firm X is seen by every service as a read-only member of X
+ * (firm role `ANALYST`) who sees all of X's clients when it holds the `read` scope, and none
+ * otherwise. Its id stands where a member id would.
+ */
+export function servicePrincipal(claims: ServiceAccountClaims, sessionId?: string): FirmMemberIdentity {
+  return {
+    realm: 'firm',
+    memberId: claims.serviceAccountId,
+    firmId: claims.firmId,
+    email: `service-account+${claims.serviceAccountId}@service-accounts.invalid`,
+    firmRole: 'ANALYST',
+    permissions: claims.scopes.includes(SERVICE_SCOPE_READ) ? ['VIEW_ALL_CLIENTS'] : [],
+    ...(sessionId ? { sessionId } : {}),
+    serviceAccount: { name: claims.name, scopes: [...claims.scopes] },
+  };
+}
 export const ANONYMOUS: Identity = Object.freeze({ realm: 'anonymous' as const });
 
 export function encodeIdentity(identity: Identity): string {
@@ -97,6 +134,13 @@ export function generateSigningKeyPair(): KeyPairPem {
 }
 
 type TokenClaims = Exclude<Identity, { realm: 'anonymous' }>;
+/** What a token may be issued for: a person (firm member, client admin) or a service account (G6). */
+type IssuableClaims = Omit<FirmMemberIdentity, 'serviceAccount'> | ClientAdminIdentity | ServiceAccountClaims;
+const issuedClaimsSchema = z.discriminatedUnion('realm', [
+  firmMemberIdentity.omit({ serviceAccount: true, sessionId: true }),
+  clientAdminIdentity.omit({ sessionId: true }),
+  serviceAccountClaims,
+]);
 
 export class AccessTokenIssuer {
   private constructor(private readonly key: KeyLike | Uint8Array) {}
@@ -105,11 +149,13 @@ export class AccessTokenIssuer {
     return new AccessTokenIssuer(await importPKCS8(privateKeyPem, 'EdDSA'));
   }
 
-  async issue(identity: TokenClaims, sessionId: string, now = new Date()): Promise<{ token: string; expiresAt: Date }> {
+  async issue(identity: IssuableClaims, sessionId: string, now = new Date()): Promise<{ token: string; expiresAt: Date }> {
     const iat = Math.floor(now.getTime() / 1000);
     const exp = iat + ACCESS_TOKEN_TTL_SECONDS;
-    const subject = identity.realm === 'firm' ? identity.memberId : identity.clientAdminId;
-    const { sessionId: _ignored, ...claims } = identity;
+    const subject =
+      identity.realm === 'firm' ? identity.memberId : identity.realm === 'client' ? identity.clientAdminId : identity.serviceAccountId;
+    // Only what the schema of its realm names is signed (never a session id, never `serviceAccount`).
+    const claims = issuedClaimsSchema.parse(identity);
     // `iat` has whole seconds; `iat_ms` lets the gateway tell tokens issued just before a
     // revocation from those issued just after it.
     const token = await new SignJWT({ idn: claims, iat_ms: now.getTime() })
@@ -145,10 +191,14 @@ export class AccessTokenVerifier {
         audience: AUDIENCE,
         algorithms: ['EdDSA'],
       });
-      const identity = identitySchema.parse(payload.idn);
-      if (identity.realm === 'anonymous' || !payload.jti) throw new InvalidAccessTokenError('invalid');
+      // A person's claims never carry `serviceAccount` (the schema drops it): only a token of
+      // the `service` realm makes a service principal.
+      const claims = issuedClaimsSchema.parse(payload.idn);
+      if (!payload.jti) throw new InvalidAccessTokenError('invalid');
       const issuedAtMs = typeof payload.iat_ms === 'number' ? payload.iat_ms : (payload.iat ?? 0) * 1000;
-      return { identity: { ...identity, sessionId: payload.jti }, sessionId: payload.jti, issuedAtMs };
+      const identity: TokenClaims =
+        claims.realm === 'service' ? servicePrincipal(claims, payload.jti) : { ...claims, sessionId: payload.jti };
+      return { identity, sessionId: payload.jti, issuedAtMs };
     } catch (err) {
       if (err instanceof joseErrors.JWTExpired) throw new InvalidAccessTokenError('expired');
       throw new InvalidAccessTokenError('invalid');

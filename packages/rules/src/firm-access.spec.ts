@@ -1,5 +1,5 @@
 import { DomainError, type FirmMemberIdentity } from '@advisor/kit';
-import { clientAccessOf, effectiveClientPermissions, holdsFirmPermission, requireFirmMember, seesAllFirmClients } from './firm-access';
+import { clientAccessOf, effectiveClientPermissions, holdsFirmPermission, requireFirmMember, requireFirmWriter, seesAllFirmClients } from './firm-access';
 
 const member = (extra: Partial<FirmMemberIdentity> = {}): FirmMemberIdentity => ({
   realm: 'firm',
@@ -45,5 +45,40 @@ describe('the firm-permission check (SPEC F6, C3, C6)', () => {
     expect(clientAccessOf(member({ permissions: ['VIEW_ALL_CLIENTS'] }), link, null)).toEqual({ visible: true, permissions: [] });
     expect(clientAccessOf(member({ firmRole: 'ADMIN', firmId: 'another' }), link, { permissions: ['VIEW_PAYROLL'] }).visible).toBe(false);
     expect(clientAccessOf(member(), null, { permissions: ['VIEW_PAYROLL'] }).visible).toBe(false);
+  });
+
+  const code = (fn: () => unknown) => {
+    try {
+      fn();
+      return 'ok';
+    } catch (err) {
+      return (err as DomainError).code;
+    }
+  };
+  const analyst = (extra: Partial<FirmMemberIdentity> = {}) => member({ firmRole: 'ANALYST', permissions: ['VIEW_ALL_CLIENTS'], ...extra });
+
+  it('G3: an ANALYST sees every client of the firm, reads what the link lets the firm read, and holds nothing that changes anything', () => {
+    const link = { firmId: member().firmId, permissions: ['VIEW_COMPANY', 'VIEW_PAYROLL', 'RUN_PAYROLL', 'APPROVE_TIMECARDS'] };
+    expect(seesAllFirmClients(analyst())).toBe(true);
+    expect(clientAccessOf(analyst(), link, null)).toEqual({ visible: true, permissions: ['VIEW_COMPANY', 'VIEW_PAYROLL'] });
+    // Even assigned with write permissions, an analyst only reads.
+    expect(clientAccessOf(analyst(), link, { permissions: ['RUN_PAYROLL', 'APPROVE_TIMECARDS'] }).permissions).toEqual(['VIEW_COMPANY', 'VIEW_PAYROLL']);
+    expect(clientAccessOf(analyst({ firmId: 'another' }), link, null).visible).toBe(false);
+    for (const p of ['MANAGE_FIRM', 'MANAGE_MEMBERS', 'MANAGE_CLIENTS', 'ASSIGN_CLIENTS'] as const) {
+      expect(holdsFirmPermission(analyst({ permissions: [p, 'VIEW_ALL_CLIENTS'] }), p)).toBe(false);
+    }
+    expect(code(() => requireFirmWriter(analyst()))).toBe('FORBIDDEN');
+    expect(code(() => requireFirmWriter(analyst(), 'MANAGE_CLIENTS'))).toBe('FORBIDDEN');
+    expect(code(() => requireFirmWriter(member()))).toBe('ok');
+    expect(code(() => requireFirmWriter({ realm: 'anonymous' }))).toBe('UNAUTHENTICATED');
+  });
+
+  it('G6: a service account (an ANALYST principal) sees nothing without the read scope and never writes', () => {
+    const service = analyst({ permissions: [], serviceAccount: { name: 'exporter', scopes: ['events:read'] } });
+    const link = { firmId: member().firmId, permissions: ['VIEW_COMPANY'] };
+    expect(seesAllFirmClients(service)).toBe(false);
+    expect(clientAccessOf(service, link, null).visible).toBe(false);
+    expect(clientAccessOf(service, link, { permissions: ['VIEW_COMPANY'] }).visible).toBe(false);
+    expect(code(() => requireFirmWriter(analyst({ serviceAccount: { name: 'x', scopes: ['read'] } })))).toBe('FORBIDDEN');
   });
 });

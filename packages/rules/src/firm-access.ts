@@ -11,9 +11,23 @@ export type FirmPermission = (typeof FIRM_PERMISSIONS)[number];
 
 type FirmRoleHolder = Pick<FirmMemberIdentity, 'firmRole' | 'permissions'>;
 
-/** SPEC F6: an ADMIN holds every firm permission; anyone else holds what they were granted. */
+/**
+ * SPEC G3, G6: who may read but never change anything: analysts (the firm role `ANALYST`) and
+ * firms' service accounts, which act as analysts of their firm.
+ */
+export function isReadOnlyFirmPrincipal(member: Pick<FirmMemberIdentity, 'firmRole'>): boolean {
+  return member.firmRole === 'ANALYST';
+}
+
+/**
+ * SPEC F6: an ADMIN holds every firm permission; anyone else holds what they were granted.
+ * SPEC G3: an ANALYST (and a service account, G6) holds at most VIEW_ALL_CLIENTS, never a
+ * permission that changes something.
+ */
 export function holdsFirmPermission(member: FirmRoleHolder, permission: FirmPermission): boolean {
-  return member.firmRole === 'ADMIN' || member.permissions.includes(permission);
+  if (member.firmRole === 'ADMIN') return true;
+  if (isReadOnlyFirmPrincipal(member)) return permission === 'VIEW_ALL_CLIENTS' && member.permissions.includes(permission);
+  return member.permissions.includes(permission);
 }
 
 /** SPEC C6 (and H's partner admin): ADMINs and members with VIEW_ALL_CLIENTS see every client linked to the firm. */
@@ -33,6 +47,22 @@ export function requireFirmMember(identity: Identity, permission?: FirmPermissio
   }
   return identity;
 }
+
+/**
+ * SPEC G3, G6: the one gate of every change a firm member makes: FORBIDDEN for analysts and
+ * service accounts, whatever they hold. Every firm-side mutation passes through it (directly,
+ * or through a permission analysts never hold).
+ */
+export function requireFirmWriter(identity: Identity, permission?: FirmPermission, message?: string): FirmMemberIdentity {
+  const member = requireFirmMember(identity, undefined, message);
+  if (isReadOnlyFirmPrincipal(member)) {
+    throw forbidden(member.serviceAccount ? 'Service accounts have read-only access.' : 'Analysts have read-only access.');
+  }
+  return permission ? requireFirmMember(identity, permission, message) : member;
+}
+
+/** SPEC C2: the permissions of a link that only let someone look. */
+export const READ_ONLY_CLIENT_PERMISSIONS: readonly ClientGrantedPermission[] = ['VIEW_COMPANY', 'VIEW_PAYROLL', 'VIEW_REPORTS', 'VIEW_TAX_DOCUMENTS'];
 
 /** SPEC C3: a member may do what both the firm assigned and the client still grants the firm. */
 export function effectiveClientPermissions(assigned: readonly string[], granted: readonly string[]): ClientGrantedPermission[] {
@@ -61,5 +91,11 @@ export function clientAccessOf(
 ): ClientAccess {
   if (!link || link.firmId !== member.firmId) return NO_ACCESS;
   if (!assignment && !seesAllFirmClients(member)) return NO_ACCESS;
+  // SPEC G3, G6: an analyst or service account reads what the link lets the firm read (key
+  // figures, reports), assigned or not, and never holds a permission that changes something.
+  if (isReadOnlyFirmPrincipal(member)) {
+    if (!seesAllFirmClients(member)) return NO_ACCESS;
+    return { visible: true, permissions: effectiveClientPermissions(READ_ONLY_CLIENT_PERMISSIONS, link.permissions) };
+  }
   return { visible: true, permissions: effectiveClientPermissions(assignment?.permissions ?? [], link.permissions) };
 }

@@ -31,6 +31,8 @@ import { FirmSignUpEntity } from './db/entities/firm-sign-up.entity';
 import { SignUpProofEntity } from './db/entities/sign-up-proof.entity';
 import { VerifiedSignUp1764547200000 } from './db/migrations/1764547200000-verified-sign-up';
 import { signUpProofHandler } from './events/sign-up-proof.handler';
+import { ServiceAccountEntity } from './db/entities/service-account.entity';
+import { ServiceAccounts1764633600000 } from './db/migrations/1764633600000-service-accounts';
 import { createFirmsDomain, type AdvisorSupport, type FirmsDomain } from './domain';
 import { createContext, type FirmsContext } from './context';
 import { resolvers } from './resolvers';
@@ -72,8 +74,8 @@ export async function startFirmsService(opts: {
     config: opts.config,
     transport: opts.transport,
     logger,
-    entities: [FirmEntity, MemberEntity, CredentialEntity, SessionEntity, MemberInvitationEntity, AuditEntryEntity, SignInThrottleEntity, RetiredRefreshTokenEntity, FirmSignUpEntity, SignUpProofEntity, ...LINK_COPY_ENTITIES],
-    migrations: [CreateFirms1763769600000, SessionsInvitationsAudit1763856000000, ClientLinkCopy1764028800000, LinkCopyPermissions1764115200000, OutboxClaims1764201600000, SignInThrottle1764460800000, RefreshTokenFamilies1764460800001, VerifiedSignUp1764547200000],
+    entities: [FirmEntity, MemberEntity, CredentialEntity, SessionEntity, MemberInvitationEntity, AuditEntryEntity, SignInThrottleEntity, RetiredRefreshTokenEntity, FirmSignUpEntity, SignUpProofEntity, ServiceAccountEntity, ...LINK_COPY_ENTITIES],
+    migrations: [CreateFirms1763769600000, SessionsInvitationsAudit1763856000000, ClientLinkCopy1764028800000, LinkCopyPermissions1764115200000, OutboxClaims1764201600000, SignInThrottle1764460800000, RefreshTokenFamilies1764460800001, VerifiedSignUp1764547200000, ServiceAccounts1764633600000],
     typeDefs: loadTypeDefs(__dirname),
     producesEvents: true,
     topics: ALL_EVENTS,

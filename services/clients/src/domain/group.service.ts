@@ -7,7 +7,7 @@ import type { EntityManager } from 'typeorm';
 import { recordAudit } from '@advisor/rules';
 import { ClientGroupEntity, ClientGroupMemberEntity, GroupPeriodStatusEntity } from '../db/entities/client-group.entity';
 import { ClientErrorCode } from './errors';
-import { firmMember } from './viewer';
+import { firmMember, firmWriter } from './viewer';
 import type { AssignmentService } from './assignment.service';
 import type { ClientDirectoryService } from './client-directory.service';
 import type { ClientCompany } from './model';
@@ -123,7 +123,7 @@ export class GroupService {
     viewer: Identity,
     raw: { groupId: string; clientId: string; period: string; processed: boolean; reported: boolean },
   ): Promise<GroupPeriodStatus> {
-    const actor = firmMember(viewer);
+    const actor = firmWriter(viewer);
     const p = parseInput(period, raw.period);
     await this.ownGroup(actor.firmId, raw.groupId);
     // Marking needs the client to be visible to the member (SPEC C6).

@@ -1,5 +1,5 @@
 import { forbidden, unauthenticated, type ClientAdminIdentity, type Identity } from '@advisor/kit';
-import { requireFirmMember, seesAllFirmClients, type FirmPermission } from '@advisor/rules';
+import { requireFirmMember, requireFirmWriter, seesAllFirmClients, type FirmPermission } from '@advisor/rules';
 
 export { seesAllFirmClients };
 
@@ -9,6 +9,9 @@ export { seesAllFirmClients };
  * the rule itself (SPEC F6, C6) is the shared one in @advisor/rules.
  */
 export const firmMember = (identity: Identity, permission?: FirmPermission) => requireFirmMember(identity, permission);
+
+/** A firm member who may change something (SPEC G3, G6: never an analyst or a service account). */
+export const firmWriter = (identity: Identity, permission?: FirmPermission) => requireFirmWriter(identity, permission);
 
 /** A client admin, holding every one of `permissions` in their company's own account. */
 export function clientAdmin(identity: Identity, ...permissions: string[]): ClientAdminIdentity {

@@ -5,7 +5,7 @@ import type { FirmAccess } from './firm-access';
 
 export type { AuditEntry } from '@advisor/rules';
 
-/** SPEC G4 for the firm side: members, their roles and permissions, invitations, firm info. */
+/** SPEC G4 for the firm side: members, their roles and permissions, invitations, firm info, service accounts (G6). */
 export class AuditService {
   constructor(
     private readonly db: Database,
@@ -15,7 +15,7 @@ export class AuditService {
   /** Written in the caller's transaction, so the change and its record commit together. */
   record(
     em: EntityManager,
-    entry: { firmId: string; actorMemberId: string | null; action: string; subjectType: 'FIRM' | 'MEMBER' | 'MEMBER_INVITATION'; subjectId: string; before: Record<string, unknown> | null; after: Record<string, unknown> | null; at: Date },
+    entry: { firmId: string; actorMemberId: string | null; action: string; subjectType: 'FIRM' | 'MEMBER' | 'MEMBER_INVITATION' | 'SERVICE_ACCOUNT'; subjectId: string; before: Record<string, unknown> | null; after: Record<string, unknown> | null; at: Date },
   ): Promise<void> {
     return recordAudit(em, {
       scopeType: 'FIRM',

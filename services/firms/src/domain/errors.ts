@@ -29,6 +29,10 @@ export enum FirmErrorCode {
   LastAdmin = 'LAST_ACTIVE_ADMIN',
   CannotDeactivateSelf = 'CANNOT_DEACTIVATE_SELF',
   MemberInactive = 'MEMBER_INACTIVE',
+  /** SPEC G6: an unknown or revoked service account secret. */
+  InvalidServiceAccountSecret = 'INVALID_SERVICE_ACCOUNT_SECRET',
+  /** SPEC G6: a firm holds at most MAX_ACTIVE_SERVICE_ACCOUNTS service accounts. */
+  ServiceAccountLimit = 'SERVICE_ACCOUNT_LIMIT_REACHED',
 }
 
 export const MESSAGES = {

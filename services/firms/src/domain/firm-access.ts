@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { DomainError, forbidden, unauthenticated, type Database, type Identity } from '@advisor/kit';
 import { MemberEntity } from '../db/entities/member.entity';
 import { FirmErrorCode } from './errors';
-import { toMember, type FirmPermission, type Member } from './member';
+import { toMember, type FirmPermission, type FirmRole, type Member } from './member';
 
 /**
  * SPEC F6, enforced in the domain for every firm operation. The acting member is read from the
@@ -15,6 +15,8 @@ export class FirmAccess {
   async actor(identity: Identity, em: EntityManager = this.db.manager): Promise<Member> {
     if (identity.realm === 'anonymous') throw unauthenticated();
     if (identity.realm !== 'firm') throw forbidden('Only firm members can do this.');
+    // SPEC G6: a service account is no member; it reads clients' data, never the firm's team.
+    if (identity.serviceAccount) throw forbidden('Service accounts cannot do this.');
     const row = await em.findOne(MemberEntity, { where: { id: identity.memberId, firmId: identity.firmId } });
     if (!row) throw unauthenticated();
     if (!row.active) throw new DomainError(FirmErrorCode.MemberInactive, 'Your account has been deactivated.');
@@ -38,20 +40,22 @@ export class FirmAccess {
 
   /**
    * SPEC F6: only an ADMIN may make someone an ADMIN, grant VIEW_ALL_CLIENTS, or change an ADMIN.
+   * SPEC G3: only an ADMIN makes someone an ANALYST or unmakes one.
    */
   static checkGrant(
     actor: Member,
-    change: { firmRole: 'ADMIN' | 'MEMBER'; permissions: readonly string[] },
-    current?: { firmRole: 'ADMIN' | 'MEMBER'; permissions: readonly string[] },
+    change: { firmRole: FirmRole; permissions: readonly string[] },
+    current?: { firmRole: FirmRole; permissions: readonly string[] },
   ): void {
     if (actor.firmRole === 'ADMIN') return;
     const grantsAdmin = change.firmRole === 'ADMIN' && current?.firmRole !== 'ADMIN';
     const grantsViewAll =
       change.permissions.includes('VIEW_ALL_CLIENTS') && !(current?.permissions ?? []).includes('VIEW_ALL_CLIENTS');
-    if (grantsAdmin || grantsViewAll || current?.firmRole === 'ADMIN') {
+    const changesAnalyst = (change.firmRole === 'ANALYST') !== (current?.firmRole === 'ANALYST');
+    if (grantsAdmin || grantsViewAll || changesAnalyst || current?.firmRole === 'ADMIN') {
       throw new DomainError(
         FirmErrorCode.AdminRequired,
-        'Only a firm admin can make someone an admin, grant View all clients, or change an admin.',
+        'Only a firm admin can make someone an admin or an analyst, grant View all clients, or change an admin.',
       );
     }
   }

@@ -7,6 +7,7 @@ import { FirmAccess } from './firm-access';
 import { AuditService } from './audit.service';
 import { MemberInvitationService } from './member-invitation.service';
 import { MemberAdminService } from './member-admin.service';
+import { ServiceAccountService } from './service-account.service';
 
 /** SPEC F8: who helps the firm with Advisor Dashboard itself. */
 export interface AdvisorSupport {
@@ -23,6 +24,7 @@ export interface FirmsDomain {
   invitations: MemberInvitationService;
   members: MemberAdminService;
   audit: AuditService;
+  serviceAccounts: ServiceAccountService;
   access: FirmAccess;
   support: AdvisorSupport;
 }
@@ -47,6 +49,7 @@ export function createFirmsDomain(deps: {
     invitations: new MemberInvitationService(db, access, sessions, audit, deps.mailer, clock, deps.appUrl, deps.logger),
     members: new MemberAdminService(db, access, sessions, audit, clock),
     audit,
+    serviceAccounts: new ServiceAccountService(db, access, audit, deps.issuer, clock),
     access,
     support: deps.support,
   };

@@ -14,14 +14,14 @@ import { MemberEntity } from '../db/entities/member.entity';
 import { FirmEntity } from '../db/entities/firm.entity';
 import { FirmErrorCode } from './errors';
 import { FirmAccess } from './firm-access';
-import { FIRM_PERMISSIONS, toFirm, toMember, type Firm, type Member } from './member';
+import { FIRM_PERMISSIONS, FIRM_ROLES, toFirm, toMember, type Firm, type Member } from './member';
 import { FIRMS_PRODUCER, type SessionService } from './session.service';
 import type { AuditService } from './audit.service';
 
 export const updateMemberInput = z.object({
   memberId: z.string().uuid(),
   jobRole: z.string().trim().min(1).max(100).optional(),
-  firmRole: z.enum(['ADMIN', 'MEMBER']).optional(),
+  firmRole: z.enum(FIRM_ROLES).optional(),
   permissions: z
     .array(z.enum(FIRM_PERMISSIONS))
     .transform((ps) => [...new Set(ps)])
@@ -42,7 +42,7 @@ export const updateFirmInput = z.object({
 const memberSnapshot = (m: MemberEntity) => ({
   jobRole: m.jobRole,
   firmRole: m.firmRole,
-  permissions: m.firmRole === 'ADMIN' ? [] : [...m.permissions].sort(),
+  permissions: m.firmRole === 'MEMBER' ? [...m.permissions].sort() : [],
   active: m.active,
 });
 
@@ -83,7 +83,7 @@ export class MemberAdminService {
       };
       FirmAccess.checkGrant(actor, next, target);
       if (target.firmRole === 'ADMIN' && next.firmRole !== 'ADMIN') keepAnotherAdmin(admins, target.id);
-      Object.assign(target, { ...next, permissions: next.firmRole === 'ADMIN' ? [] : next.permissions });
+      Object.assign(target, { ...next, permissions: next.firmRole === 'MEMBER' ? next.permissions : [] });
       await em.save(MemberEntity, target);
       const after = memberSnapshot(target);
       if (JSON.stringify(before) === JSON.stringify(after)) return toMember(target);

@@ -30,7 +30,7 @@ import { FirmEntity } from '../db/entities/firm.entity';
 import { checkPassword, checkUsername } from './credentials-policy';
 import { FirmErrorCode, MESSAGES } from './errors';
 import { FirmAccess } from './firm-access';
-import { FIRM_PERMISSIONS, toMember, type FirmPermission } from './member';
+import { FIRM_PERMISSIONS, FIRM_ROLES, toMember, type FirmPermission, type FirmRole } from './member';
 import type { AuditService } from './audit.service';
 import type { FirmSession, SessionService } from './session.service';
 import { publishMemberJoined } from './member-events';
@@ -40,7 +40,7 @@ export const inviteMemberInput = z.object({
   lastName: z.string().trim().min(1, 'is required').max(100),
   email: emailInput(),
   jobRole: z.string().trim().min(1, 'is required').max(100),
-  firmRole: z.enum(['ADMIN', 'MEMBER']).default('MEMBER'),
+  firmRole: z.enum(FIRM_ROLES).default('MEMBER'),
   permissions: z.array(z.enum(FIRM_PERMISSIONS)).transform((ps) => [...new Set(ps)]),
 });
 
@@ -51,7 +51,7 @@ export interface MemberInvitation {
   lastName: string;
   email: string;
   jobRole: string;
-  firmRole: 'ADMIN' | 'MEMBER';
+  firmRole: FirmRole;
   permissions: FirmPermission[];
   invitedBy: string;
   status: 'PENDING' | 'ACCEPTED' | 'VOIDED' | 'EXPIRED';
@@ -118,7 +118,7 @@ export class MemberInvitationService {
       email: input.email,
       jobRole: input.jobRole,
       firmRole: input.firmRole,
-      permissions: input.firmRole === 'ADMIN' ? [] : input.permissions,
+      permissions: input.firmRole === 'MEMBER' ? input.permissions : [],
       tokenHash,
       invitedBy: actor.id,
       status: 'PENDING' as const,

@@ -5,6 +5,10 @@ import { FIRM_PERMISSIONS, type FirmPermission } from '@advisor/rules';
 
 export { FIRM_PERMISSIONS, type FirmPermission };
 
+/** SPEC F6, G3: ADMIN (every permission), MEMBER (what was granted), ANALYST (read-only, sees every client). */
+export const FIRM_ROLES = ['ADMIN', 'MEMBER', 'ANALYST'] as const;
+export type FirmRole = (typeof FIRM_ROLES)[number];
+
 /** What the domain hands out: plain objects, never ORM entities, never credentials. */
 export interface Member {
   id: string;
@@ -13,7 +17,7 @@ export interface Member {
   lastName: string;
   workEmail: string;
   jobRole: string;
-  firmRole: 'ADMIN' | 'MEMBER';
+  firmRole: FirmRole;
   /** Effective permissions (SPEC F6: an ADMIN holds all). */
   permissions: FirmPermission[];
   active: boolean;
@@ -36,7 +40,8 @@ export function toMember(e: MemberEntity): Member {
     workEmail: e.workEmail,
     jobRole: e.jobRole,
     firmRole: e.firmRole,
-    permissions: e.firmRole === 'ADMIN' ? [...FIRM_PERMISSIONS] : (e.permissions as FirmPermission[]),
+    // SPEC G3: an ANALYST sees every client of the firm and holds nothing that changes anything.
+    permissions: e.firmRole === 'ADMIN' ? [...FIRM_PERMISSIONS] : e.firmRole === 'ANALYST' ? ['VIEW_ALL_CLIENTS'] : (e.permissions as FirmPermission[]),
     active: e.active,
   };
 }

@@ -6,6 +6,7 @@ import {
   enqueueEvent,
   hashOpaqueToken,
   newOpaqueToken,
+  forbidden,
   unauthenticated,
   verifyAgainstDummy,
   verifyPassword,
@@ -186,6 +187,8 @@ export class SessionService {
     // A client admin's session is the clients service's to end.
     if (viewer.realm === 'client') throw unauthenticated('Client admins log out with logOutClientAdmin.');
     if (viewer.realm !== 'firm' || !viewer.sessionId) throw unauthenticated();
+    // SPEC G6: a service account has no session to end; its tokens expire, or an ADMIN revokes it.
+    if (viewer.serviceAccount) throw forbidden('Service accounts have no session to end.');
     const sessionId = viewer.sessionId;
     const now = this.clock.now();
     await this.db.transaction(async (em) => {

@@ -1,5 +1,11 @@
 import type { Resolvers } from '../__generated__/resolvers-types';
 import type { FirmSession } from '../domain/session.service';
+import type { ServiceAccountScope as DomainScope } from '../domain/service-account.service';
+import type { ServiceAccountScope } from '../__generated__/resolvers-types';
+
+/** SPEC G6: scope names in tokens (`events:read`) and their GraphQL enum values (EVENTS_READ). */
+const SCOPE_OF: Record<ServiceAccountScope, DomainScope> = { READ: 'read', EVENTS_READ: 'events:read' };
+const ENUM_OF = Object.fromEntries(Object.entries(SCOPE_OF).map(([k, v]) => [v, k])) as Record<DomainScope, ServiceAccountScope>;
 
 const iso = (d: Date) => d.toISOString();
 const session = (s: FirmSession) => ({ ...s, expiresAt: iso(s.expiresAt), refreshExpiresAt: iso(s.refreshExpiresAt) });
@@ -15,6 +21,7 @@ export const resolvers: Resolvers = {
     myFirm: (_root, _args, ctx) => (ctx.identity.realm === 'firm' ? ctx.loaders.firm.load(ctx.identity.firmId) : null),
     firmAuditTrail: (_root, args, ctx) =>
       ctx.domain.audit.list(ctx.identity, { first: args.first, subjectId: args.subjectId ?? undefined }),
+    serviceAccounts: (_root, _args, ctx) => ctx.domain.serviceAccounts.list(ctx.identity),
   },
   Mutation: {
     signUpFirm: async (_root, args, ctx) => {
@@ -51,6 +58,20 @@ export const resolvers: Resolvers = {
     deactivateMember: (_root, args, ctx) => ctx.domain.members.deactivate(ctx.identity, args.memberId),
     updateFirm: (_root, { input }, ctx) =>
       ctx.domain.members.updateFirm(ctx.identity, { ...input, name: input.name ?? undefined, website: input.website ?? undefined }),
+    createServiceAccount: (_root, { input }, ctx) =>
+      ctx.domain.serviceAccounts.create(ctx.identity, { name: input.name, scopes: input.scopes.map((s) => SCOPE_OF[s]) }),
+    revokeServiceAccount: (_root, args, ctx) => ctx.domain.serviceAccounts.revoke(ctx.identity, args.id),
+    exchangeServiceAccountSecret: (_root, args, ctx) => ctx.domain.serviceAccounts.issueToken(args.secret),
+  },
+  ServiceAccount: {
+    scopes: (a) => a.scopes.map((s) => ENUM_OF[s]),
+    createdBy: (a, _args, ctx) => ctx.loaders.member.load(a.createdBy),
+    createdAt: (a) => iso(a.createdAt),
+    lastUsedAt: (a) => (a.lastUsedAt ? iso(a.lastUsedAt) : null),
+    revokedAt: (a) => (a.revokedAt ? iso(a.revokedAt) : null),
+  },
+  ServiceAccountToken: {
+    expiresAt: (t) => iso(t.expiresAt),
   },
   Member: {
     // Authorization lives in the loader's domain call: other firms' members resolve to null.

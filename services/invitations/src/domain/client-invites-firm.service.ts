@@ -25,6 +25,7 @@ import {
   isRetriedAcceptance,
   issueInvitation,
   signUpProofOf,
+  requireFirmWriter,
 } from '@advisor/rules';
 import { CLIENT_GRANTED_PERMISSIONS, accountantInvited, invitationAccepted } from '@advisor/schema';
 import { InvitationEntity } from '../db/entities/invitation.entity';
@@ -180,6 +181,7 @@ export class ClientInvitesFirmService {
   async accept(viewer: Identity, token: string): Promise<Invitation> {
     if (viewer.realm === 'anonymous') throw unauthenticated('Log in to your firm, or sign up your firm first, then accept.');
     if (viewer.realm !== 'firm') throw forbidden('Only a firm member can accept an accountant invitation.');
+    requireFirmWriter(viewer); // SPEC G3, G6: analysts and service accounts only read.
     const tokenHash = invitationTokenHash(token);
     const now = this.clock.now();
 

@@ -22,7 +22,7 @@ export class MemberInvitationEntity {
   jobRole: string;
 
   @Column({ name: 'firm_role', type: 'varchar', length: 16 })
-  firmRole: 'ADMIN' | 'MEMBER';
+  firmRole: 'ADMIN' | 'MEMBER' | 'ANALYST';
 
   @Column({ type: 'simple-json' })
   permissions: string[];
