@@ -172,7 +172,7 @@ let memberCounter = 0;
 export async function inviteAndJoin(
   system: TestSystem,
   firm: SignedUpFirm,
-  opts: { firmRole?: 'ADMIN' | 'MEMBER'; permissions?: string[]; inviterToken?: string } = {},
+  opts: { firmRole?: 'ADMIN' | 'MEMBER' | 'ANALYST'; permissions?: string[]; inviterToken?: string } = {},
 ): Promise<JoinedMember> {
   const n = memberCounter++;
   const email = `member${n}.${Date.now().toString(36)}@${firm.domain}`;

@@ -7,7 +7,7 @@ import { AssignmentEntity } from '../db/entities/assignment.entity';
 import { ClientAdminEntity } from '../db/entities/client-admin.entity';
 import { toClientAdmin } from './client-admin-session.service';
 import { ClientGroupEntity, ClientGroupMemberEntity } from '../db/entities/client-group.entity';
-import { seesAllFirmClients } from '@advisor/rules';
+import { clientAccessOf, seesAllFirmClients } from '@advisor/rules';
 import { effectivePermissions, toClientCompany, type Assignment, type ClientAdmin, type ClientCompany, type FirmLink } from './model';
 
 type Viewer = Identity;
@@ -179,9 +179,10 @@ export class ClientDirectoryService {
         this.db.manager.find(AssignmentEntity, { where: { clientId: In(ids), memberId: viewer.memberId } }),
       ]);
       seen?.(links.map(toLink));
-      const linkByClient = new Map(links.map((l) => [l.clientId, l.permissions]));
-      const mineByClient = new Map(mine.map((a) => [a.clientId, a.permissions]));
-      permissionsOf = (id) => effectivePermissions(mineByClient.get(id) ?? [], linkByClient.get(id) ?? []);
+      const linkByClient = new Map(links.map((l) => [l.clientId, l]));
+      const mineByClient = new Map(mine.map((a) => [a.clientId, a]));
+      // SPEC C3, C6 (and G3: an analyst's are the link's read-only ones), the shared rule.
+      permissionsOf = (id) => clientAccessOf(viewer, linkByClient.get(id), mineByClient.get(id)).permissions;
     }
     return clients.map((c) => toClientCompany(c, permissionsOf(c.id)));
   }
