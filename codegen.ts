@@ -43,6 +43,7 @@ const SUBGRAPHS: Record<'firms' | 'clients' | 'invitations' | 'payroll-sync', Su
       GroupPeriodStatus: '../domain/group.service#GroupPeriodStatus',
       PeoReferral: '../domain/referral.service#PeoReferral',
       ClientAuditEntry: '@advisor/rules#AuditEntry',
+      PlatformClientCompany: '../domain/client-registry.service#PlatformClientCompany',
     },
   },
   invitations: {

@@ -3,6 +3,7 @@ import { env, parseConfig } from '@advisor/kit';
 import { SUPERGRAPH_PATH } from './compose';
 import { WEB_DIST_PATH } from './web-app';
 import type { GatewayConfig } from './gateway';
+import { PLATFORM_API_KEY_MIN_LENGTH } from './platform-account';
 
 /**
  * SPEC G7 settings shared by the standalone gateway and `npm start`. Safe when unset: no
@@ -47,6 +48,8 @@ export const gatewayEnvSchema = z.object({
   KAFKA_NAMESPACE: z.string().default(''),
   /** Names this replica's consumer group (reused across its restarts); default: the host name (the pod name in k8s). */
   GATEWAY_REPLICA_ID: z.string().regex(/^[A-Za-z0-9._-]+$/).optional(),
+  /** SPEC G6, C1: the platform account's key (at least 32 characters); unset: no platform account. */
+  PLATFORM_API_KEY: z.string().min(PLATFORM_API_KEY_MIN_LENGTH, `must have at least ${PLATFORM_API_KEY_MIN_LENGTH} characters`).optional(),
   LOG_LEVEL: z.string().default('info'),
 });
 
@@ -60,6 +63,7 @@ export function readGatewayEnv(
     supergraphPath: e.SUPERGRAPH_PATH,
     webDir: e.WEB_DIR || undefined,
     replicaId: e.GATEWAY_REPLICA_ID,
+    platformApiKey: e.PLATFORM_API_KEY,
     ...hardeningFromEnv(e),
     tokenPublicKeyPem: e.AUTH_VERIFY_KEY,
     subgraphs: {

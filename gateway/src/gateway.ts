@@ -16,6 +16,7 @@ import {
   GATEWAY_SECRET_HEADER,
   HTTP_DRAIN_GRACE_MS,
   IDENTITY_HEADER,
+  PLATFORM,
   applyServerTimeouts,
   encodeIdentity,
   healthRoutes,
@@ -33,6 +34,7 @@ import { RevocationList } from './revocations';
 import { authenticate } from './authenticate';
 import { EventFeed } from './subscriptions/feed';
 import { attachSubscriptionServer, type SubscriptionLimits } from './subscriptions/server';
+import { PlatformAccount } from './platform-account';
 import { serveWebApp } from './web-app';
 import { serveExplorer } from './explorer';
 import { pooledFetcher } from './fetcher';
@@ -68,6 +70,8 @@ export interface GatewayConfig {
   subscriptionLimits?: SubscriptionLimits;
   /** Operators who send it as `x-advisor-ops-token` see /ready's details; everyone else the status word. */
   opsToken?: string;
+  /** SPEC G6, C1: the platform account's key (a bearer credential); absent: no platform account. */
+  platformApiKey?: string;
 }
 
 export const OPS_TOKEN_HEADER = 'x-advisor-ops-token';
@@ -89,6 +93,7 @@ function bearerToken(header: string | undefined): string | undefined {
  */
 export async function startGateway(config: GatewayConfig, logger: Logger, transport: EventTransport): Promise<HttpServerHandle> {
   const verifier = await AccessTokenVerifier.fromPem(config.tokenPublicKeyPem);
+  const platform = new PlatformAccount(config.platformApiKey);
   const revocations = new RevocationList(logger.child({ component: 'revocations' }));
   await revocations.start(transport, config.replicaId ?? hostname());
   const pooled = config.subgraphClient === 'apollo' ? undefined : pooledFetcher();
@@ -166,6 +171,7 @@ export async function startGateway(config: GatewayConfig, logger: Logger, transp
         const clientAddress = req.ip;
         const token = bearerToken(req.headers.authorization);
         if (!token) return { identity: ANONYMOUS, clientAddress };
+        if (platform.matches(token)) return { identity: PLATFORM, clientAddress };
         const { identity } = await authenticate(verifier, revocations, token);
         return { identity, clientAddress };
       },

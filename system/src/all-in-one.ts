@@ -22,6 +22,8 @@ const allInOneEnv = z.object({
   LOG_LEVEL: z.string().default('info'),
   AUTH_SIGNING_KEY: z.string().optional(),
   AUTH_VERIFY_KEY: z.string().optional(),
+  /** SPEC G6, C1: the platform account's key (at least 32 characters); unset: a random one for this run (the demo data uses it). */
+  PLATFORM_API_KEY: z.string().min(32, 'must have at least 32 characters').optional(),
   /** SPEC P1: an outside time-tracking system; unset: the simulator is started as its own process on PORT + 101 (any free port when PORT is 0). */
   TIME_TRACKING_URL: env.optionalUrl(),
   /** SPEC P2: how often approved shifts are polled. */
@@ -66,6 +68,7 @@ async function main(): Promise<{ stop(): Promise<void> }> {
     keys: e.AUTH_SIGNING_KEY && e.AUTH_VERIFY_KEY ? { privateKeyPem: e.AUTH_SIGNING_KEY, publicKeyPem: e.AUTH_VERIFY_KEY } : undefined,
     logger,
     gatewayHardening: hardeningFromEnv(e),
+    platformApiKey: e.PLATFORM_API_KEY,
     payrollSync: { timeTrackingUrl, taxAuthorityUrl, scheduler: { pollIntervalMs: e.SYNC_POLL_INTERVAL_MS } },
   }).catch(async (err) => {
     await simulator?.stop();

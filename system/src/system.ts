@@ -51,6 +51,8 @@ export interface SystemOptions {
   webDir?: string | null;
   /** SPEC G7: the development switch, trusted proxies, the operators' token, limits; safe defaults when absent. */
   gatewayHardening?: Pick<GatewayConfig, 'development' | 'trustProxy' | 'opsToken' | 'limits'>;
+  /** SPEC G6, C1: the platform account's key; absent: a random one (the demo data and the tests use it). */
+  platformApiKey?: string;
   /**
    * SPEC P1: the time-tracking system payroll-sync reaches (the simulator, as its own process, in
    * the demo and the tests) and its scheduler's settings. Without a URL, connecting is refused.
@@ -77,6 +79,8 @@ export interface RunningSystem {
   secrets: Record<SubgraphName, string>;
   transport: EventTransport;
   keys: KeyPairPem;
+  /** SPEC G6, C1: the platform account's key, to register client companies through the gateway. */
+  platformApiKey: string;
   stop(): Promise<void>;
 }
 
@@ -92,6 +96,7 @@ export async function startSystem(opts: SystemOptions = {}): Promise<RunningSyst
   const host = opts.host ?? '127.0.0.1';
   const ports = opts.subgraphPorts ?? [0, 0, 0, 0];
   const keys = opts.keys ?? generateSigningKeyPair();
+  const platformApiKey = opts.platformApiKey ?? `adpk_${randomBytes(32).toString('base64url')}`;
   const issuer = await AccessTokenIssuer.fromPem(keys.privateKeyPem);
   const clock = opts.clock ?? systemClock;
   const appUrl = opts.appUrl ?? 'http://localhost:4000';
@@ -174,6 +179,7 @@ export async function startSystem(opts: SystemOptions = {}): Promise<RunningSyst
         tokenPublicKeyPem: keys.publicKeyPem,
         webDir: opts.webDir === null ? undefined : (opts.webDir ?? WEB_DIST_PATH),
         ...opts.gatewayHardening,
+        platformApiKey,
         subgraphs: {
           firms: { url: firms.url, secret: secrets.firms },
           clients: { url: clients.url, secret: secrets.clients },
@@ -192,6 +198,7 @@ export async function startSystem(opts: SystemOptions = {}): Promise<RunningSyst
       secrets,
       transport,
       keys,
+      platformApiKey,
       stop: stopAll,
     };
   } catch (err) {

@@ -4,6 +4,7 @@ import {
   IDENTITY_HEADER,
   encodeIdentity,
   generateSigningKeyPair,
+  type FirmMemberIdentity,
   type Identity,
 } from '@advisor/kit';
 import { startTestSystem, type TestSystem } from '../support/test-system';
@@ -132,13 +133,13 @@ describe('G1: gateway identity and subgraph secrets (MySQL + Kafka)', () => {
     expect(malformed.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
 
     const foreignIssuer = await AccessTokenIssuer.fromPem(generateSigningKeyPair().privateKeyPem);
-    const forged = await foreignIssuer.issue(firmIdentity(firm) as Exclude<Identity, { realm: 'anonymous' }>, 'session');
+    const forged = await foreignIssuer.issue(firmIdentity(firm) as FirmMemberIdentity, 'session');
     const forgedRes = await system.gql('{ me { id } }', {}, forged.token);
     expect(forgedRes.status).toBe(401);
 
     const realIssuer = await AccessTokenIssuer.fromPem(system.keys.privateKeyPem);
     const expired = await realIssuer.issue(
-      firmIdentity(firm) as Exclude<Identity, { realm: 'anonymous' }>,
+      firmIdentity(firm) as FirmMemberIdentity,
       'session',
       new Date(Date.now() - 60 * 60 * 1000),
     );

@@ -73,6 +73,40 @@ export interface ClientWithAdmin {
   token: string;
 }
 
+export const REGISTER_CLIENT_COMPANY = `mutation($input: RegisterClientCompanyInput!) {
+  registerClientCompany(input: $input) { id businessName fein platform status admins { id email permissions } }
+}`;
+
+/**
+ * SPEC C1, G6: registers a client company the way the platform does: through the gateway, with
+ * the operator's platform account. Returns the company's id.
+ */
+export async function registerClientCompany(
+  system: TestSystem,
+  input: {
+    businessName: string;
+    fein: string;
+    platform: 'PEO' | 'PAYROLL';
+    status?: 'ENROLLING' | 'ACTIVE';
+    admins: Array<{ firstName: string; lastName: string; email: string; password: string; permissions: string[] }>;
+  },
+): Promise<{ clientId: string; adminIds: string[] }> {
+  const res = await system.gql(
+    REGISTER_CLIENT_COMPANY,
+    {
+      input: {
+        status: 'ACTIVE',
+        customerSuccess: { name: 'Jordan Success', phone: '+1 646 555 0199', email: 'jordan.success@payroll-platform.example' },
+        ...input,
+      },
+    },
+    system.platformApiKey,
+  );
+  if (res.errors) throw new Error(`registerClientCompany failed: ${JSON.stringify(res.errors)}`);
+  const company = res.data.registerClientCompany;
+  return { clientId: company.id, adminIds: company.admins.map((a: { id: string }) => a.id) };
+}
+
 let feinCounter = 1000000;
 /** A client company on the platform with one client admin, signed in. */
 export async function registerClient(
@@ -82,12 +116,10 @@ export async function registerClient(
   const adminEmail = `admin-${unique()}@client.example`;
   const adminPassword = 'client admin password 1';
   const fein = `12-${String(feinCounter++).padStart(7, '0')}`;
-  const { clientId } = await system.services.clients.domain.registry.registerCompany({
+  const { clientId } = await registerClientCompany(system, {
     businessName: opts.name ?? `Client ${fein}`,
     fein,
     platform: 'PAYROLL',
-    status: 'ACTIVE',
-    customerSuccess: { name: 'Jordan Success', phone: '+1 646 555 0199', email: 'jordan.success@payroll-platform.example' },
     admins: [
       {
         firstName: 'Casey',

@@ -1,5 +1,5 @@
 import { eventually, type TestSystem } from './test-system';
-import type { ClientWithAdmin } from './fixtures';
+import { registerClientCompany, type ClientWithAdmin } from './fixtures';
 
 /** Helpers for firm → client invitations (SPEC I3, I4, I7) and the invitations service's replicas. */
 
@@ -31,8 +31,8 @@ export const LOG_IN_CLIENT_ADMIN = `mutation($email: String!, $password: String!
 }`;
 
 /**
- * SPEC C1: registers a client company on the platform (the way the platforms' own sign-up would)
- * with the given admins, and signs each of them in through the gateway.
+ * SPEC C1: registers a client company through the gateway with the platform account (G6), with
+ * the given admins, and signs each of them in through the gateway.
  */
 export async function registerClientWithAdmins(
   system: TestSystem,
@@ -44,12 +44,10 @@ export async function registerClientWithAdmins(
   const password = 'client admin password 1';
   const permissionSets = opts.admins ?? [['MANAGE', 'MANAGE_EMPLOYEES']];
   const emails = permissionSets.map((_, i) => `admin${i}-${unique()}@client.example`);
-  const { clientId } = await system.services.clients.domain.registry.registerCompany({
+  const { clientId } = await registerClientCompany(system, {
     businessName,
     fein,
     platform,
-    status: 'ACTIVE',
-    customerSuccess: { name: 'Jordan Success', phone: '+1 646 555 0199', email: 'jordan.success@payroll-platform.example' },
     admins: permissionSets.map((permissions, i) => ({
       firstName: `Admin${i}`,
       lastName: 'Client',

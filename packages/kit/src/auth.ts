@@ -56,11 +56,18 @@ const clientAdminIdentity = z.object({
   sessionId: z.string().optional(),
 });
 const anonymousIdentity = z.object({ realm: z.literal('anonymous') });
+/**
+ * SPEC G6, C1: the operator's platform account (the payroll/PEO platform itself), which registers
+ * client companies and their admins. Authenticated by the gateway with PLATFORM_API_KEY; it
+ * never has an access token.
+ */
+const platformIdentity = z.object({ realm: z.literal('platform') });
 
 export const identitySchema = z.discriminatedUnion('realm', [
   firmMemberIdentity,
   clientAdminIdentity,
   anonymousIdentity,
+  platformIdentity,
 ]);
 export type Identity = z.infer<typeof identitySchema>;
 export type FirmMemberIdentity = z.infer<typeof firmMemberIdentity>;
@@ -88,6 +95,7 @@ export function servicePrincipal(claims: ServiceAccountClaims, sessionId?: strin
   };
 }
 export const ANONYMOUS: Identity = Object.freeze({ realm: 'anonymous' as const });
+export const PLATFORM: Identity = Object.freeze({ realm: 'platform' as const });
 
 export function encodeIdentity(identity: Identity): string {
   return Buffer.from(JSON.stringify(identity), 'utf8').toString('base64url');
@@ -133,7 +141,7 @@ export function generateSigningKeyPair(): KeyPairPem {
   };
 }
 
-type TokenClaims = Exclude<Identity, { realm: 'anonymous' }>;
+type TokenClaims = FirmMemberIdentity | ClientAdminIdentity;
 /** What a token may be issued for: a person (firm member, client admin) or a service account (G6). */
 type IssuableClaims = Omit<FirmMemberIdentity, 'serviceAccount'> | ClientAdminIdentity | ServiceAccountClaims;
 const issuedClaimsSchema = z.discriminatedUnion('realm', [

@@ -22,7 +22,7 @@ export class AuditEntryEntity {
 
   /** `firm` member, `client` admin, or `system` (an event handler acting on another's behalf). */
   @Column({ name: 'actor_realm', type: 'varchar', length: 16 })
-  actorRealm: 'firm' | 'client' | 'system';
+  actorRealm: 'firm' | 'client' | 'system' | 'platform';
 
   @Column({ name: 'actor_id', type: 'varchar', length: 36, nullable: true })
   actorId: string | null;
@@ -50,7 +50,7 @@ export interface AuditEntry {
   id: string;
   scopeType: 'FIRM' | 'CLIENT';
   scopeId: string;
-  actorRealm: 'firm' | 'client' | 'system';
+  actorRealm: 'firm' | 'client' | 'system' | 'platform';
   actorId: string | null;
   action: string;
   subjectType: string;

@@ -7,6 +7,7 @@ import type { OnboardingProgress as OnboardingProgressModel } from '../domain/on
 import type { ClientGroup as ClientGroupModel, GroupPeriodStatus as GroupPeriodStatusModel } from '../domain/group.service';
 import type { PeoReferral as PeoReferralModel } from '../domain/referral.service';
 import type { AuditEntry as AuditEntryModel } from '@advisor/rules';
+import type { PlatformClientCompany as PlatformClientCompanyModel } from '../domain/client-registry.service';
 import type { ClientsContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -108,7 +109,7 @@ export type ClientAuditEntry = {
   action: Scalars['String']['output'];
   /** The member's or client admin's id; null for the system. */
   actorId?: Maybe<Scalars['ID']['output']>;
-  /** Who made the change: firm (a member), client (a client admin) or system (an event). */
+  /** Who made the change: firm (a member), client (a client admin), platform (the platform account, SPEC G6) or system (an event). */
   actorRealm: Scalars['String']['output'];
   /** Its state after, as JSON; null when it was removed. */
   after?: Maybe<Scalars['String']['output']>;
@@ -243,6 +244,16 @@ export type CustomerSuccessContact = {
   phone: Scalars['String']['output'];
 };
 
+/** SPEC F8: a client's named Customer Success point of contact. */
+export type CustomerSuccessInput = {
+  /** Email. */
+  email: Scalars['String']['input'];
+  /** Name. */
+  name: Scalars['String']['input'];
+  /** Phone number. */
+  phone: Scalars['String']['input'];
+};
+
 export type Firm = {
   __typename?: 'Firm';
   id: Scalars['ID']['output'];
@@ -310,6 +321,8 @@ export type Member = {
 /** What callers change. */
 export type Mutation = {
   __typename?: 'Mutation';
+  /** SPEC C1, G6: add a client admin to a company (the platform account only; audited). Errors: FORBIDDEN, NOT_FOUND, BAD_USER_INPUT, CLIENT_ADMIN_EMAIL_TAKEN. */
+  addClientAdmin: PlatformClientCompany;
   /** SPEC C10: put clients in a group (needs MANAGE_CLIENTS). Errors: FORBIDDEN, NOT_FOUND, CLIENT_NOT_LINKED_TO_FIRM. */
   addClientsToGroup: ClientGroup;
   /** SPEC C8: add a new Payroll client; it enrolls under Payroll › Enrolling and the caller is assigned (needs MANAGE_CLIENTS). Errors: FORBIDDEN, BAD_USER_INPUT, INVALID_FEIN, CLIENT_FEIN_TAKEN (send it a firm invitation instead). */
@@ -336,16 +349,31 @@ export type Mutation = {
   markGroupPeriod: GroupPeriodStatus;
   /** SPEC C9: refer a client to the PEO (needs MANAGE_CLIENTS). Errors: FORBIDDEN, BAD_USER_INPUT. */
   referClientToPeo: PeoReferral;
+  /** SPEC C1, G6: register a client company with its admins (the platform account only; audited). Errors: UNAUTHENTICATED, FORBIDDEN, BAD_USER_INPUT, INVALID_FEIN, CLIENT_FEIN_TAKEN, CLIENT_ADMIN_EMAIL_TAKEN. */
+  registerClientCompany: PlatformClientCompany;
+  /** SPEC C1, G6: remove a client admin; a company keeps at least one (the platform account only; audited). Errors: FORBIDDEN, NOT_FOUND, LAST_CLIENT_ADMIN. */
+  removeClientAdmin: PlatformClientCompany;
   /** SPEC C10: take clients out of a group (needs MANAGE_CLIENTS). Errors: FORBIDDEN, NOT_FOUND. */
   removeClientsFromGroup: ClientGroup;
+  /** SPEC C1, G6: move a company between ENROLLING and ACTIVE (the platform account only; audited). Errors: FORBIDDEN, NOT_FOUND. */
+  setClientCompanyStatus: PlatformClientCompany;
   /** SPEC C3: unassign a member from a client (needs ASSIGN_CLIENTS). Errors: FORBIDDEN, NOT_FOUND, NOT_ASSIGNED. */
   unassignMember: Scalars['Boolean']['output'];
   /** SPEC C3, C5: change an assignment's permissions or role (needs ASSIGN_CLIENTS). Errors: FORBIDDEN, NOT_FOUND, NOT_ASSIGNED. */
   updateAssignment: Assignment;
+  /** SPEC C1, G6: change what a client admin may do (the platform account only; audited). Errors: FORBIDDEN, NOT_FOUND. */
+  updateClientAdminPermissions: PlatformClientCompany;
   /** SPEC C2: the client admin changes what the firm may do (needs MANAGE); every assigned member is narrowed at once (C3). Errors: FORBIDDEN, BAD_USER_INPUT, NO_LINKED_FIRM. */
   updateFirmLinkPermissions: FirmLink;
   /** SPEC C9: withdraw a referral the PEO has not decided yet (needs MANAGE_CLIENTS). Errors: FORBIDDEN, NOT_FOUND, REFERRAL_STATUS_NOT_ALLOWED. */
   withdrawPeoReferral: PeoReferral;
+};
+
+
+/** What callers change. */
+export type MutationAddClientAdminArgs = {
+  clientId: Scalars['ID']['input'];
+  input: PlatformClientAdminInput;
 };
 
 
@@ -420,9 +448,29 @@ export type MutationReferClientToPeoArgs = {
 
 
 /** What callers change. */
+export type MutationRegisterClientCompanyArgs = {
+  input: RegisterClientCompanyInput;
+};
+
+
+/** What callers change. */
+export type MutationRemoveClientAdminArgs = {
+  adminId: Scalars['ID']['input'];
+  clientId: Scalars['ID']['input'];
+};
+
+
+/** What callers change. */
 export type MutationRemoveClientsFromGroupArgs = {
   clientIds: Array<Scalars['ID']['input']>;
   groupId: Scalars['ID']['input'];
+};
+
+
+/** What callers change. */
+export type MutationSetClientCompanyStatusArgs = {
+  clientId: Scalars['ID']['input'];
+  status: ClientStatus;
 };
 
 
@@ -436,6 +484,14 @@ export type MutationUnassignMemberArgs = {
 /** What callers change. */
 export type MutationUpdateAssignmentArgs = {
   input: UpdateAssignmentInput;
+};
+
+
+/** What callers change. */
+export type MutationUpdateClientAdminPermissionsArgs = {
+  adminId: Scalars['ID']['input'];
+  clientId: Scalars['ID']['input'];
+  permissions: Array<ClientAdminPermission>;
 };
 
 
@@ -554,6 +610,52 @@ export type Platform =
   /** Professional employer organization: the PEO employs the client's workers with it (HR, benefits, payroll). */
   | 'PEO';
 
+/** SPEC C1: a client admin as the platform account sees them (never a password). */
+export type PlatformClientAdmin = {
+  __typename?: 'PlatformClientAdmin';
+  /** Email; the client admin signs in with it (logInClientAdmin). */
+  email: Scalars['String']['output'];
+  /** First name. */
+  firstName: Scalars['String']['output'];
+  /** The client admin's id. */
+  id: Scalars['ID']['output'];
+  /** Last name. */
+  lastName: Scalars['String']['output'];
+  /** What the admin may do in the company's own account. */
+  permissions: Array<ClientAdminPermission>;
+};
+
+/** SPEC C1: a client admin for the platform account to create. */
+export type PlatformClientAdminInput = {
+  /** Email, unique across client admins; they sign in with it. */
+  email: Scalars['String']['input'];
+  /** First name. */
+  firstName: Scalars['String']['input'];
+  /** Last name. */
+  lastName: Scalars['String']['input'];
+  /** The password they sign in with (12 to 128 characters). */
+  password: Scalars['String']['input'];
+  /** What they may do in the company's own account. */
+  permissions: Array<ClientAdminPermission>;
+};
+
+/** SPEC C1, G6: a client company as the platform account sees it: its registration and its admins. */
+export type PlatformClientCompany = {
+  __typename?: 'PlatformClientCompany';
+  /** Its client admins, oldest first (at most 50). */
+  admins: Array<PlatformClientAdmin>;
+  /** The company's business name. */
+  businessName: Scalars['String']['output'];
+  /** The company's FEIN (NN-NNNNNNN). */
+  fein: Scalars['String']['output'];
+  /** The company's id. */
+  id: Scalars['ID']['output'];
+  /** The product it is on. */
+  platform: Platform;
+  /** Whether it is still being onboarded or active. */
+  status: ClientStatus;
+};
+
 /** What callers read. */
 export type Query = {
   __typename?: 'Query';
@@ -580,6 +682,8 @@ export type Query = {
   myClientsPage: ClientCompanyConnection;
   /** SPEC C9: the firm's PEO referrals, newest first (any firm member). */
   peoReferrals: Array<PeoReferral>;
+  /** SPEC C1, G6: one client company and its admins, for the platform account only (FORBIDDEN otherwise). Error: NOT_FOUND. */
+  platformClientCompany: PlatformClientCompany;
 };
 
 
@@ -624,6 +728,28 @@ export type QueryMyClientsPageArgs = {
   groupId?: InputMaybe<Scalars['ID']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
   platform?: InputMaybe<Platform>;
+  status?: InputMaybe<ClientStatus>;
+};
+
+
+/** What callers read. */
+export type QueryPlatformClientCompanyArgs = {
+  id: Scalars['ID']['input'];
+};
+
+/** SPEC C1: a client company for the platform account to register. */
+export type RegisterClientCompanyInput = {
+  /** Its client admins (1 to 50). */
+  admins: Array<PlatformClientAdminInput>;
+  /** The company's business name. */
+  businessName: Scalars['String']['input'];
+  /** Its Customer Success point of contact (SPEC F8). */
+  customerSuccess: CustomerSuccessInput;
+  /** The FEIN, NN-NNNNNNN with a valid IRS prefix; unique on its platform. */
+  fein: Scalars['String']['input'];
+  /** The product it is on. */
+  platform: Platform;
+  /** Its stage; ACTIVE unless given. */
   status?: InputMaybe<ClientStatus>;
 };
 
@@ -772,6 +898,7 @@ export type ResolversTypes = ResolversObject<{
   ClientStatus: ClientStatus;
   ClientSupport: ResolverTypeWrapper<ClientSupport>;
   CustomerSuccessContact: ResolverTypeWrapper<CustomerSuccessContact>;
+  CustomerSuccessInput: CustomerSuccessInput;
   Firm: ResolverTypeWrapper<Firm>;
   FirmLink: ResolverTypeWrapper<FirmLinkModel>;
   GrantAccessInput: GrantAccessInput;
@@ -787,7 +914,11 @@ export type ResolversTypes = ResolversObject<{
   PeoReferralInput: PeoReferralInput;
   PeoReferralStatus: PeoReferralStatus;
   Platform: Platform;
+  PlatformClientAdmin: ResolverTypeWrapper<PlatformClientAdmin>;
+  PlatformClientAdminInput: PlatformClientAdminInput;
+  PlatformClientCompany: ResolverTypeWrapper<PlatformClientCompanyModel>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RegisterClientCompanyInput: RegisterClientCompanyInput;
   SupportHours: ResolverTypeWrapper<SupportHours>;
   UpdateAssignmentInput: UpdateAssignmentInput;
 }>;
@@ -809,6 +940,7 @@ export type ResolversParentTypes = ResolversObject<{
   ClientGroup: ClientGroupModel;
   ClientSupport: ClientSupport;
   CustomerSuccessContact: CustomerSuccessContact;
+  CustomerSuccessInput: CustomerSuccessInput;
   Firm: Firm;
   FirmLink: FirmLinkModel;
   GrantAccessInput: GrantAccessInput;
@@ -821,7 +953,11 @@ export type ResolversParentTypes = ResolversObject<{
   PageInfo: PageInfo;
   PeoReferral: PeoReferralModel;
   PeoReferralInput: PeoReferralInput;
+  PlatformClientAdmin: PlatformClientAdmin;
+  PlatformClientAdminInput: PlatformClientAdminInput;
+  PlatformClientCompany: PlatformClientCompanyModel;
   Query: Record<PropertyKey, never>;
+  RegisterClientCompanyInput: RegisterClientCompanyInput;
   SupportHours: SupportHours;
   UpdateAssignmentInput: UpdateAssignmentInput;
 }>;
@@ -931,6 +1067,7 @@ export type MemberResolvers<ContextType = ClientsContext, ParentType extends Res
 }>;
 
 export type MutationResolvers<ContextType = ClientsContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  addClientAdmin?: Resolver<ResolversTypes['PlatformClientCompany'], ParentType, ContextType, RequireFields<MutationAddClientAdminArgs, 'clientId' | 'input'>>;
   addClientsToGroup?: Resolver<ResolversTypes['ClientGroup'], ParentType, ContextType, RequireFields<MutationAddClientsToGroupArgs, 'clientIds' | 'groupId'>>;
   addPayrollClient?: Resolver<ResolversTypes['ClientCompany'], ParentType, ContextType, RequireFields<MutationAddPayrollClientArgs, 'input'>>;
   assignMember?: Resolver<ResolversTypes['Assignment'], ParentType, ContextType, RequireFields<MutationAssignMemberArgs, 'input'>>;
@@ -944,9 +1081,13 @@ export type MutationResolvers<ContextType = ClientsContext, ParentType extends R
   logOutClientAdmin?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   markGroupPeriod?: Resolver<ResolversTypes['GroupPeriodStatus'], ParentType, ContextType, RequireFields<MutationMarkGroupPeriodArgs, 'input'>>;
   referClientToPeo?: Resolver<ResolversTypes['PeoReferral'], ParentType, ContextType, RequireFields<MutationReferClientToPeoArgs, 'input'>>;
+  registerClientCompany?: Resolver<ResolversTypes['PlatformClientCompany'], ParentType, ContextType, RequireFields<MutationRegisterClientCompanyArgs, 'input'>>;
+  removeClientAdmin?: Resolver<ResolversTypes['PlatformClientCompany'], ParentType, ContextType, RequireFields<MutationRemoveClientAdminArgs, 'adminId' | 'clientId'>>;
   removeClientsFromGroup?: Resolver<ResolversTypes['ClientGroup'], ParentType, ContextType, RequireFields<MutationRemoveClientsFromGroupArgs, 'clientIds' | 'groupId'>>;
+  setClientCompanyStatus?: Resolver<ResolversTypes['PlatformClientCompany'], ParentType, ContextType, RequireFields<MutationSetClientCompanyStatusArgs, 'clientId' | 'status'>>;
   unassignMember?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationUnassignMemberArgs, 'clientId' | 'memberId'>>;
   updateAssignment?: Resolver<ResolversTypes['Assignment'], ParentType, ContextType, RequireFields<MutationUpdateAssignmentArgs, 'input'>>;
+  updateClientAdminPermissions?: Resolver<ResolversTypes['PlatformClientCompany'], ParentType, ContextType, RequireFields<MutationUpdateClientAdminPermissionsArgs, 'adminId' | 'clientId' | 'permissions'>>;
   updateFirmLinkPermissions?: Resolver<ResolversTypes['FirmLink'], ParentType, ContextType, RequireFields<MutationUpdateFirmLinkPermissionsArgs, 'permissions'>>;
   withdrawPeoReferral?: Resolver<ResolversTypes['PeoReferral'], ParentType, ContextType, RequireFields<MutationWithdrawPeoReferralArgs, 'referralId'>>;
 }>;
@@ -979,6 +1120,23 @@ export type PeoReferralResolvers<ContextType = ClientsContext, ParentType extend
   statusUpdatedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type PlatformClientAdminResolvers<ContextType = ClientsContext, ParentType extends ResolversParentTypes['PlatformClientAdmin'] = ResolversParentTypes['PlatformClientAdmin']> = ResolversObject<{
+  email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  firstName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  permissions?: Resolver<Array<ResolversTypes['ClientAdminPermission']>, ParentType, ContextType>;
+}>;
+
+export type PlatformClientCompanyResolvers<ContextType = ClientsContext, ParentType extends ResolversParentTypes['PlatformClientCompany'] = ResolversParentTypes['PlatformClientCompany']> = ResolversObject<{
+  admins?: Resolver<Array<ResolversTypes['PlatformClientAdmin']>, ParentType, ContextType>;
+  businessName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  fein?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  platform?: Resolver<ResolversTypes['Platform'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ClientStatus'], ParentType, ContextType>;
+}>;
+
 export type QueryResolvers<ContextType = ClientsContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   accessList?: Resolver<Array<ResolversTypes['Assignment']>, ParentType, ContextType, Partial<QueryAccessListArgs>>;
   activeClientCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType, Partial<QueryActiveClientCountArgs>>;
@@ -989,6 +1147,7 @@ export type QueryResolvers<ContextType = ClientsContext, ParentType extends Reso
   myClients?: Resolver<Array<ResolversTypes['ClientCompany']>, ParentType, ContextType, Partial<QueryMyClientsArgs>>;
   myClientsPage?: Resolver<ResolversTypes['ClientCompanyConnection'], ParentType, ContextType, Partial<QueryMyClientsPageArgs>>;
   peoReferrals?: Resolver<Array<ResolversTypes['PeoReferral']>, ParentType, ContextType>;
+  platformClientCompany?: Resolver<ResolversTypes['PlatformClientCompany'], ParentType, ContextType, RequireFields<QueryPlatformClientCompanyArgs, 'id'>>;
 }>;
 
 export type SupportHoursResolvers<ContextType = ClientsContext, ParentType extends ResolversParentTypes['SupportHours'] = ResolversParentTypes['SupportHours']> = ResolversObject<{
@@ -1019,6 +1178,8 @@ export type Resolvers<ContextType = ClientsContext> = ResolversObject<{
   OnboardingProgress?: OnboardingProgressResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   PeoReferral?: PeoReferralResolvers<ContextType>;
+  PlatformClientAdmin?: PlatformClientAdminResolvers<ContextType>;
+  PlatformClientCompany?: PlatformClientCompanyResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   SupportHours?: SupportHoursResolvers<ContextType>;
 }>;

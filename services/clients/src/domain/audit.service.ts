@@ -8,7 +8,7 @@ export class ClientAuditService {
   async list(viewer: Identity, first: number): Promise<AuditEntry[]> {
     if (viewer.realm === 'anonymous') throw unauthenticated();
     if (viewer.realm === 'client') return listAudit(this.db, { scopeType: 'CLIENT', scopeId: viewer.clientId }, { first });
-    if (viewer.firmRole !== 'ADMIN') throw forbidden('Only firm admins can read the audit trail.');
+    if (viewer.realm !== 'firm' || viewer.firmRole !== 'ADMIN') throw forbidden('Only firm admins can read the audit trail.');
     return listAudit(this.db, { scopeType: 'FIRM', scopeId: viewer.firmId }, { first });
   }
 }

@@ -98,7 +98,7 @@ export class ClientDirectoryService {
       visible = ids.includes(viewer.clientId)
         ? await this.db.manager.find(ClientCompanyEntity, { where: { id: viewer.clientId } })
         : [];
-    } else {
+    } else if (viewer.realm === 'firm') {
       const query = this.db.manager
         .createQueryBuilder(ClientCompanyEntity, 'c')
         .innerJoin(FirmLinkEntity, 'l', 'l.active_client_id = c.id AND l.firm_id = :firmId', { firmId: viewer.firmId })
@@ -109,6 +109,8 @@ export class ClientDirectoryService {
         });
       }
       visible = await query.getMany();
+    } else {
+      return ids.map(() => null); // the platform account reads no firm's view of a client
     }
     const mapped = new Map((await this.withViewerPermissions(visible, viewer)).map((c) => [c.id, c]));
     return ids.map((id) => mapped.get(id) ?? null);

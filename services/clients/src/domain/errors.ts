@@ -20,4 +20,8 @@ export enum ClientErrorCode {
   /** SPEC C10. */
   GroupNameTaken = 'GROUP_NAME_TAKEN',
   ClientNotInGroup = 'CLIENT_NOT_IN_GROUP',
+  /** SPEC C1: a client admin's email is already another admin's (they sign in with it). */
+  AdminEmailTaken = 'CLIENT_ADMIN_EMAIL_TAKEN',
+  /** SPEC C1: a client company always keeps at least one admin. */
+  LastClientAdmin = 'LAST_CLIENT_ADMIN',
 }

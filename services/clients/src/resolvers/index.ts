@@ -46,8 +46,17 @@ export const resolvers: Resolvers = {
       ctx.identity.realm === 'client' ? ctx.loaders.client.load(ctx.identity.clientId) : null,
     // Visibility is decided by the directory (SPEC C6): a client the caller may not see is null.
     clientCompany: (_root, args, ctx) => ctx.loaders.client.load(args.id),
+    platformClientCompany: (_root, args, ctx) => ctx.domain.registry.company(ctx.identity, args.id),
   },
   Mutation: {
+    // SPEC C1, G6: the platform account's operations (an optional status sent as null: ACTIVE).
+    registerClientCompany: (_root, { input }, ctx) =>
+      ctx.domain.registry.register(ctx.identity, { ...input, status: input.status ?? undefined }),
+    addClientAdmin: (_root, args, ctx) => ctx.domain.registry.addAdmin(ctx.identity, args.clientId, args.input),
+    updateClientAdminPermissions: (_root, args, ctx) =>
+      ctx.domain.registry.updateAdminPermissions(ctx.identity, args.clientId, args.adminId, args.permissions),
+    removeClientAdmin: (_root, args, ctx) => ctx.domain.registry.removeAdmin(ctx.identity, args.clientId, args.adminId),
+    setClientCompanyStatus: (_root, args, ctx) => ctx.domain.registry.setStatus(ctx.identity, args.clientId, args.status),
     logInClientAdmin: async (_root, args, ctx) => {
       const session = await ctx.domain.clientAdminSessions.logIn(args.email, args.password, ctx.origin);
       return { ...session, expiresAt: session.expiresAt.toISOString() };

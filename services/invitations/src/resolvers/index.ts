@@ -49,7 +49,8 @@ export const resolvers: Resolvers = {
     read: (n) => n.readAt !== null,
   },
   InvitationAuditEntry: {
-    actorRealm: (e) => REALM[e.actorRealm],
+    // The platform account (G6) writes no invitation; were it to, it acts like the system.
+    actorRealm: (e) => (e.actorRealm === 'platform' ? REALM.system : REALM[e.actorRealm]),
     before: (e) => json(e.before),
     after: (e) => json(e.after),
     at: (e) => iso(e.at),

@@ -67,6 +67,7 @@ export class PayrollAuthorizer {
   async clientsFor(identity: Identity, action: PayrollAction): Promise<string[]> {
     if (identity.realm === 'anonymous') throw unauthenticated();
     if (identity.realm === 'client') return mayActOnPayroll(identity, identity.clientId, action, undefined) ? [identity.clientId] : [];
+    if (identity.realm !== 'firm') return [];
     const visible = await visibleClientIdsFromCopy(this.db.manager, identity);
     return [...(await this.allowed(identity, visible, action))];
   }
