@@ -23,7 +23,33 @@ export async function gatewayRequest<T = any>(
 }
 
 /**
- * Demo data for the embedded run mode: a firm (signed up by the operator, verified) and two client companies with their admins on the payroll and PEO platforms; with the
+ * SPEC C1, G6: registers a client company the way the platform does, through the gateway with
+ * the platform account's key; returns its id.
+ */
+export async function registerClientAsPlatform(
+  system: Pick<RunningSystem, 'gatewayUrl' | 'platformApiKey'>,
+  input: {
+    businessName: string;
+    fein: string;
+    platform: 'PEO' | 'PAYROLL';
+    status: 'ENROLLING' | 'ACTIVE';
+    customerSuccess: { name: string; phone: string; email: string };
+    admins: Array<{ firstName: string; lastName: string; email: string; password: string; permissions: string[] }>;
+  },
+): Promise<string> {
+  const res = await gatewayRequest<{ registerClientCompany: { id: string } }>(
+    system.gatewayUrl,
+    `mutation($input: RegisterClientCompanyInput!) { registerClientCompany(input: $input) { id } }`,
+    { input },
+    system.platformApiKey,
+  );
+  if (res.errors || !res.data) throw new Error(`registering ${input.businessName} failed: ${JSON.stringify(res.errors)}`);
+  return res.data.registerClientCompany.id;
+}
+
+/**
+ * Demo data for the embedded run mode: a firm (signed up by the operator, verified) and two client companies with their admins on the payroll and PEO platforms (registered
+ * through the gateway by the platform account, SPEC G6); with the
  * time-tracking simulator running, a third client with its time tracking connected (SPEC P).
  */
 export async function seedDemoData(system: RunningSystem, logger: Logger, payroll: { timeTrackingAdminUrl?: string; taxAuthorityAdminUrl?: string } = {}): Promise<void> {
@@ -46,8 +72,7 @@ export async function seedDemoData(system: RunningSystem, logger: Logger, payrol
       },
     })
   ).member;
-  const registry = system.services.clients.domain.registry;
-  await registry.registerCompany({
+  await registerClientAsPlatform(system, {
     businessName: 'Acme Bakery',
     fein: '12-3456789',
     platform: 'PAYROLL',
@@ -63,7 +88,7 @@ export async function seedDemoData(system: RunningSystem, logger: Logger, payrol
       },
     ],
   });
-  await registry.registerCompany({
+  await registerClientAsPlatform(system, {
     businessName: 'Blue River Dental',
     fein: '45-6789012',
     platform: 'PEO',

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '@advisor/kit';
 import type { RunningSystem } from './system';
-import { gatewayRequest } from './demo-data';
+import { gatewayRequest, registerClientAsPlatform } from './demo-data';
 
 export const PAYROLL_DEMO = {
   client: 'Harbor Coffee',
@@ -70,7 +70,7 @@ export async function seedPayrollDemo(
   /** A client company of the demo firm, as if it had invited Ledger & Co and Pat had accepted (SPEC I1, I5, C4). */
   const linkedClient = async (businessName: string, fein: string) => {
     const slug = businessName.toLowerCase().replace(/[^a-z]+/g, '');
-    const { clientId: id } = await clients.domain.registry.registerCompany({
+    const id = await registerClientAsPlatform(system, {
       businessName, fein, platform: 'PAYROLL', status: 'ACTIVE',
       customerSuccess: { name: 'Jordan Success', phone: '+1 646 555 0199', email: 'jordan.success@payroll-platform.example' },
       admins: [{ firstName: 'Owner', lastName: businessName, email: `owner@${slug}.example`, password: `${slug}-demo-2026`, permissions: ['MANAGE', 'MANAGE_EMPLOYEES'] }],
@@ -84,7 +84,7 @@ export async function seedPayrollDemo(
     return id;
   };
   try {
-    const { clientId } = await clients.domain.registry.registerCompany({
+    const clientId = await registerClientAsPlatform(system, {
       businessName: PAYROLL_DEMO.client,
       fein: '27-1234567',
       platform: 'PAYROLL',
