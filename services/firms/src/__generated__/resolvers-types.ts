@@ -5,6 +5,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import type { Firm as FirmModel, Member as MemberModel } from '../domain/member';
 import type { MemberInvitation as MemberInvitationModel } from '../domain/member-invitation.service';
 import type { AuditEntry as AuditEntryModel } from '@advisor/rules';
+import type { ServiceAccount as ServiceAccountModel, ServiceAccountToken as ServiceAccountTokenModel } from '../domain/service-account.service';
 import type { FirmsContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -60,7 +61,26 @@ export type AuditSubjectType =
   /** A member: joined, role or permissions changed, deactivated, sign-in failures. */
   | 'MEMBER'
   /** A team invitation: sent, resent, revoked, accepted. */
-  | 'MEMBER_INVITATION';
+  | 'MEMBER_INVITATION'
+  /** SPEC G6: a service account: created, revoked. */
+  | 'SERVICE_ACCOUNT';
+
+/** SPEC G6: a service account to create. */
+export type CreateServiceAccountInput = {
+  /** What the firm calls it (1 to 100 characters). */
+  name: Scalars['String']['input'];
+  /** What it may do (at least one). */
+  scopes: Array<ServiceAccountScope>;
+};
+
+/** SPEC G6: a new service account and its secret, which is shown this once. */
+export type CreatedServiceAccount = {
+  __typename?: 'CreatedServiceAccount';
+  /** The secret the service exchanges for access tokens (exchangeServiceAccountSecret). Store it now: it cannot be shown again. */
+  secret: Scalars['String']['output'];
+  /** The account. */
+  serviceAccount: ServiceAccount;
+};
 
 /** An accounting firm on Advisor Dashboard (SPEC F1). */
 export type Firm = {
@@ -106,6 +126,8 @@ export type FirmPermission =
 export type FirmRole =
   /** Holds every firm permission; only an ADMIN makes another ADMIN. A firm keeps at least one active ADMIN. */
   | 'ADMIN'
+  /** SPEC G3: read-only; sees every client of the firm, its key figures and reports; every change is refused (FORBIDDEN). Only an ADMIN makes or unmakes an ANALYST. */
+  | 'ANALYST'
   /** Holds the firm permissions granted to them. */
   | 'MEMBER';
 
@@ -250,8 +272,12 @@ export type Mutation = {
   acceptMemberInvitation: FirmSession;
   /** SPEC F3: the founder opens the confirmation link: the firm, its founding ADMIN and their credentials are created and the founder is signed in. Errors: SIGN_UP_NOT_FOUND, SIGN_UP_EXPIRED (after 24 hours), SIGN_UP_ALREADY_CONFIRMED, FIRM_ALREADY_EXISTS (another sign-up for the domain was confirmed first), USERNAME_TAKEN, MEMBER_EMAIL_TAKEN. */
   confirmFirmSignUp: FirmSession;
+  /** SPEC G6: create a service account for an internal service (firm admins only); its secret is returned this once. Audited. Errors: FORBIDDEN, BAD_USER_INPUT, SERVICE_ACCOUNT_LIMIT_REACHED. */
+  createServiceAccount: CreatedServiceAccount;
   /** SPEC F7: deactivate a member (needs MANAGE_MEMBERS): their sessions and client assignments end. Errors: FORBIDDEN, NOT_FOUND, CANNOT_DEACTIVATE_SELF, ADMIN_REQUIRED, LAST_ACTIVE_ADMIN. */
   deactivateMember: Member;
+  /** SPEC G6: exchange a service account's secret for an access token valid 15 minutes; no sign-in needed. Error: INVALID_SERVICE_ACCOUNT_SECRET (unknown or revoked). */
+  exchangeServiceAccountSecret: ServiceAccountToken;
   /** SPEC F5: invite a team member; they get an email with a link valid for 7 days (needs MANAGE_MEMBERS). Errors: FORBIDDEN, BAD_USER_INPUT, FIRM_DOMAIN_NOT_ALLOWED (not the firm's domain), ADMIN_REQUIRED (F6), MEMBER_EMAIL_TAKEN, MEMBER_INVITATION_ALREADY_PENDING. */
   inviteMember: MemberInvitation;
   /** Sign in with the Advisor Dashboard username and password (SPEC F4). Throttled per username and address (G7); a wrong password, an unknown username and a locked account all get INVALID_CREDENTIALS. */
@@ -264,6 +290,8 @@ export type Mutation = {
   resendMemberInvitation: MemberInvitation;
   /** Withdraw a pending invitation: its link stops working (needs MANAGE_MEMBERS). Errors: NOT_FOUND, INVITATION_ALREADY_USED. */
   revokeMemberInvitation: MemberInvitation;
+  /** SPEC G6: revoke a service account (firm admins only): its secret stops working and the gateway refuses its tokens. Audited. Errors: FORBIDDEN, NOT_FOUND. */
+  revokeServiceAccount: ServiceAccount;
   /** SPEC F1, F3: sign a firm up. The founder gets an email with a confirmation link (24 hours, single use); nothing is created, and the domain stays free for other sign-ups, until it is opened (confirmFirmSignUp). Signing up from a client's invitation sent to the same work email (invitationToken, SPEC I5) creates the firm at once and signs the founder in. The founder becomes the firm's first ADMIN. Errors: BAD_USER_INPUT (fields), FIRM_DOMAIN_NOT_ALLOWED (F2), FIRM_ALREADY_EXISTS (F3), USERNAME_TAKEN, USERNAME_IS_EMAIL, WEAK_PASSWORD (F4), MEMBER_EMAIL_TAKEN, SIGN_UP_PENDING (three sign-ups already wait for this email). */
   signUpFirm: FirmSignUp;
   /** SPEC F6: change the firm's name or website (needs MANAGE_FIRM). Errors: FORBIDDEN, BAD_USER_INPUT. */
@@ -288,8 +316,20 @@ export type MutationConfirmFirmSignUpArgs = {
 
 
 /** What callers change. */
+export type MutationCreateServiceAccountArgs = {
+  input: CreateServiceAccountInput;
+};
+
+
+/** What callers change. */
 export type MutationDeactivateMemberArgs = {
   memberId: Scalars['ID']['input'];
+};
+
+
+/** What callers change. */
+export type MutationExchangeServiceAccountSecretArgs = {
+  secret: Scalars['String']['input'];
 };
 
 
@@ -325,6 +365,12 @@ export type MutationRevokeMemberInvitationArgs = {
 
 
 /** What callers change. */
+export type MutationRevokeServiceAccountArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** What callers change. */
 export type MutationSignUpFirmArgs = {
   input: SignUpFirmInput;
 };
@@ -350,6 +396,8 @@ export type Query = {
   me?: Maybe<Member>;
   /** The signed-in member's firm; null for anyone else. */
   myFirm?: Maybe<Firm>;
+  /** SPEC G6: the firm's service accounts, newest first, at most 100 (revoked ones included); firm admins only (FORBIDDEN otherwise). */
+  serviceAccounts: Array<ServiceAccount>;
 };
 
 
@@ -357,6 +405,43 @@ export type Query = {
 export type QueryFirmAuditTrailArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   subjectId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** SPEC G6: an internal service's account at a firm. Its secret is shown once, at creation, and stored only as a hash. */
+export type ServiceAccount = {
+  __typename?: 'ServiceAccount';
+  /** When it was created (ISO-8601). */
+  createdAt: Scalars['String']['output'];
+  /** The admin who created it. */
+  createdBy?: Maybe<Member>;
+  /** The account's id (the subject of its access tokens). */
+  id: Scalars['ID']['output'];
+  /** When its secret was last exchanged for an access token (ISO-8601); null if never. */
+  lastUsedAt?: Maybe<Scalars['String']['output']>;
+  /** What the firm calls it, e.g. the service's name. */
+  name: Scalars['String']['output'];
+  /** When it was revoked (ISO-8601); null while it works. A revoked account's secret and tokens stop working. */
+  revokedAt?: Maybe<Scalars['String']['output']>;
+  /** What it may do. */
+  scopes: Array<ServiceAccountScope>;
+};
+
+/** SPEC G6: what a service account may do. No scope lets it change anything. */
+export type ServiceAccountScope =
+  /** Receive the firm's events through subscriptions (SPEC G2). */
+  | 'EVENTS_READ'
+  /** Read the firm's data through queries, as a read-only member who sees every client of the firm (like an ANALYST). */
+  | 'READ';
+
+/** SPEC G6: a short-lived access token of a service account. */
+export type ServiceAccountToken = {
+  __typename?: 'ServiceAccountToken';
+  /** Send as `Authorization: Bearer <accessToken>` (or in graphql-ws connectionParams). */
+  accessToken: Scalars['String']['output'];
+  /** When the token stops working (ISO-8601); exchange the secret again for a new one. */
+  expiresAt: Scalars['String']['output'];
+  /** The account the token acts as. */
+  serviceAccount: ServiceAccount;
 };
 
 /** SPEC F1: a firm signing up. */
@@ -506,6 +591,8 @@ export type ResolversTypes = ResolversObject<{
   AuditEntry: ResolverTypeWrapper<AuditEntryModel>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   AuditSubjectType: AuditSubjectType;
+  CreateServiceAccountInput: CreateServiceAccountInput;
+  CreatedServiceAccount: ResolverTypeWrapper<Omit<CreatedServiceAccount, 'serviceAccount'> & { serviceAccount: ResolversTypes['ServiceAccount'] }>;
   Firm: ResolverTypeWrapper<FirmModel>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   FirmPermission: FirmPermission;
@@ -521,6 +608,9 @@ export type ResolversTypes = ResolversObject<{
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  ServiceAccount: ResolverTypeWrapper<ServiceAccountModel>;
+  ServiceAccountScope: ServiceAccountScope;
+  ServiceAccountToken: ResolverTypeWrapper<ServiceAccountTokenModel>;
   SignUpFirmInput: SignUpFirmInput;
   SupportPerson: ResolverTypeWrapper<SupportPerson>;
   UpdateFirmInput: UpdateFirmInput;
@@ -533,6 +623,8 @@ export type ResolversParentTypes = ResolversObject<{
   String: Scalars['String']['output'];
   AuditEntry: AuditEntryModel;
   ID: Scalars['ID']['output'];
+  CreateServiceAccountInput: CreateServiceAccountInput;
+  CreatedServiceAccount: Omit<CreatedServiceAccount, 'serviceAccount'> & { serviceAccount: ResolversParentTypes['ServiceAccount'] };
   Firm: FirmModel;
   Boolean: Scalars['Boolean']['output'];
   FirmSession: Omit<FirmSession, 'member'> & { member: ResolversParentTypes['Member'] };
@@ -544,6 +636,8 @@ export type ResolversParentTypes = ResolversObject<{
   Mutation: Record<PropertyKey, never>;
   Query: Record<PropertyKey, never>;
   Int: Scalars['Int']['output'];
+  ServiceAccount: ServiceAccountModel;
+  ServiceAccountToken: ServiceAccountTokenModel;
   SignUpFirmInput: SignUpFirmInput;
   SupportPerson: SupportPerson;
   UpdateFirmInput: UpdateFirmInput;
@@ -566,6 +660,11 @@ export type AuditEntryResolvers<ContextType = FirmsContext, ParentType extends R
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   subjectId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   subjectType?: Resolver<ResolversTypes['AuditSubjectType'], ParentType, ContextType>;
+}>;
+
+export type CreatedServiceAccountResolvers<ContextType = FirmsContext, ParentType extends ResolversParentTypes['CreatedServiceAccount'] = ResolversParentTypes['CreatedServiceAccount']> = ResolversObject<{
+  secret?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  serviceAccount?: Resolver<ResolversTypes['ServiceAccount'], ParentType, ContextType>;
 }>;
 
 export type FirmResolvers<ContextType = FirmsContext, ParentType extends ResolversParentTypes['Firm'] = ResolversParentTypes['Firm'], FederationReferenceType extends FederationReferenceTypes['Firm'] = FederationReferenceTypes['Firm']> = ResolversObject<{
@@ -625,13 +724,16 @@ export type MemberInvitationResolvers<ContextType = FirmsContext, ParentType ext
 export type MutationResolvers<ContextType = FirmsContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   acceptMemberInvitation?: Resolver<ResolversTypes['FirmSession'], ParentType, ContextType, RequireFields<MutationAcceptMemberInvitationArgs, 'password' | 'token' | 'username'>>;
   confirmFirmSignUp?: Resolver<ResolversTypes['FirmSession'], ParentType, ContextType, RequireFields<MutationConfirmFirmSignUpArgs, 'token'>>;
+  createServiceAccount?: Resolver<ResolversTypes['CreatedServiceAccount'], ParentType, ContextType, RequireFields<MutationCreateServiceAccountArgs, 'input'>>;
   deactivateMember?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationDeactivateMemberArgs, 'memberId'>>;
+  exchangeServiceAccountSecret?: Resolver<ResolversTypes['ServiceAccountToken'], ParentType, ContextType, RequireFields<MutationExchangeServiceAccountSecretArgs, 'secret'>>;
   inviteMember?: Resolver<ResolversTypes['MemberInvitation'], ParentType, ContextType, RequireFields<MutationInviteMemberArgs, 'input'>>;
   logIn?: Resolver<ResolversTypes['FirmSession'], ParentType, ContextType, RequireFields<MutationLogInArgs, 'password' | 'username'>>;
   logOut?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   refreshSession?: Resolver<ResolversTypes['FirmSession'], ParentType, ContextType, RequireFields<MutationRefreshSessionArgs, 'refreshToken'>>;
   resendMemberInvitation?: Resolver<ResolversTypes['MemberInvitation'], ParentType, ContextType, RequireFields<MutationResendMemberInvitationArgs, 'invitationId'>>;
   revokeMemberInvitation?: Resolver<ResolversTypes['MemberInvitation'], ParentType, ContextType, RequireFields<MutationRevokeMemberInvitationArgs, 'invitationId'>>;
+  revokeServiceAccount?: Resolver<ResolversTypes['ServiceAccount'], ParentType, ContextType, RequireFields<MutationRevokeServiceAccountArgs, 'id'>>;
   signUpFirm?: Resolver<ResolversTypes['FirmSignUp'], ParentType, ContextType, RequireFields<MutationSignUpFirmArgs, 'input'>>;
   updateFirm?: Resolver<ResolversTypes['Firm'], ParentType, ContextType, RequireFields<MutationUpdateFirmArgs, 'input'>>;
   updateMember?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationUpdateMemberArgs, 'input'>>;
@@ -641,6 +743,23 @@ export type QueryResolvers<ContextType = FirmsContext, ParentType extends Resolv
   firmAuditTrail?: Resolver<Array<ResolversTypes['AuditEntry']>, ParentType, ContextType, RequireFields<QueryFirmAuditTrailArgs, 'first'>>;
   me?: Resolver<Maybe<ResolversTypes['Member']>, ParentType, ContextType>;
   myFirm?: Resolver<Maybe<ResolversTypes['Firm']>, ParentType, ContextType>;
+  serviceAccounts?: Resolver<Array<ResolversTypes['ServiceAccount']>, ParentType, ContextType>;
+}>;
+
+export type ServiceAccountResolvers<ContextType = FirmsContext, ParentType extends ResolversParentTypes['ServiceAccount'] = ResolversParentTypes['ServiceAccount']> = ResolversObject<{
+  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdBy?: Resolver<Maybe<ResolversTypes['Member']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastUsedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  revokedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  scopes?: Resolver<Array<ResolversTypes['ServiceAccountScope']>, ParentType, ContextType>;
+}>;
+
+export type ServiceAccountTokenResolvers<ContextType = FirmsContext, ParentType extends ResolversParentTypes['ServiceAccountToken'] = ResolversParentTypes['ServiceAccountToken']> = ResolversObject<{
+  accessToken?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  serviceAccount?: Resolver<ResolversTypes['ServiceAccount'], ParentType, ContextType>;
 }>;
 
 export type SupportPersonResolvers<ContextType = FirmsContext, ParentType extends ResolversParentTypes['SupportPerson'] = ResolversParentTypes['SupportPerson']> = ResolversObject<{
@@ -652,6 +771,7 @@ export type SupportPersonResolvers<ContextType = FirmsContext, ParentType extend
 export type Resolvers<ContextType = FirmsContext> = ResolversObject<{
   AdvisorSupport?: AdvisorSupportResolvers<ContextType>;
   AuditEntry?: AuditEntryResolvers<ContextType>;
+  CreatedServiceAccount?: CreatedServiceAccountResolvers<ContextType>;
   Firm?: FirmResolvers<ContextType>;
   FirmSession?: FirmSessionResolvers<ContextType>;
   FirmSignUp?: FirmSignUpResolvers<ContextType>;
@@ -659,6 +779,8 @@ export type Resolvers<ContextType = FirmsContext> = ResolversObject<{
   MemberInvitation?: MemberInvitationResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  ServiceAccount?: ServiceAccountResolvers<ContextType>;
+  ServiceAccountToken?: ServiceAccountTokenResolvers<ContextType>;
   SupportPerson?: SupportPersonResolvers<ContextType>;
 }>;
 

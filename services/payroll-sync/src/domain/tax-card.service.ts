@@ -249,7 +249,7 @@ export class TaxCardService {
 
   /** SPEC P6: the latest fetches the caller can see a client of, newest first. */
   async fetches(identity: Identity, last: number): Promise<TaxCardFetchView[]> {
-    if (identity.realm === 'anonymous') return [];
+    if (identity.realm === 'anonymous' || identity.realm === 'platform') return []; // the platform account reads no payroll
     const take = Math.min(Math.max(last, 1), 50);
     const qb = this.db.manager.createQueryBuilder(TaxCardFetchEntity, 'f').orderBy('f.started_at', 'DESC').take(take);
     if (identity.realm === 'firm') qb.where('f.firm_id = :firmId', { firmId: identity.firmId });
