@@ -33,7 +33,9 @@ export type AuditSubjectType =
   /** A member: joined, role or permissions changed, deactivated, sign-in failures. */
   | 'MEMBER'
   /** A team invitation: sent, resent, revoked, accepted. */
-  | 'MEMBER_INVITATION';
+  | 'MEMBER_INVITATION'
+  /** SPEC G6: a service account: created, revoked. */
+  | 'SERVICE_ACCOUNT';
 
 /** SPEC P1: the kinds of change the two-way sync carries (seed 002). */
 export type ChangeKind =
@@ -141,6 +143,8 @@ export type FirmPermission =
 export type FirmRole =
   /** Holds every firm permission; only an ADMIN makes another ADMIN. A firm keeps at least one active ADMIN. */
   | 'ADMIN'
+  /** SPEC G3: read-only; sees every client of the firm, its key figures and reports; every change is refused (FORBIDDEN). Only an ADMIN makes or unmakes an ANALYST. */
+  | 'ANALYST'
   /** Holds the firm permissions granted to them. */
   | 'MEMBER';
 
