@@ -29,6 +29,14 @@ describe('G2 subscriptions (graphql-ws on the gateway, fed by Kafka)', () => {
   let assigned: JoinedMember;
   let unassigned: JoinedMember;
   const open: Subscriber[] = [];
+  /** SPEC G6: a firm's service account, its secret exchanged for a service-realm access token. */
+  const serviceAccountToken = async (firm: SignedUpFirm, name: string) => {
+    const created = await system.gql(`mutation($input: CreateServiceAccountInput!) { createServiceAccount(input: $input) { secret } }`, { input: { name, scopes: ['READ', 'EVENTS_READ'] } }, firm.token);
+    if (created.errors) throw new Error(JSON.stringify(created.errors));
+    const exchanged = await system.gql(`mutation($secret: String!) { exchangeServiceAccountSecret(secret: $secret) { accessToken } }`, { secret: created.data.createServiceAccount.secret });
+    if (exchanged.errors) throw new Error(JSON.stringify(exchanged.errors));
+    return exchanged.data.exchangeServiceAccountSecret.accessToken as string;
+  };
   const connect = async (token: string) => {
     const s = await connectSubscriber(system.gatewayUrl, bearer(token));
     open.push(s);
@@ -49,8 +57,10 @@ describe('G2 subscriptions (graphql-ws on the gateway, fed by Kafka)', () => {
     await system?.teardown();
   });
 
-  it('G2, C6: a VIEW_ALL_CLIENTS member, an assigned member, an unassigned member, another firm and the client admin each receive exactly what they may see, with two subgraphs in one payload', async () => {
+  it('G2, C6, G6: a VIEW_ALL_CLIENTS member, an assigned member, an unassigned member, another firm, each firm\'s service account and the client admin each receive exactly what they may see, with two subgraphs in one payload', async () => {
     const subs = {
+      serviceA: await connect(await serviceAccountToken(firmA, 'feed of A')),
+      serviceB: await connect(await serviceAccountToken(firmB, 'feed of B')),
       viewAll: await connect(viewAll.token),
       assigned: await connect(assigned.token),
       unassigned: await connect(unassigned.token),
@@ -77,6 +87,8 @@ describe('G2 subscriptions (graphql-ws on the gateway, fed by Kafka)', () => {
         subs.viewAll.framesOf('links').length >= 1 &&
         subs.otherFirm.framesOf('links').length >= 1 &&
         subs.otherFirm.framesOf('assignments').length >= 1 &&
+        subs.serviceA.framesOf('assignments').length >= 2 &&
+        subs.serviceB.framesOf('links').length >= 1 &&
         subs.assigned.framesOf('assignments').length >= 1 &&
         subs.clientAdmin.framesOf('assignments').length >= 1,
       20_000,
@@ -94,6 +106,12 @@ describe('G2 subscriptions (graphql-ws on the gateway, fed by Kafka)', () => {
     );
     expect(pairs(subs.viewAll.framesOf('links'), 'clientLinked')).toEqual([`${alphaThree.clientId}/-`]);
     expect(subs.viewAll.framesOf('links')[0].data!.clientLinked.client).toEqual({ businessName: 'Alpha Three' });
+
+    // SPEC G6: a service account sees its firm's events as a member with VIEW_ALL_CLIENTS does, and only those.
+    expect(pairs(subs.serviceA.framesOf('assignments'), 'assignmentChanged')).toEqual(pairs(subs.viewAll.framesOf('assignments'), 'assignmentChanged'));
+    expect(pairs(subs.serviceA.framesOf('links'), 'clientLinked')).toEqual([`${alphaThree.clientId}/-`]);
+    expect(pairs(subs.serviceB.framesOf('links'), 'clientLinked')).toEqual([`${bravo.clientId}/-`]);
+    expect(pairs(subs.serviceB.framesOf('assignments'), 'assignmentChanged')).toEqual([`${bravo.clientId}/${firmB.memberId}`]);
 
     // The assigned member: their own assignment, with fields of two subgraphs in one payload.
     const [own] = subs.assigned.framesOf('assignments');
@@ -113,9 +131,9 @@ describe('G2 subscriptions (graphql-ws on the gateway, fed by Kafka)', () => {
     // Firm B: its own link and its founder's assignment, and no event crosses a tenant.
     expect(pairs(subs.otherFirm.framesOf('links'), 'clientLinked')).toEqual([`${bravo.clientId}/-`]);
     expect(pairs(subs.otherFirm.framesOf('assignments'), 'assignmentChanged')).toEqual([`${bravo.clientId}/${firmB.memberId}`]);
-    const firmAFrames = JSON.stringify([subs.viewAll, subs.assigned, subs.unassigned, subs.clientAdmin].map((s) => s.frames));
+    const firmAFrames = JSON.stringify([subs.viewAll, subs.assigned, subs.unassigned, subs.clientAdmin, subs.serviceA].map((s) => s.frames));
     for (const marker of [firmB.firmId, bravo.clientId, 'Bravo Marker']) expect(firmAFrames).not.toContain(marker);
-    const firmBFrames = JSON.stringify(subs.otherFirm.frames);
+    const firmBFrames = JSON.stringify([subs.otherFirm, subs.serviceB].map((s) => s.frames));
     for (const marker of [firmA.firmId, alpha.clientId, alphaThree.clientId, 'Alpha']) expect(firmBFrames).not.toContain(marker);
 
     // C6: the query the filter asks answers for the client's firm as the directory decides.
