@@ -196,7 +196,9 @@ describe('payroll through the gateway, with the time-tracking simulator as its o
   it('P2, P3 across clients: the attention view costs the same SQL statements at 10 and 120 clients (C6)', async () => {
     const small = await firmWithPayrollClients(system, 10);
     const large = await firmWithPayrollClients(system, 120);
-    await system.services.payrollSync.domain.scheduler.stop();
+    // Only the request's statements count: background work (schedulers, relays) is paused.
+    const payroll = system.services.payrollSync.domain;
+    await Promise.all([payroll.scheduler.stop(), payroll.taxCards.stop()]);
     for (const s of Object.values(system.services)) {
       await s.relay?.drain();
       await s.relay?.stop();
@@ -209,11 +211,19 @@ describe('payroll through the gateway, with the time-tracking simulator as its o
       const per = Object.fromEntries(Object.entries(system.services).map(([k, s]) => [k, s.db.statementCount - before[k]]));
       return { per, rows: res.data.payrollAttention };
     };
+    // Consumers may still apply the set-up's events in the background: of three runs, the fewest
+    // statements are the request's own (a request that grew with the clients would grow in all three).
+    const fewest = async (token: string) => {
+      const runs = [await measure(token), await measure(token), await measure(token)];
+      const per = Object.fromEntries(Object.keys(runs[0].per).map((k) => [k, Math.min(...runs.map((r) => r.per[k]))]));
+      return { per, rows: runs[0].rows };
+    };
     await measure(small.token);
-    const atTen = await measure(small.token);
-    const atMany = await measure(large.token);
+    const atTen = await fewest(small.token);
+    const atMany = await fewest(large.token);
     for (const s of Object.values(system.services)) s.relay?.start();
-    system.services.payrollSync.domain.scheduler.start();
+    payroll.scheduler.start();
+    payroll.taxCards.start();
     console.log(`[statements] payrollAttention at 10 clients: ${JSON.stringify(atTen.per)}; at 120: ${JSON.stringify(atMany.per)}`);
     expect(atTen.rows).toHaveLength(10);
     expect(atMany.rows).toHaveLength(120);
