@@ -3,12 +3,12 @@ export * from './permissions';
 export { invitationAccepted, accountantInvited } from './invitations';
 export { clientLinked, clientUnlinked, clientLinkPermissionsChanged, clientCompanyChanged, assignmentChanged, clientAdminSessionEnded, clientGroupMembershipChanged } from './clients';
 export { memberDeactivated, memberAccessChanged, memberJoined } from './firms';
-export { payrollRunCompleted, timecardsSynced, syncFailed } from './payroll';
+export { payrollRunCompleted, timecardsSynced, syncFailed, taxCardFetchFinished } from './payroll';
 
 import { accountantInvited, invitationAccepted } from './invitations';
 import { assignmentChanged, clientAdminSessionEnded, clientCompanyChanged, clientGroupMembershipChanged, clientLinked, clientLinkPermissionsChanged, clientUnlinked } from './clients';
 import { memberAccessChanged, memberDeactivated, memberJoined } from './firms';
-import { payrollRunCompleted, syncFailed, timecardsSynced } from './payroll';
+import { payrollRunCompleted, syncFailed, taxCardFetchFinished, timecardsSynced } from './payroll';
 
 /** Every contract, so the broker's topics can be created before anyone subscribes. */
 export const ALL_EVENTS = [
@@ -27,4 +27,5 @@ export const ALL_EVENTS = [
   payrollRunCompleted,
   timecardsSynced,
   syncFailed,
+  taxCardFetchFinished,
 ] as const;

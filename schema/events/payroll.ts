@@ -59,3 +59,25 @@ export const syncFailed = defineEvent({
   }),
   keyOf: (p) => p.clientId,
 });
+
+/**
+ * SPEC P6, G2: one client's part of a tax-card fetch ended, FETCHED with its cards or FAILED with
+ * the reason (a retry of the client ends it again). Sent in the transaction that ends it.
+ */
+export const taxCardFetchFinished = defineEvent({
+  name: 'tax-card-fetch.finished',
+  version: 1,
+  producer: 'payroll-sync',
+  payload: z.object({
+    fetchId: z.string().uuid(),
+    clientId: z.string().uuid(),
+    /** The firm of the member who started the fetch; null when the client's admin did. */
+    firmId: z.string().uuid().nullable(),
+    year: z.number().int(),
+    status: z.enum(['FETCHED', 'FAILED']),
+    cardCount: z.number().int().min(0),
+    reason: z.string().nullable(),
+    finishedAt: z.string().datetime({ offset: true }),
+  }),
+  keyOf: (p) => p.clientId,
+});

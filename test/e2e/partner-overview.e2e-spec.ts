@@ -2,6 +2,7 @@ import { spawnTimeTrackingSimulator, type SpawnedSimulator } from '@advisor/time
 import { spawnTaxAuthoritySimulator } from '@advisor/tax-authority-sim';
 import { startTestSystem, eventually, type TestSystem } from '../support/test-system';
 import { inviteAndJoin, linkClientToFirm, registerClient, signUpFirm, type ClientWithAdmin, type SignedUpFirm } from '../support/fixtures';
+import { connectSubscriber } from '../support/subscriber';
 
 const PERMISSIONS = ['VIEW_COMPANY', 'VIEW_PAYROLL', 'RUN_PAYROLL', 'APPROVE_TIMECARDS', 'VIEW_TAX_DOCUMENTS'];
 const DAY_MS = 86_400_000;
@@ -104,7 +105,7 @@ describe('the partner overview through the gateway: key figures, reports and tax
     expect((await system.gql(FIGURES, { m: 'May 2026' }, firm.token)).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
-  it('P6: a fetch for three clients runs in the background: FETCHED, FAILED (authority down), FAILED (not connected); a running client is refused; the failed ones are retried alone', async () => {
+  it('P6, G2: a fetch for three clients runs in the background, each end also a taxCardFetchFinished frame: FETCHED, FAILED (authority down), FAILED (not connected); a running client is refused; the failed ones are retried alone', async () => {
     const [a, b, c] = clients;
     const employer = async (fein: string, cards: number) => {
       const { apiKey } = await sim<{ apiKey: string }>(taxAuthority.url, 'POST', '/admin/employers', { fein, name: `Employer ${fein}` });
@@ -121,6 +122,14 @@ describe('the partner overview through the gateway: key figures, reports and tax
     expect(connected.data.connectTaxAuthority).toEqual({ fein: '31-0000001', connectedBy: { realm: 'FIRM' } });
     expect(JSON.stringify(connected)).not.toContain(keyA);
     await system.gql(CONNECT, { i: { clientId: b.clientId, fein: '31-0000002', apiKey: keyB } }, firm.token);
+
+    // SPEC G2: the firm's founder (sees all clients) and the unassigned colleague subscribe to the fetch's ends.
+    const TAX_CARDS = `subscription { taxCardFetchFinished { fetchId clientId firmId status cardCount reason client { businessName } } }`;
+    const founderFeed = await connectSubscriber(system.gatewayUrl, { authorization: `Bearer ${firm.token}` });
+    const outsiderFeed = await connectSubscriber(system.gatewayUrl, { authorization: `Bearer ${outsider.token}` });
+    founderFeed.subscribe('cards', TAX_CARDS);
+    outsiderFeed.subscribe('cards', TAX_CARDS);
+    await new Promise((r) => setTimeout(r, 500));
 
     await sim(taxAuthority.url, 'POST', '/admin/faults', { mode: 'error', status: 503, fein: '31-0000002' });
     await sim(taxAuthority.url, 'POST', '/admin/faults', { mode: 'timeout', delayMs: 1_500, fein: '31-0000001', times: 1 });
@@ -142,6 +151,18 @@ describe('the partner overview through the gateway: key figures, reports and tax
     expect(of(a.clientId)).toMatchObject({ status: 'FETCHED', cardCount: 2, reason: null });
     expect(of(b.clientId)).toMatchObject({ status: 'FAILED', reason: expect.stringContaining('could not be reached') });
     expect(of(c.clientId)).toMatchObject({ status: 'FAILED', reason: expect.stringContaining('not connected') });
+    // G2, P6: one frame per client's end, with the client resolved through the graph; none for the unassigned colleague (C6).
+    await eventually(async () => founderFeed.framesOf('cards').length >= 3, 15_000, 'three taxCardFetchFinished frames');
+    await new Promise((r) => setTimeout(r, 1_000));
+    try {
+      const ends = founderFeed.framesOf('cards').map((f) => f.data!.taxCardFetchFinished);
+      expect(ends.map((e) => `${e.clientId}:${e.status}:${e.cardCount}`).sort()).toEqual([`${a.clientId}:FETCHED:2`, `${b.clientId}:FAILED:0`, `${c.clientId}:FAILED:0`].sort());
+      expect(ends.every((e) => e.fetchId === id && e.firmId === firm.firmId && typeof e.client?.businessName === 'string')).toBe(true);
+      expect(outsiderFeed.frames).toEqual([]);
+    } finally {
+      await Promise.all([founderFeed.dispose(), outsiderFeed.dispose()]);
+    }
+
     const cards = await system.gql(`{ myClients { id taxCards { lastName withholdingRateBasisPoints } } }`, {}, firm.token);
     expect(cards.data.myClients.find((x: { id: string }) => x.id === a.clientId).taxCards).toHaveLength(2);
 

@@ -13,6 +13,7 @@ import {
   invitationAccepted,
   payrollRunCompleted,
   syncFailed,
+  taxCardFetchFinished,
   timecardsSynced,
   type PayloadOf,
 } from '@advisor/schema';
@@ -25,7 +26,8 @@ export type SubscriptionField =
   | 'assignmentChanged'
   | 'timecardsSynced'
   | 'syncFailed'
-  | 'payrollRunCompleted';
+  | 'payrollRunCompleted'
+  | 'taxCardFetchFinished';
 
 /**
  * What the C6 check needs to know about an event before anything is resolved: its client, and,
@@ -101,6 +103,13 @@ const FEEDS: FieldFeed<unknown>[] = [
     field: 'payrollRunCompleted',
     scope: (p: PayloadOf<typeof payrollRunCompleted>) => ({ clientId: p.clientId }),
     payload: (p: PayloadOf<typeof payrollRunCompleted>) => ({ ...p, runByRealm: upper(p.runBy.realm), runById: p.runBy.id }),
+  }),
+  feed({
+    contract: taxCardFetchFinished,
+    field: 'taxCardFetchFinished',
+    // A fetch a client admin started names no firm: the clients service decides (C6).
+    scope: (p: PayloadOf<typeof taxCardFetchFinished>) => ({ clientId: p.clientId, ...(p.firmId ? { firmId: p.firmId } : {}) }),
+    payload: (p: PayloadOf<typeof taxCardFetchFinished>) => ({ ...p }),
   }),
 ];
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { In, type EntityManager } from 'typeorm';
 import { z } from 'zod';
-import { CommonErrorCode, DomainError, isUniqueViolation, parseInput, type Clock, type Database, type Identity, type Logger } from '@advisor/kit';
+import { CommonErrorCode, DomainError, enqueueEvent, isUniqueViolation, parseInput, type Clock, type Database, type Identity, type Logger } from '@advisor/kit';
 import { AssignmentCopyEntity, ClientLinkCopyEntity, normalizeFein, recordAudit } from '@advisor/rules';
 import {
   TaxAuthorityConnectionEntity,
@@ -15,6 +15,8 @@ import { WorkerEntity } from '../db/entities/worker.entity';
 import { ProviderError, type TaxAuthorityProvider, type TaxCard } from '../providers';
 import { actorRef, parseActorRef, type PayrollAuthorizer } from './authorizer';
 import { PayrollErrorCode } from './errors';
+import { PAYROLL_SYNC_PRODUCER } from './sync.service';
+import { taxCardFetchFinished } from '@advisor/schema';
 
 /** SPEC P6: the most clients one fetch takes (every query bounded). */
 export const MAX_CLIENTS_PER_FETCH = 5_000;
@@ -413,7 +415,7 @@ export class TaxCardService {
     const now = this.clock.now();
     await this.db.transaction(async (em) => {
       const qb = em.createQueryBuilder(TaxCardFetchEntity, 'f').where('f.id = :id', { id: held.fetchId });
-      await (this.db.kind === 'mysql' ? qb.setLock('pessimistic_write') : qb).getOne();
+      const fetch = await (this.db.kind === 'mysql' ? qb.setLock('pessimistic_write') : qb).getOne();
       const ended = await em.update(
         TaxCardFetchClientEntity,
         { fetchId: held.fetchId, clientId: held.clientId, status: 'PENDING', lockedBy: held.token },
@@ -423,6 +425,17 @@ export class TaxCardService {
       );
       if (!ended.affected) return;
       if ('cards' in result) await this.storeCards(em, held, result.cards, now);
+      // SPEC G2: subscribers learn of it (the gateway's taxCardFetchFinished), with the change.
+      await enqueueEvent(this.db, em, PAYROLL_SYNC_PRODUCER, taxCardFetchFinished, {
+        fetchId: held.fetchId,
+        clientId: held.clientId,
+        firmId: fetch?.firmId ?? null,
+        year: held.year,
+        status: 'cards' in result ? 'FETCHED' : 'FAILED',
+        cardCount: 'cards' in result ? result.cards.length : 0,
+        reason: 'cards' in result ? null : result.failed,
+        finishedAt: now.toISOString(),
+      });
       const pending = await em.count(TaxCardFetchClientEntity, { where: { fetchId: held.fetchId, status: 'PENDING' } });
       if (pending === 0) await em.update(TaxCardFetchEntity, { id: held.fetchId }, { finishedAt: now });
     });
