@@ -95,7 +95,6 @@ export async function startGateway(config: GatewayConfig, logger: Logger, transp
   const verifier = await AccessTokenVerifier.fromPem(config.tokenPublicKeyPem);
   const platform = new PlatformAccount(config.platformApiKey);
   const revocations = new RevocationList(logger.child({ component: 'revocations' }));
-  await revocations.start(transport, config.replicaId ?? hostname());
   const pooled = config.subgraphClient === 'apollo' ? undefined : pooledFetcher();
   const replicaId = config.replicaId ?? hostname();
   const feed = new EventFeed(logger.child({ component: 'subscriptions' }));
