@@ -94,13 +94,13 @@ async function eventDelivery(system) {
   const { enqueueEvent } = require('../packages/kit/dist');
   const { invitationAccepted } = require('../schema/dist');
   const firm = await signUp(system, 'events');
-  const registry = system.services.clients.domain.registry;
+  // SPEC C1, G6: the companies are registered as the platform does, through the gateway.
+  const { registerClientAsPlatform } = require('../system/dist');
   const clientIds = [];
   for (let i = 0; i < k; i++) {
-    const { clientId } = await registry.registerCompany({ businessName: `E${i}`, fein: `48-${String(1000000 + i)}`, platform: 'PEO',
+    clientIds.push(await registerClientAsPlatform(system, { businessName: `E${i}`, fein: `48-${String(1000000 + i)}`, platform: 'PEO', status: 'ACTIVE',
       customerSuccess: { name: 'CS', phone: '+1 212 555 0100', email: 'cs@platform.example' },
-      admins: [{ firstName: 'A', lastName: 'B', email: `a${i}.${Date.now()}@client.example`, password: 'bench admin pass 1', permissions: ['MANAGE'] }] });
-    clientIds.push(clientId);
+      admins: [{ firstName: 'A', lastName: 'B', email: `a${i}.${Date.now()}@client.example`, password: 'bench admin pass 1', permissions: ['MANAGE'] }] }));
   }
   const invitations = system.services.invitations.db;
   const t0 = performance.now();

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { Logger } from '@advisor/kit';
 import type { RunningSystem } from './system';
 import { gatewayRequest, registerClientAsPlatform } from './demo-data';
@@ -66,21 +65,39 @@ export async function seedPayrollDemo(
   const payroll = system.services.payrollSync.domain;
   // The demo drives each step itself; the scheduler resumes afterwards.
   await payroll.scheduler.stop();
-  const clients = system.services.clients;
-  /** A client company of the demo firm, as if it had invited Ledger & Co and Pat had accepted (SPEC I1, I5, C4). */
+  const pat = (await gql(`mutation($u: String!, $p: String!) { logIn(username: $u, password: $p) { accessToken } }`, { u: firm.username, p: firm.password })).logIn.accessToken;
+  /**
+   * Through the gateway as people do it (SPEC I3, I4, C4): Pat asks for the company by FEIN (once
+   * the invitations service knows it from client-company.changed), its admin accepts with every
+   * permission; Pat is linked and assigned.
+   */
+  const linkByRequest = async (businessName: string, fein: string, admin: { email: string; password: string }) => {
+    let requestId: string | undefined;
+    for (let i = 0; i < 200 && !requestId; i++) {
+      const res = await gatewayRequest(
+        system.gatewayUrl,
+        `mutation($i: RequestClientAccessInput!) { requestClientAccess(input: $i) { id } }`,
+        { i: { businessName, fein, platform: 'PAYROLL', permissions: ['VIEW_COMPANY', 'MANAGE_EMPLOYEES', 'VIEW_PAYROLL', 'RUN_PAYROLL', 'APPROVE_TIMECARDS', 'VIEW_REPORTS', 'VIEW_TAX_DOCUMENTS'] } },
+        pat,
+      );
+      if (res.data?.requestClientAccess) requestId = res.data.requestClientAccess.id;
+      else if (res.errors?.[0]?.extensions?.code !== 'CLIENT_NOT_FOUND_ON_PLATFORM') throw new Error(`payroll demo: ${JSON.stringify(res.errors)}`);
+      else await new Promise((r) => setTimeout(r, 50));
+    }
+    if (!requestId) throw new Error(`payroll demo: the invitations service never learned of ${businessName}`);
+    const owner = (await gql(`mutation($e: String!, $p: String!) { logInClientAdmin(email: $e, password: $p) { accessToken } }`, { e: admin.email, p: admin.password })).logInClientAdmin.accessToken;
+    await gql(`mutation($id: ID!) { acceptFirmRequest(invitationId: $id) { status } }`, { id: requestId }, owner);
+  };
+  /** A client company of the demo firm, registered by the platform and linked by Pat's request. */
   const linkedClient = async (businessName: string, fein: string) => {
     const slug = businessName.toLowerCase().replace(/[^a-z]+/g, '');
+    const admin = { email: `owner@${slug}.example`, password: `${slug}-demo-2026` };
     const id = await registerClientAsPlatform(system, {
       businessName, fein, platform: 'PAYROLL', status: 'ACTIVE',
       customerSuccess: { name: 'Jordan Success', phone: '+1 646 555 0199', email: 'jordan.success@payroll-platform.example' },
-      admins: [{ firstName: 'Owner', lastName: businessName, email: `owner@${slug}.example`, password: `${slug}-demo-2026`, permissions: ['MANAGE', 'MANAGE_EMPLOYEES'] }],
+      admins: [{ firstName: 'Owner', lastName: businessName, ...admin, permissions: ['MANAGE', 'MANAGE_EMPLOYEES'] }],
     });
-    await clients.db.transaction((em) =>
-      clients.domain.links.applyInvitationAccepted(em, {
-        invitationId: randomUUID(), kind: 'CLIENT_TO_FIRM', clientId: id, firmId: firm.firmId, acceptedBy: { realm: 'firm', id: firm.memberId }, assignMemberId: firm.memberId,
-        permissions: ['VIEW_COMPANY', 'MANAGE_EMPLOYEES', 'VIEW_PAYROLL', 'RUN_PAYROLL', 'APPROVE_TIMECARDS', 'VIEW_REPORTS', 'VIEW_TAX_DOCUMENTS'], acceptedAt: new Date().toISOString(),
-      }),
-    );
+    await linkByRequest(businessName, fein, admin);
     return id;
   };
   try {
@@ -92,14 +109,7 @@ export async function seedPayrollDemo(
       customerSuccess: { name: 'Jordan Success', phone: '+1 646 555 0199', email: 'jordan.success@payroll-platform.example' },
       admins: [{ firstName: 'Hana', lastName: 'Harbor', ...PAYROLL_DEMO.clientAdmin, permissions: ['MANAGE', 'MANAGE_EMPLOYEES', 'MANAGE_PAYMENTS'] }],
     });
-    // As if Harbor Coffee had invited Ledger & Co and Pat had accepted (SPEC I1, I5, C4).
-    await clients.db.transaction((em) =>
-      clients.domain.links.applyInvitationAccepted(em, {
-        invitationId: randomUUID(), kind: 'CLIENT_TO_FIRM', clientId, firmId: firm.firmId, acceptedBy: { realm: 'firm', id: firm.memberId }, assignMemberId: firm.memberId,
-        permissions: ['VIEW_COMPANY', 'MANAGE_EMPLOYEES', 'VIEW_PAYROLL', 'RUN_PAYROLL', 'APPROVE_TIMECARDS', 'VIEW_REPORTS', 'VIEW_TAX_DOCUMENTS'], acceptedAt: new Date().toISOString(),
-      }),
-    );
-    const pat = (await gql(`mutation($u: String!, $p: String!) { logIn(username: $u, password: $p) { accessToken } }`, { u: firm.username, p: firm.password })).logIn.accessToken;
+    await linkByRequest(PAYROLL_DEMO.client, '27-1234567', PAYROLL_DEMO.clientAdmin);
     const owner = (await gql(`mutation($e: String!, $p: String!) { logInClientAdmin(email: $e, password: $p) { accessToken } }`, { e: PAYROLL_DEMO.clientAdmin.email, p: PAYROLL_DEMO.clientAdmin.password })).logInClientAdmin.accessToken;
     // Wait until payroll-sync has the link (events) and Pat may run payroll there.
     for (let i = 0; i < 100; i++) {
