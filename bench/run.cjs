@@ -22,7 +22,7 @@ const { spawnTimeTrackingSimulator } = require('../simulators/time-tracking/dist
 const { spawnTaxAuthoritySimulator } = require('../simulators/tax-authority/dist');
 const { payrollBench, keyFigures, taxCardFetch } = require('./payroll.cjs');
 const { gatewayBench } = require('./gateway.cjs');
-const { signUp, seedClients } = require('./support.cjs');
+const { signUp, seedClients, settle } = require('./support.cjs');
 const { subscriptionsBench } = require('./subscriptions.cjs');
 
 const CLIENT_LIST = `{ myClients { id businessName myPermissions firmLink { permissions firm { name } }
@@ -71,6 +71,7 @@ async function clientList(system) {
     const firm = await signUp(system, i);
     await seedClients(system, firm, n);
     for (const s of Object.values(system.services)) { await s.relay?.drain(); await s.relay?.stop(); }
+    await settle(system);
     const counts = () => ['clients', 'firms', 'payrollSync'].map((k) => system.services[k].db.statementCount);
     await gatewayRequest(system.gatewayUrl, CLIENT_LIST, {}, firm.token);
     const before = counts();

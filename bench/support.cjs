@@ -1,5 +1,4 @@
-/** What the benchmarks share: a firm signed up (verified, by the operator), clients seeded in bulk. */
-const { randomUUID } = require('node:crypto');
+/** What the benchmarks share: a firm signed up (verified, by the operator), clients made through the gateway. */
 
 async function signUp(system, n) {
   const domain = `bench-${n}-${Date.now().toString(36)}.example`;
@@ -12,25 +11,69 @@ async function signUp(system, n) {
   return { token: s.accessToken, memberId: s.member.id, firmId: s.member.firmId };
 }
 
+/**
+ * `n` clients of the firm, made as people and the platform make them, through the gateway (SPEC
+ * C1, G6, I3, I4, C4): the platform account registers each company; the firm's founder asks for
+ * it by FEIN; its admin signs in and accepts; the founder is linked and assigned. So every
+ * service holds what it would in production (payroll-sync's access copy included). Eight at a time.
+ */
 async function seedClients(system, firm, n) {
-  const db = system.services.clients.db;
-  // sql.js binds no Date objects: raw statements get SQLite's datetime text there.
-  const stamp = () => (db.kind === 'mysql' ? new Date() : new Date().toISOString().replace('T', ' ').replace('Z', ''));
-  const ids = [];
-  await db.transaction(async (em) => {
-    for (let i = 0; i < n; i++) {
-      const id = randomUUID();
-      ids.push(id);
-      const now = stamp();
-      await em.query('INSERT INTO client_companies (id, business_name, fein, platform, status, created_at) VALUES (?, ?, ?, ?, ?, ?)',
-        [id, `Client ${i}`, `47-${String(1000000 + Math.floor(Math.random() * 8999999))}`, 'PAYROLL', 'ACTIVE', now]);
-      await em.query('INSERT INTO firm_client_links (id, client_id, active_client_id, firm_id, permissions, linked_at) VALUES (?, ?, ?, ?, ?, ?)',
-        [randomUUID(), id, id, firm.firmId, '["VIEW_COMPANY"]', now]);
-      await em.query('INSERT INTO assignments (id, client_id, member_id, firm_id, permissions, role, assigned_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-        [randomUUID(), id, firm.memberId, firm.firmId, '["VIEW_COMPANY"]', 'RESPONSIBLE', now]);
+  const { gatewayRequest, registerClientAsPlatform } = require('../system/dist');
+  const gql = async (query, variables, token) => {
+    const res = await gatewayRequest(system.gatewayUrl, query, variables, token);
+    if (res.errors) throw new Error(`bench seeding: ${JSON.stringify(res.errors)}`);
+    return res.data;
+  };
+  const run = Date.now().toString(36);
+  const one = async (i) => {
+    const fein = `47-${String(1000000 + Math.floor(Math.random() * 8999999))}`;
+    const admin = { email: `owner${i}.${run}.${Math.random().toString(36).slice(2, 8)}@bench-client.example`, password: 'bench client admin 1' };
+    const businessName = `Client ${String(i).padStart(5, '0')}`;
+    const id = await registerClientAsPlatform(system, {
+      businessName, fein, platform: 'PAYROLL', status: 'ACTIVE',
+      customerSuccess: { name: 'CS', phone: '+1 212 555 0100', email: 'cs@platform.example' },
+      admins: [{ firstName: 'O', lastName: 'Wner', ...admin, permissions: ['MANAGE', 'MANAGE_EMPLOYEES'] }],
+    });
+    let requestId;
+    for (let attempt = 0; attempt < 400 && !requestId; attempt++) {
+      const res = await gatewayRequest(system.gatewayUrl, 'mutation($i: RequestClientAccessInput!) { requestClientAccess(input: $i) { id } }',
+        { i: { businessName, fein, platform: 'PAYROLL', permissions: ['VIEW_COMPANY'] } }, firm.token);
+      if (res.data?.requestClientAccess) requestId = res.data.requestClientAccess.id;
+      else if (res.errors?.[0]?.extensions?.code === 'CLIENT_NOT_FOUND_ON_PLATFORM') await new Promise((r) => setTimeout(r, 25));
+      else throw new Error(`bench seeding: ${JSON.stringify(res.errors)}`);
     }
-  });
+    if (!requestId) throw new Error(`bench seeding: the invitations service never learned of ${businessName}`);
+    const owner = (await gql('mutation($e: String!, $p: String!) { logInClientAdmin(email: $e, password: $p) { accessToken } }', { e: admin.email, p: admin.password })).logInClientAdmin.accessToken;
+    await gql('mutation($id: ID!) { acceptFirmRequest(invitationId: $id) { status } }', { id: requestId }, owner);
+    return id;
+  };
+  const ids = new Array(n);
+  let next = 0;
+  await Promise.all(Array.from({ length: Math.min(8, n) }, async () => {
+    for (let i = next++; i < n; i = next++) ids[i] = await one(i);
+  }));
+  // The links reach the firm's list (and payroll-sync's copy) through the event pipeline.
+  const deadline = Date.now() + 300_000;
+  for (;;) {
+    const listed = (await gql('{ activeClientCount }', {}, firm.token)).activeClientCount;
+    if (listed >= n) break;
+    if (Date.now() > deadline) throw new Error(`bench seeding: ${listed} of ${n} clients linked`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
   return ids;
 }
 
-module.exports = { signUp, seedClients };
+/** Waits until no service sends SQL for 500 ms (consumers done applying the seeding's events). */
+async function settle(system, timeoutMs = 60_000) {
+  const counts = () => Object.values(system.services).map((s) => s.db.statementCount).join('/');
+  const deadline = Date.now() + timeoutMs;
+  let last = counts();
+  while (Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 500));
+    const now = counts();
+    if (now === last) return;
+    last = now;
+  }
+}
+
+module.exports = { signUp, seedClients, settle };
