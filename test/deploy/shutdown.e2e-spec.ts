@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
 import { dropMysqlDatabase, ensureMysqlDatabase, generateSigningKeyPair } from '@advisor/kit';
 import { TEST_MYSQL_URL, kafkaBrokers } from '../support/env';
+import { freeNpmStartPort } from '../support/ports';
 
 const ROOT = join(__dirname, '../..');
 const SUBGRAPHS = ['firms', 'clients', 'invitations', 'payroll-sync'] as const;
@@ -152,7 +153,7 @@ describe('SIGTERM stops every entrypoint within 10 s (SPEC D4)', () => {
   });
 
   it('D4: `npm start` on MySQL and Kafka stops within 10 s of a SIGTERM sent to npm, and leaves nothing on its ports', async () => {
-    const port = 40_000 + Math.floor(Math.random() * 2_000) * 5;
+    const port = await freeNpmStartPort();
     // --ignore-scripts skips prestart (install check and build: `npm test` has just built), not
     // `start` itself, which runs through npm and sh exactly as `npm start` does.
     const npm = await start(

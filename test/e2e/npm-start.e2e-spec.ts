@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEMO, gatewayRequest } from '@advisor/system';
+import { freeNpmStartPort } from '../support/ports';
 
 const ROOT = join(__dirname, '../..');
 
@@ -13,7 +14,7 @@ const ROOT = join(__dirname, '../..');
 describe('npm start (embedded default)', () => {
   let child: ChildProcess;
   let output = '';
-  const port = 40_000 + Math.floor(Math.random() * 2_000) * 5;
+  let port: number;
   const mailDir = mkdtempSync(join(tmpdir(), 'advisor-start-mail-'));
 
   afterAll(async () => {
@@ -26,6 +27,7 @@ describe('npm start (embedded default)', () => {
   });
 
   it('starts the gateway and four subgraphs in one process, seeded, with no database or broker configured', async () => {
+    port = await freeNpmStartPort();
     const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), MAIL_DIR: mailDir, LOG_LEVEL: 'info' };
     for (const name of ['MYSQL_URL', 'KAFKA_BROKERS', 'DATABASE_URL']) delete env[name];
     child = spawn(process.execPath, [join(ROOT, 'system/dist/all-in-one.js')], { cwd: ROOT, env });
