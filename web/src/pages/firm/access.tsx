@@ -21,6 +21,7 @@ const AccessList = graphql(`
       permissions
       effectivePermissions
       assignedAt
+      endsAt
       client {
         id
         businessName
@@ -147,6 +148,7 @@ export function AccessPage() {
     { field: 'role', headerName: 'Role', width: 120, valueFormatter: (v: string) => CLIENT_ROLE_LABEL[v] ?? v },
     { field: 'effectivePermissions', headerName: 'Effective permissions', flex: 2, minWidth: 240, valueGetter: (_v, r) => permissionList(r.effectivePermissions) },
     { field: 'assignedAt', headerName: 'Since', width: 110, valueFormatter: (v: string) => formatDate(v) },
+    { field: 'endsAt', headerName: 'Ends', width: 110, valueFormatter: (v: string | null) => (v ? formatDate(v) : '—') },
   ];
   const end = async (clientIds?: string[]) => {
     const r = await endAccess({ memberId, clientIds: clientIds ?? null });

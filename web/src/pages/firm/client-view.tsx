@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link as RouterLink, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
-import { Button, Chip, Grid, Link, List, ListItem, ListItemText, Paper, Stack, Typography } from '@mui/material';
+import { Alert, Button, Chip, Grid, Link, List, ListItem, ListItemText, Paper, Stack, Typography } from '@mui/material';
 import type { GridColDef } from '@mui/x-data-grid';
 import { graphql } from '../../gql';
 import type { ClientViewQuery } from '../../gql/graphql';
@@ -30,6 +30,7 @@ const ClientView = graphql(`
         permissions
         effectivePermissions
         assignedAt
+        endsAt
         member {
           id
           firstName
@@ -101,7 +102,7 @@ type AssignmentRow = Client['assignments'][number] & { id: string };
  */
 export function ClientViewPage() {
   const { clientId } = useParams();
-  const { can } = useMe();
+  const { can, me } = useMe();
   const [{ data, fetching, error }, refetch] = useQuery({ query: ClientView });
   const [assigning, setAssigning] = useState(false);
   const [editing, setEditing] = useState<AssignmentRow | null>(null);
@@ -134,6 +135,7 @@ export function ClientViewPage() {
     { field: 'permissions', headerName: 'Assigned permissions', flex: 1.4, minWidth: 200, valueGetter: (_v, a) => permissionList(a.permissions) },
     { field: 'effectivePermissions', headerName: 'Effective (narrowed by the client)', flex: 1.4, minWidth: 200, valueGetter: (_v, a) => permissionList(a.effectivePermissions) },
     { field: 'assignedAt', headerName: 'Since', width: 110, valueFormatter: (v: string) => formatDate(v) },
+    { field: 'endsAt', headerName: 'Ends', width: 110, valueFormatter: (v: string | null) => (v ? formatDate(v) : '—') },
     {
       field: 'actions',
       headerName: 'Actions',
@@ -162,6 +164,8 @@ export function ClientViewPage() {
     },
   ];
   const cs = client.support.customerSuccess;
+  // SPEC F10: a member whose access here has an end date is told when it ends.
+  const myEnd = rows.find((r) => r.id === me.id)?.endsAt;
   return (
     <>
       <PageHeader
@@ -182,6 +186,11 @@ export function ClientViewPage() {
           </>
         }
       />
+      {myEnd && (
+        <Alert severity="info" sx={{ mb: 2 }}>
+          Your access to {client.businessName} ends on {formatDate(myEnd)}.
+        </Alert>
+      )}
       <Grid container spacing={2} sx={{ mb: 2 }}>
         <Grid size={{ xs: 12, md: 6 }}>
           <Paper sx={{ p: 2, height: '100%' }}>

@@ -34,6 +34,7 @@ const MemberAccess = graphql(`
       permissions
       effectivePermissions
       assignedAt
+      endsAt
       client {
         id
         businessName
@@ -95,6 +96,7 @@ export function TeamPage() {
     { field: 'role', headerName: 'Role', width: 120, valueFormatter: (v: string) => CLIENT_ROLE_LABEL[v] ?? v },
     { field: 'effectivePermissions', headerName: 'Effective permissions', flex: 1.5, minWidth: 220, valueGetter: (_v, r) => permissionList(r.effectivePermissions) },
     { field: 'assignedAt', headerName: 'Since', width: 110, valueFormatter: (v: string) => formatDate(v) },
+    { field: 'endsAt', headerName: 'Ends', width: 110, valueFormatter: (v: string | null) => (v ? formatDate(v) : '—') },
     {
       field: 'actions',
       headerName: 'Actions',
