@@ -143,8 +143,8 @@ export class SyncScheduler {
         `SELECT j.client_id, j.kind, j.attempts FROM sync_jobs j
           WHERE j.next_run_at <= ? AND (j.locked_until IS NULL OR j.locked_until < ?)
             AND NOT EXISTS (SELECT 1 FROM sync_jobs o WHERE o.client_id = j.client_id AND o.kind <> j.kind AND o.locked_until >= ?)
-          ORDER BY j.next_run_at LIMIT ${Math.max(1, Math.floor(limit))}${this.db.kind === 'mysql' ? ' FOR UPDATE SKIP LOCKED' : ''}`,
-        [this.param(now), this.param(now), this.param(now)],
+          ORDER BY j.next_run_at LIMIT ${Math.max(1, Math.floor(limit))}${this.db.skipLocked}`,
+        [this.db.timeParam(now), this.db.timeParam(now), this.db.timeParam(now)],
       );
       for (const r of rows) {
         await em.update(SyncJobEntity, { clientId: r.client_id, kind: r.kind }, { lockedUntil, lockedBy: token });
@@ -195,11 +195,6 @@ export class SyncScheduler {
     const nextOnSuccess =
       kind === 'SYNC' ? nextDailySlot(clientId, now, this.options.syncIntervalMs) : new Date(now.getTime() + this.options.pollIntervalMs);
     return { clientId, kind, leaseToken, attempt, nextOnSuccess, retryAfterMs: backoff };
-  }
-
-  /** sql.js binds no Date objects: raw statements get SQLite's datetime text there. */
-  private param(d: Date): Date | string {
-    return this.db.kind === 'mysql' ? d : d.toISOString().replace('T', ' ').replace('Z', '');
   }
 }
 

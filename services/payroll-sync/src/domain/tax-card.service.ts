@@ -372,8 +372,8 @@ export class TaxCardService {
       const rows: Array<{ fetch_id: string; client_id: string }> = await em.query(
         `SELECT c.fetch_id, c.client_id FROM tax_card_fetch_clients c
           WHERE c.status = 'PENDING' AND (c.locked_until IS NULL OR c.locked_until < ?)
-          ORDER BY c.updated_at, c.fetch_id, c.client_id LIMIT ${Math.max(1, Math.floor(limit))}${this.db.kind === 'mysql' ? ' FOR UPDATE SKIP LOCKED' : ''}`,
-        [this.param(now)],
+          ORDER BY c.updated_at, c.fetch_id, c.client_id LIMIT ${Math.max(1, Math.floor(limit))}${this.db.skipLocked}`,
+        [this.db.timeParam(now)],
       );
       if (rows.length === 0) return [];
       for (const r of rows) {
@@ -457,10 +457,6 @@ export class TaxCardService {
         })),
       );
     }
-  }
-
-  private param(d: Date): Date | string {
-    return this.db.kind === 'mysql' ? d : d.toISOString().replace('T', ' ').replace('Z', '');
   }
 }
 
