@@ -117,6 +117,25 @@ export const clientAdminSessionEnded = defineEvent({
 });
 
 /**
+ * The platform removed a client admin or changed their permissions (SPEC C1): a client admin's
+ * access token carries their permissions, so the gateway refuses the tokens issued before
+ * `changedAt` (`REMOVED`: sign in again is impossible; `PERMISSIONS_CHANGED`: sign in again to get
+ * the new ones), as `member.access-changed` does for firm members.
+ */
+export const clientAdminAccessChanged = defineEvent({
+  name: 'client-admin.access-changed',
+  version: 1,
+  producer: 'clients',
+  payload: z.object({
+    clientAdminId: z.string().uuid(),
+    clientId: z.string().uuid(),
+    reason: z.enum(['REMOVED', 'PERMISSIONS_CHANGED']),
+    changedAt: z.string().datetime({ offset: true }),
+  }),
+  keyOf: (p) => p.clientId,
+});
+
+/**
  * Clients were put in, or taken out of, one of a firm's client groups (SPEC C10), or the group
  * was deleted (REMOVED with every client it had). Keyed by group, so one group's changes arrive
  * in order; consumers keep the newest word per group and client (payroll-sync filters its key

@@ -1,12 +1,12 @@
 export { defineEvent, eventEnvelopeSchema, type EventContract, type EventEnvelope, type PayloadOf } from '@advisor/kit';
 export * from './permissions';
 export { invitationAccepted, accountantInvited } from './invitations';
-export { clientLinked, clientUnlinked, clientLinkPermissionsChanged, clientCompanyChanged, assignmentChanged, clientAdminSessionEnded, clientGroupMembershipChanged } from './clients';
+export { clientLinked, clientUnlinked, clientLinkPermissionsChanged, clientCompanyChanged, assignmentChanged, clientAdminSessionEnded, clientAdminAccessChanged, clientGroupMembershipChanged } from './clients';
 export { memberDeactivated, memberAccessChanged, memberJoined } from './firms';
 export { payrollRunCompleted, timecardsSynced, syncFailed, taxCardFetchFinished } from './payroll';
 
 import { accountantInvited, invitationAccepted } from './invitations';
-import { assignmentChanged, clientAdminSessionEnded, clientCompanyChanged, clientGroupMembershipChanged, clientLinked, clientLinkPermissionsChanged, clientUnlinked } from './clients';
+import { assignmentChanged, clientAdminAccessChanged, clientAdminSessionEnded, clientCompanyChanged, clientGroupMembershipChanged, clientLinked, clientLinkPermissionsChanged, clientUnlinked } from './clients';
 import { memberAccessChanged, memberDeactivated, memberJoined } from './firms';
 import { payrollRunCompleted, syncFailed, taxCardFetchFinished, timecardsSynced } from './payroll';
 
@@ -24,6 +24,7 @@ export const ALL_EVENTS = [
   memberDeactivated,
   memberAccessChanged,
   clientAdminSessionEnded,
+  clientAdminAccessChanged,
   payrollRunCompleted,
   timecardsSynced,
   syncFailed,

@@ -1,4 +1,4 @@
-import { startTestSystem, type TestSystem } from '../support/test-system';
+import { eventually, startTestSystem, type TestSystem } from '../support/test-system';
 import { REGISTER_CLIENT_COMPANY, signUpFirm, type SignedUpFirm } from '../support/fixtures';
 import { LOG_IN_CLIENT_ADMIN } from '../support/invitation-fixtures';
 
@@ -101,6 +101,39 @@ describe('C1/G6: the platform account', () => {
     expect((await clientsDb('SELECT COUNT(*) AS n FROM client_companies'))[0].n).toBe(before);
     expect((await clientsDb('SELECT COUNT(*) AS n FROM client_admins'))[0].n).toBe(adminsBefore);
     expect(code(await system.gql(SET_STATUS, { c: '00000000-0000-4000-8000-000000000000', s: 'ACTIVE' }, platform()))).toBe('NOT_FOUND');
+  });
+
+  it('C1/G7: a client admin removed, or given other permissions, by the platform loses the tokens issued before', async () => {
+    const first = admin('Leaving');
+    const second = admin('Staying', ['MANAGE_BENEFITS']);
+    const registered = (await system.gql(REGISTER_CLIENT_COMPANY, { input: companyInput({ admins: [first, second] }) }, platform())).data.registerClientCompany;
+    const c = registered.id;
+    const idOf = (email: string) => registered.admins.find((a: { email: string }) => a.email === email).id;
+    const signIn = async (who: { email: string; password: string }) =>
+      (await system.gql(LOG_IN_CLIENT_ADMIN, { email: who.email, password: who.password })).data.logInClientAdmin.accessToken as string;
+    const leavingToken = await signIn(first);
+    const stayingToken = await signIn(second);
+    const read = (token: string) => system.gql('{ myClientCompany { id } }', {}, token);
+    expect((await read(leavingToken)).data.myClientCompany.id).toBe(c);
+    expect((await read(stayingToken)).data.myClientCompany.id).toBe(c);
+
+    expect((await system.gql(UPDATE_ADMIN, { c, a: idOf(second.email), p: ['MANAGE'] }, platform())).errors).toBeUndefined();
+    const changed = await eventually(async () => {
+      const r = await read(stayingToken);
+      return r.status === 401 ? r : undefined;
+    }, 15_000, 'the gateway to refuse the token carrying the old permissions');
+    expect(changed.errors?.[0]?.extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'access-changed' });
+    // Signing in again gives a token with the new permissions, which works.
+    expect((await read(await signIn(second))).data.myClientCompany.id).toBe(c);
+    // The other admin was not touched.
+    expect((await read(leavingToken)).data.myClientCompany.id).toBe(c);
+
+    expect((await system.gql(REMOVE_ADMIN, { c, a: idOf(first.email) }, platform())).errors).toBeUndefined();
+    const removed = await eventually(async () => {
+      const r = await read(leavingToken);
+      return r.status === 401 ? r : undefined;
+    }, 15_000, 'the gateway to refuse the removed admin\'s token');
+    expect(removed.errors?.[0]?.extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'session-ended' });
   });
 
   it('C1: adds and removes admins, changes their permissions and the company status; a company keeps one admin; all audited', async () => {

@@ -14,7 +14,7 @@ import {
   type Database,
   type Identity,
 } from '@advisor/kit';
-import { clientCompanyChanged } from '@advisor/schema';
+import { clientAdminAccessChanged, clientCompanyChanged } from '@advisor/schema';
 import { CLIENTS_PRODUCER } from './link.service';
 import { ClientCompanyEntity } from '../db/entities/client-company.entity';
 import { ClientAdminEntity } from '../db/entities/client-admin.entity';
@@ -120,6 +120,7 @@ export class ClientRegistryService {
       const before = adminSnapshot(admin);
       admin.permissions = permissions;
       await em.update(ClientAdminEntity, { id: admin.id }, { permissions });
+      await this.endTokens(em, admin, 'PERMISSIONS_CHANGED');
       return { action: 'CLIENT_ADMIN_PERMISSIONS_CHANGED', subjectType: 'CLIENT_ADMIN', subjectId: admin.id, before, after: adminSnapshot(admin) };
     });
   }
@@ -132,6 +133,7 @@ export class ClientRegistryService {
       if (!admin) throw notFound('This client admin');
       if (admins.length === 1) throw new DomainError(ClientErrorCode.LastClientAdmin, 'A client company keeps at least one admin.');
       await em.delete(ClientAdminEntity, { id: admin.id });
+      await this.endTokens(em, admin, 'REMOVED');
       return { action: 'CLIENT_ADMIN_REMOVED', subjectType: 'CLIENT_ADMIN', subjectId: admin.id, before: adminSnapshot(admin), after: null };
     });
   }
@@ -147,6 +149,18 @@ export class ClientRegistryService {
       await em.update(ClientCompanyEntity, { id: company.id }, { status });
       return { action: 'CLIENT_STATUS_CHANGED', subjectType: 'CLIENT_COMPANY', subjectId: company.id, before, after: { status } };
     });
+  }
+
+  /**
+   * A client admin's access token carries their permissions: when the platform removes the admin or
+   * changes what they may do, the tokens issued before now stop at the gateway
+   * (`client-admin.access-changed`, in the change's transaction).
+   */
+  private async endTokens(em: EntityManager, admin: ClientAdminEntity, reason: 'REMOVED' | 'PERMISSIONS_CHANGED'): Promise<void> {
+    const now = this.clock.now();
+    await enqueueEvent(this.db, em, CLIENTS_PRODUCER, clientAdminAccessChanged, {
+      clientAdminId: admin.id, clientId: admin.clientId, reason, changedAt: now.toISOString(),
+    }, now);
   }
 
   /**
