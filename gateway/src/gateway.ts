@@ -6,7 +6,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloGateway } from '@apollo/gateway';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, parse } from 'graphql';
 import {
   ANONYMOUS,
   AccessTokenVerifier,
@@ -38,6 +38,8 @@ import { PlatformAccount } from './platform-account';
 import { serveWebApp } from './web-app';
 import { serveExplorer } from './explorer';
 import { pooledFetcher } from './fetcher';
+import { CSV_REPORTS, serveCsvExports } from './exports';
+import { queryThroughGateway } from './subscriptions/through-gateway';
 import { SubgraphDataSource, type GatewayContext } from './data-source';
 import { QUERY_LIMITS, limitValidationRules, queryCostPlugin, type QueryLimits } from './limits';
 import { assignRequestId, introspectionForSignedInOnly, maskErrors, securityHeaders, tokenLimit } from './hardening';
@@ -72,6 +74,8 @@ export interface GatewayConfig {
   opsToken?: string;
   /** SPEC G6, C1: the platform account's key (a bearer credential); absent: no platform account. */
   platformApiKey?: string;
+  /** SPEC P5 CSV downloads (gateway/src/exports): rows asked per page (default 200). */
+  exportPageSize?: number;
 }
 
 export const OPS_TOKEN_HEADER = 'x-advisor-ops-token';
@@ -159,22 +163,30 @@ export async function startGateway(config: GatewayConfig, logger: Logger, transp
   await apollo.start();
   started = true;
 
+  /** Who calls: the same bearer-token check for /graphql and the CSV downloads. */
+  const contextOf = async (req: express.Request): Promise<GatewayContext> => {
+    const clientAddress = req.ip;
+    const token = bearerToken(req.headers.authorization);
+    if (!token) return { identity: ANONYMOUS, clientAddress };
+    if (platform.matches(token)) return { identity: PLATFORM, clientAddress };
+    const { identity } = await authenticate(verifier, revocations, token);
+    return { identity, clientAddress };
+  };
+
   serveExplorer(app);
+  // SPEC P5: reports as CSV, each page queried through this gateway as the caller (C6 stays in the domain).
+  serveCsvExports(app, {
+    reports: CSV_REPORTS,
+    query: async (req, query, variables) => queryThroughGateway(apollo, await contextOf(req), parse(query), variables),
+    pageSize: config.exportPageSize,
+    logger: logger.child({ component: 'exports' }),
+  });
   app.use(
     '/graphql',
     requestDeadline(DEFAULT_REQUEST_TIMEOUT_MS, (req) => logger.warn({ url: req.url }, 'request timed out')),
     express.json({ limit: limits.maxBodyBytes }),
     tokenLimit(limits),
-    expressMiddleware(apollo, {
-      context: async ({ req }) => {
-        const clientAddress = req.ip;
-        const token = bearerToken(req.headers.authorization);
-        if (!token) return { identity: ANONYMOUS, clientAddress };
-        if (platform.matches(token)) return { identity: PLATFORM, clientAddress };
-        const { identity } = await authenticate(verifier, revocations, token);
-        return { identity, clientAddress };
-      },
-    }),
+    expressMiddleware(apollo, { context: async ({ req }) => contextOf(req) }),
   );
   app.use('/graphql', jsonErrorHandler((err) => logger.error({ err }, 'unexpected error before GraphQL')));
   if (config.webDir) serveWebApp(app, config.webDir, logger);

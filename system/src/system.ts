@@ -53,6 +53,8 @@ export interface SystemOptions {
   gatewayHardening?: Pick<GatewayConfig, 'development' | 'trustProxy' | 'opsToken' | 'limits'>;
   /** SPEC G6, C1: the platform account's key; absent: a random one (the demo data and the tests use it). */
   platformApiKey?: string;
+  /** SPEC P5: rows per page of the gateway's CSV downloads (default 200; the tests ask fewer to cross pages). */
+  exportPageSize?: number;
   /**
    * SPEC P1: the time-tracking system payroll-sync reaches (the simulator, as its own process, in
    * the demo and the tests) and its scheduler's settings. Without a URL, connecting is refused.
@@ -180,6 +182,7 @@ export async function startSystem(opts: SystemOptions = {}): Promise<RunningSyst
         webDir: opts.webDir === null ? undefined : (opts.webDir ?? WEB_DIST_PATH),
         ...opts.gatewayHardening,
         platformApiKey,
+        exportPageSize: opts.exportPageSize,
         subgraphs: {
           firms: { url: firms.url, secret: secrets.firms },
           clients: { url: clients.url, secret: secrets.clients },

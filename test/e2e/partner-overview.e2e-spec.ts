@@ -3,6 +3,7 @@ import { spawnTaxAuthoritySimulator } from '@advisor/tax-authority-sim';
 import { startTestSystem, eventually, type TestSystem } from '../support/test-system';
 import { inviteAndJoin, linkClientToFirm, registerClient, signUpFirm, type ClientWithAdmin, type SignedUpFirm } from '../support/fixtures';
 import { connectSubscriber } from '../support/subscriber';
+import { connectWithApprovedShift } from '../support/time-tracking-fixtures';
 
 const PERMISSIONS = ['VIEW_COMPANY', 'VIEW_PAYROLL', 'RUN_PAYROLL', 'APPROVE_TIMECARDS', 'VIEW_TAX_DOCUMENTS'];
 const DAY_MS = 86_400_000;
@@ -66,16 +67,7 @@ describe('the partner overview through the gateway: key figures, reports and tax
     const [a] = clients;
     const shift = yesterdayShift();
     const month = shift.date.slice(0, 7);
-    const { apiKey } = await sim(timeTracking.url, 'POST', '/admin/companies', { id: a.clientId, name: 'E2E Overview', timeZone: 'America/New_York' });
-    const boss = await sim(timeTracking.url, 'POST', `/admin/companies/${a.clientId}/workers`, { firstName: 'Max', lastName: 'Roe', email: 'max@overview.test', kind: 'W2', isManager: true, payRateCents: 3000 });
-    const connect = await system.gql(
-      `mutation($i: ConnectTimeTrackingInput!) { connectTimeTracking(input: $i) { status } }`,
-      { i: { clientId: a.clientId, providerCompanyId: a.clientId, apiKey, payFrequency: 'WEEKLY' } },
-      firm.token,
-    );
-    expect(connect.errors).toBeUndefined();
-    const s = await sim(timeTracking.url, 'POST', `/admin/companies/${a.clientId}/shifts`, { workerId: boss.id, start: shift.start, end: shift.end });
-    await sim(timeTracking.url, 'POST', `/admin/companies/${a.clientId}/shifts/${s.id}/approve`, { approvedBy: boss.id });
+    await connectWithApprovedShift(system, timeTracking.url, { clientId: a.clientId, token: firm.token, companyName: 'E2E Overview', email: 'max@overview.test', shift });
 
     const figures = await eventually(async () => {
       const r = await system.gql(FIGURES, { m: month }, firm.token);

@@ -36,7 +36,7 @@ const SERVICES = ['firms', 'clients', 'invitations', 'payroll_sync'];
  * real Kafka topics and consumer groups of its own (a unique namespace), or the embedded mode.
  */
 export async function startTestSystem(
-  opts: { embedded?: boolean; gatewayHardening?: SystemOptions['gatewayHardening']; payrollSync?: SystemOptions['payrollSync'] } = {},
+  opts: { embedded?: boolean; gatewayHardening?: SystemOptions['gatewayHardening']; payrollSync?: SystemOptions['payrollSync']; exportPageSize?: number } = {},
 ): Promise<TestSystem> {
   const id = randomBytes(4).toString('hex');
   const databasePrefix = `t${id}_`;
@@ -59,6 +59,7 @@ export async function startTestSystem(
     logger,
     gatewayHardening: opts.gatewayHardening,
     payrollSync: opts.payrollSync,
+    exportPageSize: opts.exportPageSize,
   }).catch(async (err) => {
     // A system that failed half-way leaves no databases behind.
     await dropDatabases().catch(() => undefined);
