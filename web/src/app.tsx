@@ -21,6 +21,9 @@ import { ReviewRequestPage } from './pages/company/review-request';
 import { NotificationsPage } from './pages/company/notifications';
 import { ClientPayrollPage } from './pages/payroll/client-payroll';
 import { PayrollAttentionPage } from './pages/payroll/attention-page';
+import { KeyFiguresPage } from './pages/overview/key-figures';
+import { ReportsPage } from './pages/overview/reports';
+import { TaxCardsPage } from './pages/overview/tax-cards';
 
 /** A client admin who opens the app's root lands on their company's screens. */
 function FirmOrCompany() {
@@ -36,6 +39,7 @@ function FirmOrCompany() {
  *  - `/requests/:id`               a firm's request, for the client admin (SPEC I4)
  * Payroll (SPEC P1–P3, P7): `/payroll` (the firm's clients needing attention), a client's at
  * `/clients/view/:clientId/payroll?tab=…&period=…&week=…`, a client admin's at `/company/payroll`.
+ * Partner overview (SPEC P4–P6): `/overview?month=…&group=…`, `/reports?tab=…`, `/tax-cards?fetch=…`.
  * The gateway answers every path that is not /graphql, /health or /ready with this app.
  */
 export function App() {
@@ -59,7 +63,9 @@ export function App() {
         <Route path="groups" element={<GroupsPage />} />
         <Route path="audit" element={<FirmAuditPage />} />
         <Route path="payroll" element={<PayrollAttentionPage />} />
-        {/* Key figures, reports and tax cards (SPEC P4–P6) go here as their APIs land. */}
+        <Route path="overview" element={<KeyFiguresPage />} />
+        <Route path="reports" element={<ReportsPage />} />
+        <Route path="tax-cards" element={<TaxCardsPage />} />
       </Route>
       <Route element={<CompanyLayout />}>
         <Route path="company" element={<ThirdPartyPage />} />

@@ -66,8 +66,8 @@ interface NavItem {
 
 /**
  * The firm's navigation. Payroll (SPEC P1–P3, P7): what needs attention across clients, each
- * client's payroll from there or from the client view. Key figures, reports and tax cards
- * (SPEC P4–P6) join the "Partner overview" section as their APIs land.
+ * client's payroll from there or from the client view. The partner overview: key figures,
+ * reports and tax cards (SPEC P4–P6), the access list and groups (C10, C11).
  */
 const FIRM_NAV: Array<{ section: string; items: NavItem[] }> = [
   { section: 'Dashboard', items: [{ to: '/', label: 'Home', end: true }] },
@@ -83,6 +83,9 @@ const FIRM_NAV: Array<{ section: string; items: NavItem[] }> = [
   {
     section: 'Partner overview',
     items: [
+      { to: '/overview', label: 'Key figures' },
+      { to: '/reports', label: 'Reports' },
+      { to: '/tax-cards', label: 'Tax cards' },
       { to: '/access', label: 'Access list' },
       { to: '/groups', label: 'Groups' },
     ],

@@ -2,35 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter, Route, Routes } from 'react-router';
-import { Provider, CombinedError, type Client } from 'urql';
-import { fromValue, never } from 'wonka';
-import { GraphQLError, Kind, type DocumentNode } from 'graphql';
+import { Provider, type Client } from 'urql';
+import { clientAnswering, refusal, type Answer } from '../../test-support/graphql-client';
 import { ClientPayrollPage, EditTimecardDialog } from './client-payroll';
-
-const operationName = (query: DocumentNode) => {
-  const op = query.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION);
-  return op && 'name' in op ? op.name?.value : undefined;
-};
-
-/** A GraphQL client answering each operation by its name, recording the mutations sent. */
-function clientAnswering(answers: Record<string, { data?: unknown; error?: CombinedError }>) {
-  const sent: Array<{ name?: string; variables: unknown }> = [];
-  const answer = (op: { query: DocumentNode; variables: unknown }) => {
-    const name = operationName(op.query);
-    const result = name ? answers[name] : undefined;
-    return result ? fromValue({ ...result, operation: op, stale: false, hasNext: false }) : never;
-  };
-  const client = {
-    executeQuery: answer,
-    executeMutation: (op: { query: DocumentNode; variables: unknown }) => {
-      sent.push({ name: operationName(op.query), variables: op.variables });
-      return answer(op);
-    },
-  } as unknown as Client;
-  return { client, sent };
-}
-
-const refusal = (message: string, extensions: Record<string, unknown>) => new CombinedError({ graphQLErrors: [new GraphQLError(message, { extensions })] });
 
 const period = { id: 'p1', startDate: '2026-03-02', endDate: '2026-03-08', deadline: '2026-03-09', deadlineMovedFor: null, paid: false, draftCount: 2, approvedCount: 0 };
 const card = {
@@ -121,7 +95,7 @@ describe('a client\'s payroll screen (SPEC P "who may act")', () => {
 });
 
 describe('editing a timecard (SPEC P2)', () => {
-  function renderDialog(answers: Record<string, { data?: unknown; error?: CombinedError }>) {
+  function renderDialog(answers: Record<string, Answer>) {
     const { client, sent } = clientAnswering(answers);
     const closed: boolean[] = [];
     render(

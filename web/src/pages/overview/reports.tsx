@@ -1,0 +1,193 @@
+import { useState } from 'react';
+import { Link as RouterLink, useSearchParams } from 'react-router';
+import { useQuery } from 'urql';
+import { Link, Stack, Tab, Tabs, TextField } from '@mui/material';
+import type { GridColDef } from '@mui/x-data-grid';
+import { graphql } from '../../gql';
+import type { MyPayrollClientsReportQuery, UsageReportQuery } from '../../gql/graphql';
+import { formErrors } from '../../api/errors';
+import { ApiError, PageHeader } from '../../components/feedback';
+import { DataTable } from '../../components/data-table';
+import { CursorPager } from '../../components/cursor-pager';
+import { GroupFilter } from '../../components/group-filter';
+import { CLIENT_ROLE_LABEL, STATUS_LABEL, formatDateTime } from '../../labels';
+import { FIRST_PAGE, currentCursor, formatCentsString, formatLevel, formatMonth, monthsBefore, thisMonth } from './overview-logic';
+
+/** Rows a report page holds: the table shows one page whole (it pages at 25 itself). */
+export const REPORT_PAGE_SIZE = 25;
+
+const UsageReport = graphql(`
+  query UsageReport($fromMonth: String!, $toMonth: String!, $groupId: ID, $first: Int, $after: String) {
+    payrollUsageReport(fromMonth: $fromMonth, toMonth: $toMonth, groupId: $groupId, first: $first, after: $after) {
+      rows {
+        client {
+          id
+          businessName
+        }
+        month
+        payslips
+        contractorPayments
+        absences
+        shifts
+        shiftsAutomated
+        automationLevel
+        totalPaidOutCents
+      }
+      nextCursor
+    }
+  }
+`);
+
+const MyPayrollClientsReport = graphql(`
+  query MyPayrollClientsReport($groupId: ID, $first: Int, $after: String) {
+    myPayrollClients(groupId: $groupId, first: $first, after: $after) {
+      rows {
+        client {
+          id
+          businessName
+        }
+        role
+        timeTrackingStatus
+        lastSyncStatus
+        lastSyncedAt
+      }
+      nextCursor
+    }
+  }
+`);
+
+type UsageRow = UsageReportQuery['payrollUsageReport']['rows'][number] & { id: string };
+type MineRow = MyPayrollClientsReportQuery['myPayrollClients']['rows'][number] & { id: string };
+
+const SYNC_LABEL: Record<string, string> = { RUNNING: 'Running', SUCCEEDED: 'Succeeded', FAILED: 'Failed' };
+
+function ClientCell({ client }: { client: { id: string; businessName: string } }) {
+  return (
+    <Link component={RouterLink} to={`/clients/view/${client.id}`}>
+      {client.businessName}
+    </Link>
+  );
+}
+
+const clientColumn = { field: 'client', headerName: 'Client', flex: 1.2, minWidth: 170, sortable: false } as const;
+
+const usageColumns: GridColDef<UsageRow>[] = [
+  { ...clientColumn, valueGetter: (_v, r) => r.client.businessName, renderCell: ({ row }) => <ClientCell client={row.client} /> },
+  { field: 'month', headerName: 'Month', width: 140, valueFormatter: (v: string) => formatMonth(v) },
+  { field: 'payslips', headerName: 'Payslips', type: 'number', width: 95 },
+  { field: 'contractorPayments', headerName: 'Contractor payments', type: 'number', width: 160 },
+  { field: 'absences', headerName: 'Absences', type: 'number', width: 95 },
+  { field: 'totalPaidOutCents', headerName: 'Paid out', width: 140, align: 'right', headerAlign: 'right', valueFormatter: (v: string) => formatCentsString(v) },
+];
+
+const automationColumns: GridColDef<UsageRow>[] = [
+  { ...clientColumn, valueGetter: (_v, r) => r.client.businessName, renderCell: ({ row }) => <ClientCell client={row.client} /> },
+  { field: 'month', headerName: 'Month', width: 140, valueFormatter: (v: string) => formatMonth(v) },
+  { field: 'shifts', headerName: 'Shifts', type: 'number', width: 90 },
+  { field: 'shiftsAutomated', headerName: 'Reached payroll untouched', type: 'number', width: 200 },
+  { field: 'automationLevel', headerName: 'Automation level', width: 150, align: 'right', headerAlign: 'right', valueFormatter: (v: number | null) => formatLevel(v) },
+];
+
+const mineColumns: GridColDef<MineRow>[] = [
+  { ...clientColumn, valueGetter: (_v, r) => r.client.businessName, renderCell: ({ row }) => <ClientCell client={row.client} /> },
+  { field: 'role', headerName: 'Your role', width: 130, valueFormatter: (v: string) => CLIENT_ROLE_LABEL[v] ?? v },
+  { field: 'timeTrackingStatus', headerName: 'Time tracking', width: 140, valueFormatter: (v: string) => STATUS_LABEL[v] ?? v },
+  { field: 'lastSyncStatus', headerName: 'Last sync', width: 120, valueFormatter: (v: string | null) => (v ? (SYNC_LABEL[v] ?? v) : '—') },
+  { field: 'lastSyncedAt', headerName: 'Last synced', width: 170, valueFormatter: (v: string | null) => formatDateTime(v) },
+];
+
+const TABS = [
+  { value: 'usage', label: 'Usage log' },
+  { value: 'automation', label: 'Automation per client' },
+  { value: 'my-clients', label: 'My clients' },
+] as const;
+
+/**
+ * SPEC P5: reports across every client the member sees (C6): the usage log (payslips, contractor
+ * payments, absences per client per month), automation per client, and "my clients" (where the
+ * member is responsible or collaborator), each filtered by group (C10) and paged by the API's
+ * cursors. Tab, months and group live in the address; a new filter starts at the first page.
+ */
+export function ReportsPage() {
+  const [params, setParams] = useSearchParams();
+  const tab = params.get('tab') ?? 'usage';
+  const toMonth = params.get('to') ?? thisMonth();
+  const fromMonth = params.get('from') ?? monthsBefore(toMonth, 2);
+  const groupId = params.get('group') ?? '';
+  const [pages, setPages] = useState(FIRST_PAGE);
+  const update = (key: string, value: string) => {
+    const p = new URLSearchParams(params);
+    if (value) p.set(key, value);
+    else p.delete(key);
+    setParams(p, { replace: true });
+    setPages(FIRST_PAGE);
+  };
+  const mine = tab === 'my-clients';
+  const page = { groupId: groupId || null, first: REPORT_PAGE_SIZE, after: currentCursor(pages) };
+  const [usage] = useQuery({ query: UsageReport, variables: { fromMonth, toMonth, ...page }, pause: mine });
+  const [myClients] = useQuery({ query: MyPayrollClientsReport, variables: page, pause: !mine });
+  const errors = formErrors(mine ? myClients.error : usage.error);
+  const label = TABS.find((t) => t.value === tab)?.label ?? 'Usage log';
+  const usageRows: UsageRow[] = (usage.data?.payrollUsageReport.rows ?? []).map((r) => ({ ...r, id: `${r.client.id}:${r.month}` }));
+  const mineRows: MineRow[] = (myClients.data?.myPayrollClients.rows ?? []).map((r) => ({ ...r, id: r.client.id }));
+  const nextCursor = mine ? myClients.data?.myPayrollClients.nextCursor : usage.data?.payrollUsageReport.nextCursor;
+  const monthField = (key: 'from' | 'to', name: 'fromMonth' | 'toMonth', text: string, value: string) => (
+    <TextField
+      id={name}
+      label={text}
+      type="month"
+      value={value}
+      onChange={(e) => update(key, e.target.value)}
+      error={Boolean(errors.fields[name])}
+      helperText={errors.fields[name]}
+      slotProps={{ inputLabel: { shrink: true } }}
+      sx={{ width: 180 }}
+      fullWidth={false}
+    />
+  );
+  return (
+    <>
+      <PageHeader title="Reports" subtitle="Across every client you can see." />
+      <Tabs value={tab} onChange={(_, v) => update('tab', v === 'usage' ? '' : v)} aria-label="Reports" sx={{ mb: 2 }}>
+        {TABS.map((t) => (
+          <Tab key={t.value} value={t.value} label={t.label} />
+        ))}
+      </Tabs>
+      <Stack direction="row" spacing={2} sx={{ mb: 2, alignItems: 'flex-start', flexWrap: 'wrap' }} useFlexGap>
+        {!mine && monthField('from', 'fromMonth', 'From', fromMonth)}
+        {!mine && monthField('to', 'toMonth', 'To', toMonth)}
+        <GroupFilter value={groupId} onChange={(g) => update('group', g)} />
+      </Stack>
+      <ApiError messages={errors.general} />
+      {mine ? (
+        <DataTable
+          label={label}
+          rows={mineRows}
+          columns={mineColumns}
+          loading={myClients.fetching && !myClients.data}
+          hideFooter
+          empty="You are not responsible for or collaborating on any client yet."
+        />
+      ) : (
+        <DataTable
+          label={label}
+          rows={usageRows}
+          columns={tab === 'automation' ? automationColumns : usageColumns}
+          loading={usage.fetching && !usage.data}
+          hideFooter
+          empty="No client of yours has payroll activity in these months."
+        />
+      )}
+      <CursorPager
+        label={`Pages of ${label.toLowerCase()}`}
+        pages={pages}
+        onChange={setPages}
+        pageSize={REPORT_PAGE_SIZE}
+        rowsOnPage={mine ? mineRows.length : usageRows.length}
+        endCursor={nextCursor}
+        hasNextPage={Boolean(nextCursor)}
+        noun={mine ? 'Clients' : 'Rows'}
+      />
+    </>
+  );
+}
