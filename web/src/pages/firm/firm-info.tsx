@@ -12,6 +12,7 @@ import { ConfirmButton } from '../../components/confirm-button';
 import { useFields } from '../../components/form';
 import { FIRM_PERMISSION_LABEL, FIRM_ROLE_LABEL, STATUS_LABEL, formatDateTime, permissionList } from '../../labels';
 import { AddMemberDialog, EditMemberDialog, type EditableMember } from './member-dialogs';
+import { ServiceAccountsSection } from './service-accounts';
 
 const FirmInfo = graphql(`
   query FirmInfo($includeInactive: Boolean!) {
@@ -147,7 +148,7 @@ function FirmDetails({ firm, canEdit }: { firm: NonNullable<FirmInfoQuery['myFir
   );
 }
 
-/** Firm Info (SPEC F5–F7): the firm, its members and their permissions, pending invitations. */
+/** Firm Info (SPEC F5–F7): the firm, its members and their permissions, pending invitations; for an ADMIN, analysts (G3) and service accounts (G6). */
 export function FirmInfoPage() {
   const { me, can } = useMe();
   const isAdmin = me.firmRole === 'ADMIN';
@@ -177,7 +178,8 @@ export function FirmInfoPage() {
       headerName: 'Permissions',
       flex: 1.6,
       minWidth: 220,
-      valueGetter: (_v, m) => (m.firmRole === 'ADMIN' ? 'All' : permissionList(m.permissions, FIRM_PERMISSION_LABEL)),
+      valueGetter: (_v, m) =>
+        m.firmRole === 'ADMIN' ? 'All' : m.firmRole === 'ANALYST' ? 'Read-only: every client' : permissionList(m.permissions, FIRM_PERMISSION_LABEL),
     },
     {
       field: 'active',
@@ -313,6 +315,11 @@ export function FirmInfoPage() {
                 empty="No invitations are waiting. Add member to invite someone from your firm."
                 loading={invitationsQuery.fetching}
               />
+            </Grid>
+          )}
+          {isAdmin && (
+            <Grid size={12}>
+              <ServiceAccountsSection />
             </Grid>
           )}
         </Grid>

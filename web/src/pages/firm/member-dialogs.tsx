@@ -38,6 +38,16 @@ const MEMBER_ERROR_FIELDS: Record<string, string> = {
   ADMIN_REQUIRED: 'permissions',
 };
 
+/** What each firm role means (SPEC F6, G3); only an ADMIN gives or takes ADMIN and ANALYST. */
+const FIRM_ROLE_HELP: Record<FirmRole, string> = {
+  MEMBER: 'Does what the permissions below allow.',
+  ADMIN: 'An admin holds every permission. Only an admin can make another admin.',
+  ANALYST: 'Reads every client, the key figures and the reports; changes nothing. Only an admin can make an analyst.',
+};
+
+/** Only a MEMBER's firm permissions are chosen: an ADMIN holds all, an ANALYST only reads. */
+export const chosenPermissions = (firmRole: FirmRole, permissions: FirmPermission[]) => (firmRole === 'MEMBER' ? permissions : []);
+
 function RoleFields({
   jobRole,
   setJobRole,
@@ -75,14 +85,17 @@ function RoleFields({
         value={firmRole}
         onChange={(e) => setFirmRole(e.target.value as FirmRole)}
         error={Boolean(errors.fields.firmRole)}
-        helperText={errors.fields.firmRole ?? 'An admin holds every permission. Only an admin can make another admin.'}
+        helperText={errors.fields.firmRole ?? FIRM_ROLE_HELP[firmRole]}
       >
         <MenuItem value="MEMBER">Member</MenuItem>
         <MenuItem value="ADMIN" disabled={!isAdmin}>
           Admin
         </MenuItem>
+        <MenuItem value="ANALYST" disabled={!isAdmin}>
+          Analyst (read-only)
+        </MenuItem>
       </TextField>
-      {firmRole !== 'ADMIN' && (
+      {firmRole === 'MEMBER' && (
         <PermissionPicker
           label="Firm permissions"
           options={FIRM_PERMISSIONS}
@@ -107,7 +120,7 @@ export function AddMemberDialog({ open, onClose, isAdmin, domain }: { open: bool
   const errors = formErrors(result.error, MEMBER_ERROR_FIELDS);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const r = await invite({ input: { ...form.values, jobRole, firmRole, permissions: firmRole === 'ADMIN' ? [] : permissions } });
+    const r = await invite({ input: { ...form.values, jobRole, firmRole, permissions: chosenPermissions(firmRole, permissions) } });
     if (r.data) {
       form.reset();
       setJobRole('');
@@ -150,7 +163,7 @@ export interface EditableMember {
   permissions: FirmPermission[];
 }
 
-/** SPEC F6: change a member's job role, firm role or permissions. */
+/** SPEC F6, G3: change a member's job role, firm role (an ADMIN makes or unmakes an ANALYST) or permissions. */
 export function EditMemberDialog({ member, onClose, isAdmin }: { member: EditableMember; onClose: () => void; isAdmin: boolean }) {
   const [jobRole, setJobRole] = useState(member.jobRole);
   const [firmRole, setFirmRole] = useState<FirmRole>(member.firmRole);
@@ -159,7 +172,7 @@ export function EditMemberDialog({ member, onClose, isAdmin }: { member: Editabl
   const errors = formErrors(result.error, MEMBER_ERROR_FIELDS);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const r = await update({ input: { memberId: member.id, jobRole, firmRole, ...(firmRole === 'ADMIN' ? {} : { permissions }) } });
+    const r = await update({ input: { memberId: member.id, jobRole, firmRole, ...(firmRole === 'MEMBER' ? { permissions } : {}) } });
     if (r.data) onClose();
   };
   return (
