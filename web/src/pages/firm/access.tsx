@@ -12,6 +12,7 @@ import { DataTable } from '../../components/data-table';
 import { ConfirmButton } from '../../components/confirm-button';
 import { GroupFilter } from '../../components/group-filter';
 import { PermissionPicker } from '../../components/permission-picker';
+import { END_DATE_ERROR_FIELDS, EndDateField, endOfDayIso } from '../../components/end-date-field';
 import { CLIENT_PERMISSIONS, CLIENT_PERMISSION_LABEL, CLIENT_ROLE_LABEL, formatDate, permissionList } from '../../labels';
 
 const AccessList = graphql(`
@@ -66,16 +67,17 @@ const EndAccess = graphql(`
 
 type Row = AccessListQuery['accessList'][number] & { id: string };
 
-/** SPEC C12: give one member the same access to several clients at once; all or nothing. */
+/** SPEC C12: give one member the same access to several clients at once, until an optional end date (F10); all or nothing. */
 function GrantDialog({ memberId, memberName, clients, onClose }: { memberId: string; memberName: string; clients: Array<{ id: string; businessName: string }>; onClose: (granted: number) => void }) {
   const [selected, setSelected] = useState<typeof clients>([]);
   const [role, setRole] = useState<ClientRole>('COLLABORATOR');
   const [permissions, setPermissions] = useState<ClientPermission[]>(['VIEW_COMPANY']);
+  const [endDate, setEndDate] = useState('');
   const [result, grant] = useMutation(GrantAccess);
-  const errors = formErrors(result.error, { ALREADY_ASSIGNED: 'clientIds', CLIENT_NOT_LINKED_TO_FIRM: 'clientIds' });
+  const errors = formErrors(result.error, { ALREADY_ASSIGNED: 'clientIds', CLIENT_NOT_LINKED_TO_FIRM: 'clientIds', ...END_DATE_ERROR_FIELDS });
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const r = await grant({ input: { memberId, clientIds: selected.map((c) => c.id), permissions, role } });
+    const r = await grant({ input: { memberId, clientIds: selected.map((c) => c.id), permissions, role, ...(endDate ? { endsAt: endOfDayIso(endDate) } : {}) } });
     if (r.data) onClose(r.data.grantAccessToClients.length);
   };
   return (
@@ -99,6 +101,7 @@ function GrantDialog({ memberId, memberName, clients, onClose }: { memberId: str
               <MenuItem value="RESPONSIBLE">Responsible</MenuItem>
             </TextField>
             <PermissionPicker label="Permissions" options={CLIENT_PERMISSIONS} labels={CLIENT_PERMISSION_LABEL} value={permissions} onChange={setPermissions} error={errors.fields.permissions} />
+            <EndDateField value={endDate} onChange={setEndDate} errors={errors} />
             <ApiError messages={errors.general} />
           </Stack>
         </DialogContent>

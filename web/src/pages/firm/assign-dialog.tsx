@@ -6,6 +6,7 @@ import type { ClientPermission, ClientRole } from '../../gql/graphql';
 import { formErrors } from '../../api/errors';
 import { ApiError } from '../../components/feedback';
 import { PermissionPicker } from '../../components/permission-picker';
+import { END_DATE_ERROR_FIELDS, EndDateField, dateInputValue, endOfDayIso, endsAtChange } from '../../components/end-date-field';
 import { CLIENT_PERMISSIONS, CLIENT_PERMISSION_LABEL } from '../../labels';
 
 const AssignMember = graphql(`
@@ -14,6 +15,7 @@ const AssignMember = graphql(`
       role
       permissions
       effectivePermissions
+      endsAt
       client {
         id
       }
@@ -30,6 +32,7 @@ const UpdateAssignment = graphql(`
       role
       permissions
       effectivePermissions
+      endsAt
     }
   }
 `);
@@ -38,6 +41,7 @@ const ASSIGN_ERROR_FIELDS: Record<string, string> = {
   ALREADY_ASSIGNED: 'target',
   NOT_A_FIRM_MEMBER: 'target',
   CLIENT_NOT_LINKED_TO_FIRM: 'target',
+  ...END_DATE_ERROR_FIELDS,
 };
 
 export interface AssignOption {
@@ -69,13 +73,14 @@ export function AssignDialog({
   const [target, setTarget] = useState('');
   const [role, setRole] = useState<ClientRole>('COLLABORATOR');
   const [permissions, setPermissions] = useState<ClientPermission[]>([]);
+  const [endDate, setEndDate] = useState('');
   const [result, assign] = useMutation(AssignMember);
   const errors = formErrors(result.error, ASSIGN_ERROR_FIELDS, { memberId: 'target', clientId: 'target' });
   const limit = fixedLinkPermissions ?? options.find((o) => o.id === target)?.linkPermissions;
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const ids = 'clientId' in fixed ? { clientId: fixed.clientId, memberId: target } : { memberId: fixed.memberId, clientId: target };
-    const r = await assign({ input: { ...ids, role, permissions } });
+    const r = await assign({ input: { ...ids, role, permissions, ...(endDate ? { endsAt: endOfDayIso(endDate) } : {}) } });
     if (r.data) onClose(true);
   };
   return (
@@ -112,6 +117,7 @@ export function AssignDialog({
               limitTo={limit}
               error={errors.fields.permissions}
             />
+            <EndDateField value={endDate} onChange={setEndDate} errors={errors} />
             <ApiError messages={errors.general} />
           </Stack>
         </DialogContent>
@@ -126,7 +132,7 @@ export function AssignDialog({
   );
 }
 
-/** SPEC C3, C5: change an assignment's permissions or role. */
+/** SPEC C3, C5, F10: change an assignment's permissions, role or end date. */
 export function EditAssignmentDialog({
   clientId,
   memberId,
@@ -138,17 +144,18 @@ export function EditAssignmentDialog({
   clientId: string;
   memberId: string;
   name: string;
-  initial: { role: ClientRole; permissions: readonly ClientPermission[] };
+  initial: { role: ClientRole; permissions: readonly ClientPermission[]; endsAt?: string | null };
   linkPermissions?: readonly ClientPermission[];
   onClose: (changed: boolean) => void;
 }) {
   const [role, setRole] = useState<ClientRole>(initial.role);
   const [permissions, setPermissions] = useState<ClientPermission[]>([...initial.permissions]);
+  const [endDate, setEndDate] = useState(dateInputValue(initial.endsAt));
   const [result, update] = useMutation(UpdateAssignment);
-  const errors = formErrors(result.error);
+  const errors = formErrors(result.error, END_DATE_ERROR_FIELDS);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const r = await update({ input: { clientId, memberId, role, permissions } });
+    const r = await update({ input: { clientId, memberId, role, permissions, ...endsAtChange(initial.endsAt, endDate) } });
     if (r.data) onClose(true);
   };
   return (
@@ -170,6 +177,7 @@ export function EditAssignmentDialog({
               limitTo={linkPermissions}
               error={errors.fields.permissions}
             />
+            <EndDateField value={endDate} onChange={setEndDate} errors={errors} id="edit-endsAt" />
             <ApiError messages={errors.general} />
           </Stack>
         </DialogContent>
