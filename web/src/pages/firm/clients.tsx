@@ -1,38 +1,65 @@
+import { useState } from 'react';
 import { Link as RouterLink, useParams, useSearchParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { Button, Link, Stack, Tab, Tabs } from '@mui/material';
 import type { GridColDef } from '@mui/x-data-grid';
 import { graphql } from '../../gql';
-import type { ClientListQuery, Platform } from '../../gql/graphql';
+import type { ClientPageQuery, ClientTabsQuery, Platform } from '../../gql/graphql';
 import { ApiError, PageHeader } from '../../components/feedback';
 import { DataTable } from '../../components/data-table';
 import { ConfirmButton } from '../../components/confirm-button';
 import { GroupFilter } from '../../components/group-filter';
+import { CursorPager } from '../../components/cursor-pager';
+import { FIRST_PAGE, currentCursor, type CursorPages } from '../overview/overview-logic';
 import { CLIENT_ROLE_LABEL, PLATFORM_LABEL, STATUS_LABEL, formatDate, formatDateTime, permissionList } from '../../labels';
 
-const ClientList = graphql(`
-  query ClientList($platform: Platform!, $groupId: ID) {
-    myClients(platform: $platform, groupId: $groupId) {
-      id
-      businessName
-      fein
-      status
-      myPermissions
-      firmLink {
-        linkedAt
+/** Rows a client list page holds: the table shows one page whole. */
+export const CLIENT_PAGE_SIZE = 25;
+
+const ClientPage = graphql(`
+  query ClientPage($platform: Platform!, $status: ClientStatus!, $groupId: ID, $first: Int, $after: String) {
+    myClientsPage(platform: $platform, status: $status, groupId: $groupId, first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
       }
-      assignments {
-        role
-        member {
+      edges {
+        node {
           id
-          firstName
-          lastName
+          businessName
+          fein
+          status
+          myPermissions
+          firmLink {
+            linkedAt
+          }
+          assignments {
+            role
+            member {
+              id
+              firstName
+              lastName
+            }
+          }
+          onboarding {
+            step
+            completedAt
+          }
         }
       }
-      onboarding {
-        step
-        completedAt
-      }
+    }
+  }
+`);
+
+/** The tabs' counts (totals of one-row pages) and the Requested tab's requests. */
+const ClientTabs = graphql(`
+  query ClientTabs($platform: Platform!, $groupId: ID) {
+    active: myClientsPage(platform: $platform, status: ACTIVE, groupId: $groupId, first: 1) {
+      totalCount
+    }
+    enrolling: myClientsPage(platform: $platform, status: ENROLLING, groupId: $groupId, first: 1) {
+      totalCount
     }
     firmRequests(platform: $platform) {
       id
@@ -81,8 +108,8 @@ const PeoReferrals = graphql(`
   }
 `);
 
-type Client = ClientListQuery['myClients'][number];
-type Request = ClientListQuery['firmRequests'][number];
+type Client = ClientPageQuery['myClientsPage']['edges'][number]['node'];
+type Request = ClientTabsQuery['firmRequests'][number];
 const TABS = ['active', 'enrolling', 'requested'] as const;
 
 function ClientLink({ client }: { client: { id: string; businessName: string } }) {
@@ -132,21 +159,36 @@ const requestedColumns: GridColDef<Request>[] = [
   { field: 'expiresAt', headerName: 'Expires', width: 160, valueFormatter: (v: string) => formatDateTime(v) },
 ];
 
-/** SPEC C7: a platform's clients under Active, Enrolling and Requested, with counts; C10 group filter. */
+/**
+ * SPEC C7: a platform's clients under Active, Enrolling and Requested, with counts; C10 group
+ * filter. The client tabs load a page at a time (`myClientsPage`, cursors and `totalCount`), so a
+ * firm with thousands of clients opens its list as fast as one with ten.
+ */
 export function ClientsPage() {
   const { platform: slug } = useParams();
   const platform: Platform = slug === 'peo' ? 'PEO' : 'PAYROLL';
   const [params, setParams] = useSearchParams();
   const tab = params.get('tab') ?? 'active';
   const groupId = params.get('group') ?? '';
-  const [{ data, fetching, error }] = useQuery({ query: ClientList, variables: { platform, groupId: groupId || null } });
+  const clientTab = tab === 'active' || tab === 'enrolling';
+  // A new list (platform, tab or group) starts at its first page.
+  const listKey = `${platform}|${tab}|${groupId}`;
+  const [paging, setPaging] = useState<{ key: string; pages: CursorPages }>({ key: listKey, pages: FIRST_PAGE });
+  const pages = paging.key === listKey ? paging.pages : FIRST_PAGE;
+  const [tabsQuery] = useQuery({ query: ClientTabs, variables: { platform, groupId: groupId || null } });
+  const [{ data, fetching, error }] = useQuery({
+    query: ClientPage,
+    variables: { platform, status: tab === 'enrolling' ? 'ENROLLING' : 'ACTIVE', groupId: groupId || null, first: CLIENT_PAGE_SIZE, after: currentCursor(pages) },
+    pause: !clientTab,
+  });
   const [referrals] = useQuery({ query: PeoReferrals, pause: platform !== 'PEO' || tab !== 'referrals' });
   const [, withdraw] = useMutation(WithdrawReferral);
-  const clients = data?.myClients ?? [];
-  const active = clients.filter((c) => c.status === 'ACTIVE');
-  const enrolling = clients.filter((c) => c.status === 'ENROLLING');
-  const requests = groupId ? [] : (data?.firmRequests ?? []);
-  const counts: Record<string, number | undefined> = data ? { active: active.length, enrolling: enrolling.length, requested: requests.length } : {};
+  const page = data?.myClientsPage;
+  const clients = page?.edges.map((e) => e.node) ?? [];
+  const requests = groupId ? [] : (tabsQuery.data?.firmRequests ?? []);
+  const counts: Record<string, number | undefined> = tabsQuery.data
+    ? { active: tabsQuery.data.active.totalCount, enrolling: tabsQuery.data.enrolling.totalCount, requested: requests.length }
+    : {};
   const update = (key: string, value: string) => {
     const p = new URLSearchParams(params);
     if (value) p.set(key, value);
@@ -199,25 +241,39 @@ export function ClientsPage() {
         </Tabs>
         {tab !== 'requested' && tab !== 'referrals' && <GroupFilter value={groupId} onChange={(g) => update('group', g)} />}
       </Stack>
-      <ApiError error={error} />
+      <ApiError error={clientTab ? error : tabsQuery.error} />
       {tab === 'active' && (
         <DataTable
           label="Active clients"
-          rows={active}
+          rows={clients}
           columns={activeColumns}
           loading={fetching && !data}
+          hideFooter
           empty="No active clients yet. Add new client, or ask a client to invite your firm."
         />
       )}
       {tab === 'enrolling' && (
-        <DataTable label="Enrolling clients" rows={enrolling} columns={enrollingColumns} loading={fetching && !data} empty="No client is enrolling right now." />
+        <DataTable label="Enrolling clients" rows={clients} columns={enrollingColumns} loading={fetching && !data} hideFooter empty="No client is enrolling right now." />
+      )}
+      {clientTab && (
+        <CursorPager
+          label={`Pages of ${tab} clients`}
+          pages={pages}
+          onChange={(next) => setPaging({ key: listKey, pages: next })}
+          pageSize={CLIENT_PAGE_SIZE}
+          rowsOnPage={clients.length}
+          endCursor={page?.pageInfo.endCursor}
+          hasNextPage={Boolean(page?.pageInfo.hasNextPage)}
+          total={page?.totalCount}
+          noun="Clients"
+        />
       )}
       {tab === 'requested' && (
         <DataTable
           label="Requested clients"
           rows={requests}
           columns={requestedColumns}
-          loading={fetching && !data}
+          loading={tabsQuery.fetching && !tabsQuery.data}
           empty="No requests are waiting for a client's answer."
         />
       )}
