@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { spawnTimeTrackingSimulator, type SpawnedSimulator } from '@advisor/time-tracking-sim';
+import { spawnTaxAuthoritySimulator } from '@advisor/tax-authority-sim';
 import { eventually, startTestSystem, type TestSystem } from '../support/test-system';
 import { linkClientToFirm, registerClient, signUpFirm, type ClientWithAdmin, type SignedUpFirm } from '../support/fixtures';
 import { startBrowser, type TestBrowser } from '../support/browser';
@@ -15,11 +16,14 @@ const formatDay = (date: string) => dayLabel.format(Date.parse(`${date}T00:00:00
  * payroll-sync's scheduler running. The client admin connects time tracking; the accountant
  * works from the firm's "needs attention" view: fixes a shift without a pay rate and sends it
  * again, edits and approves timecards, runs payroll and reads the payslips and the month's
- * filing, refreshes the sync and sees a failure in words. Every request that leaves loopback is
- * aborted (there must be none); screenshots land in .data/screenshots/2x-payroll-*.png.
+ * filing, refreshes the sync and sees a failure in words. The partner overview (P4, P5, P6, with
+ * the tax-authority simulator as its own process too) then counts that run, and fetches tax cards
+ * for two clients, one failing and retried. Every request that leaves loopback is aborted (there
+ * must be none); screenshots land in .data/screenshots/2x-payroll-*.png and 2x-partner-*.png.
  */
-describe('the payroll screens in a real browser (S1, S2: P1, P2, P3, P7)', () => {
+describe('the payroll screens in a real browser (S1, S2: P1, P2, P3, P7; P4, P5, P6)', () => {
   let simulator: SpawnedSimulator;
+  let taxAuthority: SpawnedSimulator;
   let system: TestSystem;
   let browser: TestBrowser;
   let base: string;
@@ -34,9 +38,9 @@ describe('the payroll screens in a real browser (S1, S2: P1, P2, P3, P7)', () =>
 
   beforeAll(async () => {
     browser = await startBrowser();
-    simulator = await spawnTimeTrackingSimulator();
+    [simulator, taxAuthority] = await Promise.all([spawnTimeTrackingSimulator(), spawnTaxAuthoritySimulator()]);
     system = await startTestSystem({
-      payrollSync: { timeTrackingUrl: simulator.url, timeoutMs: 1_000, scheduler: { tickMs: 200, pollIntervalMs: 1_000, retryBaseMs: 500 } },
+      payrollSync: { timeTrackingUrl: simulator.url, taxAuthorityUrl: taxAuthority.url, timeoutMs: 1_000, scheduler: { tickMs: 200, pollIntervalMs: 1_000, retryBaseMs: 500 } },
     });
     base = new URL(system.gatewayUrl).origin;
     firm = await signUpFirm(system);
@@ -52,7 +56,7 @@ describe('the payroll screens in a real browser (S1, S2: P1, P2, P3, P7)', () =>
   afterAll(async () => {
     await browser?.close();
     await system?.teardown();
-    await simulator?.stop();
+    await Promise.all([simulator?.stop(), taxAuthority?.stop()]);
   });
 
   afterEach(() => {
@@ -218,5 +222,94 @@ describe('the payroll screens in a real browser (S1, S2: P1, P2, P3, P7)', () =>
     } finally {
       await sim(simulator.url, 'DELETE', '/admin/faults');
     }
+  }, 120_000);
+
+  it('S2, P4, P5, C5: the partner overview counts the payroll run: key figures for its month, the usage log, automation per client and my clients', async () => {
+    const page = accountant;
+    // The run counts in its period's month: the month of week 1 (or the next, for a week across two months).
+    const FIGURES = `query($m: String!) { payrollKeyFigures(month: $m) { payslipsSent contractorPayments totalPaidOutCents shifts shiftsAutomated } }`;
+    let month = '';
+    for (const m of [week1.slice(0, 7), plusDays(week1, 6).slice(0, 7)]) {
+      if ((await system.gql(FIGURES, { m }, firm.token)).data?.payrollKeyFigures?.payslipsSent > 0) month = m;
+    }
+    expect(month).not.toBe('');
+    const api = (await system.gql(FIGURES, { m: month }, firm.token)).data.payrollKeyFigures;
+    expect(api).toMatchObject({ payslipsSent: 2, contractorPayments: 1, totalPaidOutCents: '122700' }); // Ann and Max (W2), Cy (1099): $777 + $450
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Key figures' }).click();
+    await page.getByRole('heading', { name: 'Key figures' }).waitFor();
+    await page.getByLabel('Month').fill(month);
+    const monthName = new Intl.DateTimeFormat('en-US', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(Date.parse(`${month}-01T00:00:00Z`));
+    const figures = page.getByRole('region', { name: `Key figures for ${monthName}` });
+    await figures.waitFor();
+    expect(await figures.getByLabel('Payslips sent').textContent()).toBe('2');
+    expect(await figures.getByLabel('Contractor payments').textContent()).toBe('1');
+    expect(await figures.getByLabel('Total paid out').textContent()).toBe('$1,227.00');
+    expect(await figures.getByText(`${api.shiftsAutomated} of ${api.shifts} shifts reached a timecard with no resend and no edit.`).count()).toBe(1);
+    await browser.shot(page, '26-partner-key-figures');
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Reports' }).click();
+    await page.getByLabel('From', { exact: true }).fill(month);
+    await page.getByLabel('To', { exact: true }).fill(month);
+    const usage = page.getByRole('grid', { name: 'Usage log' });
+    const row = usage.getByRole('row', { name: new RegExp(CLIENT) });
+    await row.getByText('$1,227.00').waitFor();
+    await browser.shot(page, '27-partner-usage-log');
+    await page.getByRole('tab', { name: 'Automation per client' }).click();
+    await page.getByRole('grid', { name: 'Automation per client' }).getByRole('row', { name: new RegExp(CLIENT) }).waitFor();
+    // SPEC C5: running payroll made the accountant responsible (by event): "my clients" says so.
+    await page.getByRole('tab', { name: 'My clients' }).click();
+    await eventually(async () => {
+      await page.reload();
+      const mine = page.getByRole('grid', { name: 'My clients' }).getByRole('row', { name: new RegExp(CLIENT) });
+      await mine.waitFor();
+      return (await mine.getByText('Responsible').count()) === 1 ? true : undefined;
+    }, 20_000, 'the accountant to be responsible');
+  }, 120_000);
+
+  it('S2, P6: tax cards for two clients: progress, one failed with the reason the authority gave, Retry failed fetches it alone', async () => {
+    const tax = (method: string, path: string, body?: unknown) => sim(taxAuthority.url, method, path, body);
+    const names = ['Pier Browser Bakery', 'Dockside Browser Deli'];
+    const feins = ['31-7000001', '31-7000002'];
+    const ids: string[] = [];
+    for (const [i, name] of names.entries()) {
+      const c = await registerClient(system, { name });
+      await linkClientToFirm(system, firm, c, ['VIEW_COMPANY', 'VIEW_PAYROLL', 'RUN_PAYROLL', 'VIEW_TAX_DOCUMENTS']);
+      const { apiKey: key } = await tax('POST', '/admin/employers', { fein: feins[i], name });
+      await tax('POST', `/admin/employers/${feins[i]}/employees`, { externalRef: `e-${i}`, firstName: 'Em', lastName: `Ployee${i}`, withholdingRateBasisPoints: 2000 });
+      // The link reaches payroll-sync by event: connect once it knows the client.
+      await eventually(async () => {
+        const r = await system.gql(`mutation($i: ConnectTaxAuthorityInput!) { connectTaxAuthority(input: $i) { fein } }`, { i: { clientId: c.clientId, fein: feins[i], apiKey: key } }, firm.token);
+        return r.data?.connectTaxAuthority?.fein === feins[i] ? true : undefined;
+      }, 20_000, `${name} connected to the tax authority`);
+      ids.push(c.clientId);
+    }
+    await tax('POST', '/admin/faults', { mode: 'error', status: 503, fein: feins[1], path: '/tax-cards', times: 1 });
+
+    const page = accountant;
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Tax cards' }).click();
+    const form = page.getByRole('form', { name: 'Fetch tax cards' });
+    for (const name of names) {
+      await form.getByRole('combobox', { name: 'Clients' }).click();
+      await page.getByRole('option', { name }).click();
+    }
+    await page.keyboard.press('Escape');
+    await form.getByRole('button', { name: 'Fetch tax cards' }).click();
+    const progress = page.getByRole('region', { name: 'Fetch progress' });
+    await progress.getByRole('progressbar', { name: 'Tax-card fetch progress' }).waitFor();
+    await progress.getByText('Finished: 2 clients, 1 fetched, 1 failed.').waitFor({ timeout: 30_000 });
+    const fetches = (await system.gql(`{ taxCardFetches(last: 1) { id clients { client { id } status reason } } }`, {}, firm.token)).data.taxCardFetches;
+    const reason = fetches[0].clients.find((c: { client: { id: string } }) => c.client.id === ids[1]).reason as string;
+    expect(reason).toBeTruthy();
+    const clientsGrid = progress.getByRole('grid', { name: 'Clients in this fetch' });
+    await clientsGrid.getByRole('row', { name: new RegExp(names[1]) }).getByText(reason).waitFor();
+    expect(await clientsGrid.getByRole('row', { name: new RegExp(names[0]) }).getByText('Fetched').count()).toBe(1);
+    await browser.shot(page, '28-partner-tax-cards-failed');
+
+    await progress.getByRole('button', { name: 'Retry failed (1)' }).click();
+    await progress.getByText('Finished: 2 clients, 2 fetched, 0 failed.').waitFor({ timeout: 30_000 });
+    expect(await progress.getByRole('button', { name: /Retry failed/ }).count()).toBe(0);
+    await page.getByRole('grid', { name: 'Latest fetches' }).getByText('2: 2 fetched, 0 failed, 0 pending').waitFor();
+    await browser.shot(page, '29-partner-tax-cards-retried');
   }, 120_000);
 });

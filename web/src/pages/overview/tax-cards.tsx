@@ -228,7 +228,7 @@ function StartFetch({ clients, members, onStarted }: { clients: Client[]; member
 }
 
 /** One fetch: progress while it runs (read again every second), each client's status and reason, retry failed. */
-function FetchProgress({ fetchId }: { fetchId: string }) {
+function FetchProgress({ fetchId, onProgress }: { fetchId: string; onProgress: () => void }) {
   const [{ data, fetching, error }, refetch] = useQuery({ query: TaxCardFetch, variables: { id: fetchId }, requestPolicy: 'network-only' });
   const [retryResult, retry] = useMutation(RetryTaxCardFetch);
   const fetch = data?.taxCardFetch;
@@ -238,6 +238,11 @@ function FetchProgress({ fetchId }: { fetchId: string }) {
     const timer = setInterval(() => refetch({ requestPolicy: 'network-only' }), PROGRESS_POLL_MS);
     return () => clearInterval(timer);
   }, [running, refetch]);
+  // The list of latest fetches follows this one's counts.
+  const counts = fetch ? `${fetch.status}|${fetch.pending}|${fetch.failed}` : '';
+  useEffect(() => {
+    if (counts) onProgress();
+  }, [counts]); // only when the counts move, not on every render
   if (fetching && !data) return <Loading what="Reading the fetch" />;
   if (error) return <ApiError error={error} />;
   if (!fetch) return <Alert severity="info">This fetch has none of the clients you may fetch tax cards for.</Alert>;
@@ -307,7 +312,7 @@ export function TaxCardsPage() {
       <ApiError error={error} />
       {fetching && !data && <Loading what="Loading clients" />}
       {data && <StartFetch clients={data.myClients} members={members} onStarted={open} />}
-      {fetchId && <FetchProgress key={fetchId} fetchId={fetchId} />}
+      {fetchId && <FetchProgress key={fetchId} fetchId={fetchId} onProgress={() => refetch({ requestPolicy: 'network-only' })} />}
       {data && (
         <Box sx={{ mt: 3 }}>
           <Typography variant="h2" component="h2" sx={{ mb: 1 }}>
