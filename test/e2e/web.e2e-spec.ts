@@ -311,7 +311,7 @@ describe('the web app in a real browser (S1, S2)', () => {
     expect(await page.locator('#link-permissions').textContent()).toMatch(/^Granted to your firm by the client: View company, View payroll \(connected /);
   }, 150_000);
 
-  it('S1, C3, C10, C11, C12, G4: groups and period marks, assigning from the team view, bulk access on the access list, the audit trail', async () => {
+  it('S1, C3, C10, C11, C12, F10, G4: groups and period marks, assigning from the team view with an end date, bulk access on the access list, the audit trail', async () => {
     const page = founderPage;
     const nav = page.getByRole('navigation', { name: 'Main' });
     await nav.getByRole('link', { name: 'Groups' }).click();
@@ -337,8 +337,18 @@ describe('the web app in a real browser (S1, S2)', () => {
     await assign.getByRole('combobox', { name: 'Client', exact: true }).click();
     await page.getByRole('option', { name: 'Browser Bakery' }).click();
     await assign.getByLabel('View company').check();
+    // SPEC F10: an end date in the past is refused at the date field, and nothing is assigned.
+    const endsAt = assign.getByLabel('Access ends on (optional)');
+    await endsAt.fill('2020-01-31');
     await assign.getByRole('button', { name: 'Assign' }).click();
-    await page.getByRole('grid', { name: "Morgan Member's clients" }).getByText('Browser Bakery').waitFor();
+    await assign.locator(`#${await endsAt.getAttribute('aria-describedby')}`).getByText('The access end date must be in the future.').waitFor();
+    expect(await endsAt.getAttribute('aria-invalid')).toBe('true');
+    const nextYear = new Date().getFullYear() + 1;
+    await endsAt.fill(`${nextYear}-06-30`);
+    await assign.getByRole('button', { name: 'Assign' }).click();
+    const morganClients = page.getByRole('grid', { name: "Morgan Member's clients" });
+    await morganClients.getByText('Browser Bakery').waitFor();
+    await morganClients.getByText(`Jun 30, ${nextYear}`).waitFor(); // the end date, shown with the access
     await shot(page, '12-team');
 
     // SPEC C11, C12: the access list filtered by member; the same access to several clients at
@@ -367,5 +377,48 @@ describe('the web app in a real browser (S1, S2)', () => {
     await trail.getByRole('row', { name: /Group created/ }).getByText('Fran Founder').waitFor(); // actors by name, not id
     await shot(page, '13-audit');
     expect(readFileSync(join(SCREENSHOTS, '13-audit.png')).length).toBeGreaterThan(1000);
+  }, 120_000);
+
+  it('S1, G6, G3: in Firm Info the founder creates a service account, copies its secret shown once, revokes it; makes Morgan an analyst', async () => {
+    const page = founderPage;
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Firm Info' }).click();
+    await page.getByRole('button', { name: 'Create service account' }).click();
+    const create = page.getByRole('dialog', { name: 'Create service account' });
+    await create.getByLabel('Name').fill('payroll exporter');
+    await create.getByLabel('Receive events (subscriptions)').check();
+    await create.getByRole('button', { name: 'Create' }).click();
+    const shown = page.getByRole('dialog', { name: 'The secret of payroll exporter' });
+    await shown.getByText(/shown only this once/).waitFor();
+    const secret = await shown.getByLabel('Secret').inputValue();
+    expect(secret).toMatch(/^adsa_/);
+    await shown.getByRole('button', { name: 'Copy secret' }).click();
+    await shown.getByText('Copied to the clipboard.').waitFor();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(secret);
+    await shot(page, '14-service-account-secret');
+    await shown.getByRole('button', { name: 'I have stored it' }).click();
+    const accounts = page.getByRole('grid', { name: 'Service accounts' });
+    await accounts.getByRole('row', { name: /payroll exporter/ }).getByText('Active').waitFor();
+    expect(await page.content()).not.toContain(secret); // shown once, never again
+
+    // The secret works until it is revoked (SPEC G6): the service reads the firm's clients.
+    const EXCHANGE = `mutation($s: String!) { exchangeServiceAccountSecret(secret: $s) { accessToken } }`;
+    const token = (await system.gql(EXCHANGE, { s: secret })).data.exchangeServiceAccountSecret.accessToken;
+    expect((await system.gql('{ myClients { businessName } }', {}, token)).data.myClients.map((c: { businessName: string }) => c.businessName)).toContain('Browser Bakery');
+    await page.getByRole('button', { name: 'Revoke payroll exporter' }).click();
+    await page.getByRole('dialog', { name: 'Revoke the service account payroll exporter?' }).getByRole('button', { name: 'Revoke' }).click();
+    await accounts.getByRole('row', { name: /payroll exporter/ }).getByText(/^Revoked /).waitFor();
+    expect((await system.gql(EXCHANGE, { s: secret })).errors?.[0]?.extensions?.code).toBe('INVALID_SERVICE_ACCOUNT_SECRET');
+
+    // SPEC G3: an ADMIN makes a member a read-only analyst.
+    await page.getByRole('button', { name: 'Edit Morgan Member' }).click();
+    const edit = page.getByRole('dialog', { name: 'Edit Morgan Member' });
+    await edit.getByRole('combobox', { name: 'Firm role' }).click();
+    await page.getByRole('option', { name: 'Analyst (read-only)' }).click();
+    await edit.getByRole('button', { name: 'Save' }).click();
+    const morgan = page.getByRole('grid', { name: 'Members' }).getByRole('row', { name: /Morgan Member/ });
+    await morgan.getByText('Read-only: every client').waitFor();
+    expect(await morgan.getByText('Analyst', { exact: true }).count()).toBe(1);
+    await shot(page, '15-firm-info-admin');
   }, 120_000);
 });
