@@ -379,7 +379,7 @@ describe('the web app in a real browser (S1, S2)', () => {
     expect(readFileSync(join(SCREENSHOTS, '13-audit.png')).length).toBeGreaterThan(1000);
   }, 120_000);
 
-  it('S1, G6, G3: in Firm Info the founder creates a service account, copies its secret shown once, revokes it; makes Morgan an analyst', async () => {
+  it('S1, G6, G3, G4: in Firm Info the founder creates a service account, copies its secret shown once, revokes it (both on the audit trail); makes Morgan an analyst', async () => {
     const page = founderPage;
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Firm Info' }).click();
@@ -409,6 +409,12 @@ describe('the web app in a real browser (S1, S2)', () => {
     await page.getByRole('dialog', { name: 'Revoke the service account payroll exporter?' }).getByRole('button', { name: 'Revoke' }).click();
     await accounts.getByRole('row', { name: /payroll exporter/ }).getByText(/^Revoked /).waitFor();
     expect((await system.gql(EXCHANGE, { s: secret })).errors?.[0]?.extensions?.code).toBe('INVALID_SERVICE_ACCOUNT_SECRET');
+    // SPEC G4: both are on the firm's audit trail, named.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Audit trail' }).click();
+    await page.getByRole('tab', { name: 'Firm and members' }).click();
+    const firmTrail = page.getByRole('grid', { name: 'Firm and members' });
+    await eventually(async () => ((await firmTrail.getByRole('row', { name: /Service account payroll exporter/ }).count()) >= 2 ? true : undefined), 10_000, 'creation and revocation on the trail');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Firm Info' }).click();
 
     // SPEC G3: an ADMIN makes a member a read-only analyst.
     await page.getByRole('button', { name: 'Edit Morgan Member' }).click();

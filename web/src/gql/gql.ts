@@ -25,6 +25,7 @@ type Documents = {
     "\n  query ClientAudit {\n    clientAuditTrail(first: 200) {\n      id\n      action\n      actorRealm\n      actorId\n      subjectType\n      subjectId\n      before\n      after\n      at\n    }\n  }\n": typeof types.ClientAuditDocument,
     "\n  query InvitationAudit {\n    invitationAuditTrail(first: 200) {\n      id\n      action\n      actorRealm\n      actorId\n      subjectId\n      before\n      after\n      at\n    }\n  }\n": typeof types.InvitationAuditDocument,
     "\n  query AuditNames {\n    myFirm {\n      id\n      name\n      members(includeInactive: true) {\n        id\n        firstName\n        lastName\n      }\n    }\n    myClients {\n      id\n      businessName\n    }\n  }\n": typeof types.AuditNamesDocument,
+    "\n  query AuditServiceAccountNames {\n    serviceAccounts {\n      id\n      name\n    }\n  }\n": typeof types.AuditServiceAccountNamesDocument,
     "\n  mutation AcceptFirmInvitation($token: String!) {\n    acceptFirmInvitation(token: $token) {\n      id\n      status\n      platform\n      client {\n        id\n      }\n    }\n  }\n": typeof types.AcceptFirmInvitationDocument,
     "\n  query ConnectedClient {\n    myClients {\n      id\n      businessName\n      platform\n    }\n  }\n": typeof types.ConnectedClientDocument,
     "\n  mutation ConfirmFirmSignUp($token: String!) {\n    confirmFirmSignUp(token: $token) {\n      accessToken\n      expiresAt\n      refreshToken\n      member {\n        id\n        firstName\n        lastName\n      }\n    }\n  }\n": typeof types.ConfirmFirmSignUpDocument,
@@ -130,6 +131,7 @@ const documents: Documents = {
     "\n  query ClientAudit {\n    clientAuditTrail(first: 200) {\n      id\n      action\n      actorRealm\n      actorId\n      subjectType\n      subjectId\n      before\n      after\n      at\n    }\n  }\n": types.ClientAuditDocument,
     "\n  query InvitationAudit {\n    invitationAuditTrail(first: 200) {\n      id\n      action\n      actorRealm\n      actorId\n      subjectId\n      before\n      after\n      at\n    }\n  }\n": types.InvitationAuditDocument,
     "\n  query AuditNames {\n    myFirm {\n      id\n      name\n      members(includeInactive: true) {\n        id\n        firstName\n        lastName\n      }\n    }\n    myClients {\n      id\n      businessName\n    }\n  }\n": types.AuditNamesDocument,
+    "\n  query AuditServiceAccountNames {\n    serviceAccounts {\n      id\n      name\n    }\n  }\n": types.AuditServiceAccountNamesDocument,
     "\n  mutation AcceptFirmInvitation($token: String!) {\n    acceptFirmInvitation(token: $token) {\n      id\n      status\n      platform\n      client {\n        id\n      }\n    }\n  }\n": types.AcceptFirmInvitationDocument,
     "\n  query ConnectedClient {\n    myClients {\n      id\n      businessName\n      platform\n    }\n  }\n": types.ConnectedClientDocument,
     "\n  mutation ConfirmFirmSignUp($token: String!) {\n    confirmFirmSignUp(token: $token) {\n      accessToken\n      expiresAt\n      refreshToken\n      member {\n        id\n        firstName\n        lastName\n      }\n    }\n  }\n": types.ConfirmFirmSignUpDocument,
@@ -282,6 +284,10 @@ export function graphql(source: "\n  query InvitationAudit {\n    invitationAudi
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query AuditNames {\n    myFirm {\n      id\n      name\n      members(includeInactive: true) {\n        id\n        firstName\n        lastName\n      }\n    }\n    myClients {\n      id\n      businessName\n    }\n  }\n"): (typeof documents)["\n  query AuditNames {\n    myFirm {\n      id\n      name\n      members(includeInactive: true) {\n        id\n        firstName\n        lastName\n      }\n    }\n    myClients {\n      id\n      businessName\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditServiceAccountNames {\n    serviceAccounts {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  query AuditServiceAccountNames {\n    serviceAccounts {\n      id\n      name\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

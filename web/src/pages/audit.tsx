@@ -74,7 +74,19 @@ const Names = graphql(`
   }
 `);
 
+/** SPEC G6: a firm admin's audit trail names service accounts too. */
+const ServiceAccountNames = graphql(`
+  query AuditServiceAccountNames {
+    serviceAccounts {
+      id
+      name
+    }
+  }
+`);
+
 const shortId = (id: string) => id.slice(0, 8);
+/** What an entry is about, by name when the firm knows it (a member, a client, a service account). */
+const subjectOf = (names: ReadonlyMap<string, string>, type: string, id: string) => `${humanize(type)} ${names.get(id) ?? shortId(id)}`;
 const REALM_ACTOR: Record<string, string> = { FIRM: 'Firm member', CLIENT: 'Client admin', SYSTEM: 'System' };
 const realmActor = (names: ReadonlyMap<string, string>, realm: string, id?: string | null) =>
   (id && names.get(id)) ?? REALM_ACTOR[realm.toUpperCase()] ?? humanize(realm);
@@ -95,7 +107,7 @@ function ClientTrail({ names = new Map() }: { names?: ReadonlyMap<string, string
     id: e.id,
     action: e.action,
     actor: realmActor(names, e.actorRealm, e.actorId),
-    subject: `${humanize(e.subjectType)} ${shortId(e.subjectId)}`,
+    subject: subjectOf(names, e.subjectType, e.subjectId),
     before: e.before,
     after: e.after,
     at: e.at,
@@ -117,13 +129,16 @@ function InvitationTrail({ names = new Map() }: { names?: ReadonlyMap<string, st
   return <AuditTable label="Invitations" rows={rows} loading={fetching && !data} error={error} names={names} />;
 }
 
-function FirmTrail({ names }: { names: ReadonlyMap<string, string> }) {
+function FirmTrail({ names: firmNames }: { names: ReadonlyMap<string, string> }) {
   const [{ data, fetching, error }] = useQuery({ query: FirmAudit });
+  const [accounts] = useQuery({ query: ServiceAccountNames });
+  const names = new Map(firmNames);
+  for (const a of accounts.data?.serviceAccounts ?? []) names.set(a.id, a.name);
   const rows: AuditRow[] = (data?.firmAuditTrail ?? []).map((e) => ({
     id: e.id,
     action: e.action,
     actor: e.actor ? `${e.actor.firstName} ${e.actor.lastName}` : 'System',
-    subject: `${humanize(e.subjectType)} ${shortId(e.subjectId)}`,
+    subject: subjectOf(names, e.subjectType, e.subjectId),
     before: e.before,
     after: e.after,
     at: e.at,
