@@ -1,4 +1,8 @@
 import { afterEach } from 'vitest';
+import { configure } from '@testing-library/dom';
+
+// Screens are waited for, not timed: on a loaded 2-core machine a render can take seconds.
+configure({ asyncUtilTimeout: 10_000 });
 
 afterEach(async () => {
   if (typeof window === 'undefined') return;

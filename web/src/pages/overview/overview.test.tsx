@@ -167,9 +167,11 @@ const fetchState = (status: 'RUNNING' | 'FINISHED', deli: ReturnType<typeof fetc
 describe('P6 tax cards screen', () => {
   it('P6: a running fetch shows its progress, is read again until it ends, each client with its reason; Retry failed sends the fetch again', async () => {
     const failed = fetchClient('c2', 'Dockside Deli', 'FAILED', 'The tax authority is unavailable (503); try again later.');
-    const { client, sent } = clientAnswering({
+    // The fetch ends once the test has seen it running: each poll asks again, whenever it comes.
+    let ended = false;
+    const { client, sent, queries } = clientAnswering({
       TaxCardSetup: setup,
-      TaxCardFetch: (_v, call) => (call === 0 ? fetchState('RUNNING', fetchClient('c2', 'Dockside Deli', 'PENDING')) : fetchState('FINISHED', failed)),
+      TaxCardFetch: () => (ended ? fetchState('FINISHED', failed) : fetchState('RUNNING', fetchClient('c2', 'Dockside Deli', 'PENDING'))),
       RetryTaxCardFetch: { data: { retryTaxCardFetch: { id: 'x1', status: 'RUNNING', pending: 1, failed: 0 } } },
     });
     renderAt('/tax-cards', '/tax-cards', <TaxCardsPage />, client);
@@ -177,8 +179,11 @@ describe('P6 tax cards screen', () => {
     await within(progress).findByText('Fetching: 1 of 2 clients done (1 fetched, 0 failed, 1 pending).');
     expect(within(progress).getByRole('progressbar', { name: 'Tax-card fetch progress' }).getAttribute('aria-valuenow')).toBe('50');
     expect(within(progress).queryByRole('button', { name: /Retry failed/ })).toBeNull();
+    const asked = queries.filter((q) => q.name === 'TaxCardFetch').length;
+    ended = true;
     // Polled: the fetch ends with Dockside Deli failed, and why.
-    await within(progress).findByText('Finished: 2 clients, 1 fetched, 1 failed.', {}, { timeout: 5_000 });
+    await within(progress).findByText('Finished: 2 clients, 1 fetched, 1 failed.', {}, { timeout: 10_000 });
+    expect(queries.filter((q) => q.name === 'TaxCardFetch').length).toBeGreaterThan(asked);
     const row = within(within(progress).getByRole('grid', { name: 'Clients in this fetch' })).getByRole('row', { name: /Dockside Deli/ });
     expect(row.textContent).toContain('Failed');
     expect(row.textContent).toContain('The tax authority is unavailable (503); try again later.');
