@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { spawnTimeTrackingSimulator, type SpawnedSimulator } from '@advisor/time-tracking-sim';
 import { spawnTaxAuthoritySimulator } from '@advisor/tax-authority-sim';
@@ -224,7 +225,7 @@ describe('the payroll screens in a real browser (S1, S2: P1, P2, P3, P7; P4, P5,
     }
   }, 120_000);
 
-  it('S2, P4, P5, C5: the partner overview counts the payroll run: key figures for its month, the usage log, automation per client and my clients', async () => {
+  it('S2, P4, P5, C5: the partner overview counts the payroll run: key figures for its month, the usage log (and its CSV), automation per client and my clients', async () => {
     const page = accountant;
     // The run counts in its period's month: the month of week 1 (or the next, for a week across two months).
     const FIGURES = `query($m: String!) { payrollKeyFigures(month: $m) { payslipsSent contractorPayments totalPaidOutCents shifts shiftsAutomated } }`;
@@ -255,6 +256,13 @@ describe('the payroll screens in a real browser (S1, S2: P1, P2, P3, P7; P4, P5,
     const row = usage.getByRole('row', { name: new RegExp(CLIENT) });
     await row.getByText('$1,227.00').waitFor();
     await browser.shot(page, '27-partner-usage-log');
+    // SPEC P5: the same report as CSV from the gateway, with the session's token and the filters.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
+    expect(download.suggestedFilename()).toBe('payroll-usage.csv');
+    const csv = readFileSync((await download.path())!, 'utf8');
+    const lines = csv.replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines[0]).toMatch(/^Client,FEIN,Client ID,Month,Payslips,Contractor payments,Absences,Total paid out \(USD\)$/);
+    expect(lines.slice(1)).toEqual([expect.stringMatching(new RegExp(`^${CLIENT},\\d\\d-\\d{7},${client.clientId},${month},2,1,\\d+,1227\\.00$`))]);
     await page.getByRole('tab', { name: 'Automation per client' }).click();
     await page.getByRole('grid', { name: 'Automation per client' }).getByRole('row', { name: new RegExp(CLIENT) }).waitFor();
     // SPEC C5: running payroll made the accountant responsible (by event): "my clients" says so.

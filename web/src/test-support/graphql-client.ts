@@ -1,5 +1,5 @@
 import { CombinedError, type Client } from 'urql';
-import { concat, fromValue, never } from 'wonka';
+import { concat, fromValue, never, pipe, take, toPromise } from 'wonka';
 import { GraphQLError, Kind, type DocumentNode } from 'graphql';
 
 type Result = { data?: unknown; error?: CombinedError };
@@ -39,6 +39,13 @@ export function clientAnswering(answers: Record<string, Answer>) {
       sent.push({ name: operationName(op.query), variables: op.variables });
       return answer(op);
     },
+    /** `client.query(…).toPromise()`, for code that asks outside a hook. */
+    query: (query: DocumentNode, variables: unknown = {}) => ({
+      toPromise: () => {
+        queries.push({ name: operationName(query), variables });
+        return pipe(answer({ query, variables }), take(1), toPromise);
+      },
+    }),
   } as unknown as Client;
   return { client, sent, queries };
 }

@@ -10,6 +10,7 @@ import { ApiError, PageHeader } from '../../components/feedback';
 import { DataTable } from '../../components/data-table';
 import { CursorPager } from '../../components/cursor-pager';
 import { GroupFilter } from '../../components/group-filter';
+import { CsvDownloadButton } from '../../components/csv-download';
 import { CLIENT_ROLE_LABEL, STATUS_LABEL, formatDateTime } from '../../labels';
 import { FIRST_PAGE, currentCursor, formatCentsString, formatLevel, formatMonth, monthsBefore, thisMonth } from './overview-logic';
 
@@ -96,17 +97,19 @@ const mineColumns: GridColDef<MineRow>[] = [
   { field: 'lastSyncedAt', headerName: 'Last synced', width: 170, valueFormatter: (v: string | null) => formatDateTime(v) },
 ];
 
+/** Each tab and the gateway's CSV of it (`GET /reports/<csv>.csv`). */
 const TABS = [
-  { value: 'usage', label: 'Usage log' },
-  { value: 'automation', label: 'Automation per client' },
-  { value: 'my-clients', label: 'My clients' },
+  { value: 'usage', label: 'Usage log', csv: 'payroll-usage' },
+  { value: 'automation', label: 'Automation per client', csv: 'payroll-automation' },
+  { value: 'my-clients', label: 'My clients', csv: 'my-payroll-clients' },
 ] as const;
 
 /**
  * SPEC P5: reports across every client the member sees (C6): the usage log (payslips, contractor
  * payments, absences per client per month), automation per client, and "my clients" (where the
- * member is responsible or collaborator), each filtered by group (C10) and paged by the API's
- * cursors. Tab, months and group live in the address; a new filter starts at the first page.
+ * member is responsible or collaborator), each filtered by group (C10), paged by the API's
+ * cursors and downloadable whole as CSV. Tab, months and group live in the address; a new filter
+ * starts at the first page.
  */
 export function ReportsPage() {
   const [params, setParams] = useSearchParams();
@@ -127,7 +130,8 @@ export function ReportsPage() {
   const [usage] = useQuery({ query: UsageReport, variables: { fromMonth, toMonth, ...page }, pause: mine });
   const [myClients] = useQuery({ query: MyPayrollClientsReport, variables: page, pause: !mine });
   const errors = formErrors(mine ? myClients.error : usage.error);
-  const label = TABS.find((t) => t.value === tab)?.label ?? 'Usage log';
+  const current = TABS.find((t) => t.value === tab) ?? TABS[0];
+  const label = current.label;
   const usageRows: UsageRow[] = (usage.data?.payrollUsageReport.rows ?? []).map((r) => ({ ...r, id: `${r.client.id}:${r.month}` }));
   const mineRows: MineRow[] = (myClients.data?.myPayrollClients.rows ?? []).map((r) => ({ ...r, id: r.client.id }));
   const nextCursor = mine ? myClients.data?.myPayrollClients.nextCursor : usage.data?.payrollUsageReport.nextCursor;
@@ -157,6 +161,7 @@ export function ReportsPage() {
         {!mine && monthField('from', 'fromMonth', 'From', fromMonth)}
         {!mine && monthField('to', 'toMonth', 'To', toMonth)}
         <GroupFilter value={groupId} onChange={(g) => update('group', g)} />
+        <CsvDownloadButton report={current.csv} params={mine ? { groupId } : { fromMonth, toMonth, groupId }} />
       </Stack>
       <ApiError messages={errors.general} />
       {mine ? (
