@@ -47,6 +47,8 @@ class Cluster {
     this.log = log;
     this.keys = generateSigningKeyPair();
     this.secrets = Object.fromEntries(SERVICES.map((s) => [s, randomBytes(24).toString('base64url')]));
+    /** The operator's platform account (SPEC G6): the suite registers client companies with it. */
+    this.platformApiKey = `adpk_${randomBytes(32).toString('base64url')}`;
     this.procs = {};
     this.ports = {};
     mkdirSync(this.mailDir, { recursive: true });
@@ -156,6 +158,7 @@ class Cluster {
         INVITATIONS_GATEWAY_SECRET: this.secrets.invitations,
         PAYROLL_SYNC_GATEWAY_SECRET: this.secrets['payroll-sync'],
         GATEWAY_REPLICA_ID: this.replicaIdOf(name),
+        PLATFORM_API_KEY: this.platformApiKey,
         WEB_DIR: '',
       };
     }

@@ -11,6 +11,9 @@
  * pause is below 99 %, when the baseline sees a 500, or when a SIGTERM takes 10 s or more, ends
  * with another exit code than 0, or leaves a consumer in its group.
  *
+ * Client companies are registered through the gateway with the platform account (SPEC C1, G6),
+ * as the payroll platform does in production.
+ *
  * Options: --quick (short pause, lighter load), --only=<scenario,…>, --keep (keep the run dir).
  * Environment: CHAOS_MYSQL_URL (default mysql://root@127.0.0.1:3306), CHAOS_PAUSE_SECONDS
  * (default 60, 10 with --quick), CHAOS_LOG_LEVEL for the processes (default warn).
@@ -71,11 +74,11 @@ async function main() {
     log(`${quick ? 'quick' : 'full'} run: broker pause ${PAUSE_S} s, ${needed} invitations to accept; databases ${cluster.prefix}*, topics ${cluster.namespace}*`);
     await cluster.startBroker();
     await cluster.createDatabases();
-    log(`seeding ${needed + FIRMS} client companies with the clients service's domain (in-process, before the processes start)`);
-    const clients = await W.seedClients(cluster, needed + FIRMS);
     await cluster.startAll();
     log(`processes up: ${PROCESSES.map((p) => `${p} :${cluster.ports[p]}`).join(', ')}`);
     checks = await W.openChecks(cluster);
+    log(`the platform account registers ${needed + FIRMS} client companies through the gateway`);
+    const clients = await W.seedClients(cluster, checks, needed + FIRMS);
     const firms = await W.signUpFirms(cluster, FIRMS);
     // Acceptances assign the acceptor, which the clients service knows from member.joined.
     await waitFor(async () => Number((await checks.q('clients', 'SELECT COUNT(*) AS n FROM firm_members'))[0].n) >= FIRMS, 60_000, 'firm members to reach clients');

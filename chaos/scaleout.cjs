@@ -60,13 +60,13 @@ async function runScaleOut({ acceptances = 500, brokers, mysqlUrl = 'mysql://roo
   try {
     await cluster.startBroker();
     await cluster.createDatabases();
-    const clients = await W.seedClients(cluster, acceptances + FIRMS + SCHEDULED_CLIENTS);
-    const scheduled = clients.splice(0, SCHEDULED_CLIENTS);
     let t = Date.now();
     await cluster.startAll({ replicas: 2 });
     figures.startMs = Date.now() - t;
     log(`two replicas of ${SERVICES.join(', ')} and two gateways up in ${(figures.startMs / 1000).toFixed(1)} s`);
     checks = await W.openChecks(cluster);
+    const clients = await W.seedClients(cluster, checks, acceptances + FIRMS + SCHEDULED_CLIENTS);
+    const scheduled = clients.splice(0, SCHEDULED_CLIENTS);
     // Scheduled work: these clients' admins connect time tracking; both payroll-sync replicas
     // then look for due syncs every 500 ms.
     const connectedAt = Date.now();

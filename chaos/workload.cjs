@@ -5,7 +5,7 @@
  */
 const { readFileSync, readdirSync } = require('node:fs');
 const { join } = require('node:path');
-const { AccessTokenIssuer, KafkaTransport, createLogger, openDatabase } = require('../packages/kit/dist');
+const { createLogger, openDatabase } = require('../packages/kit/dist');
 const { sleep } = require('./cluster.cjs');
 
 const SIGN_UP = `mutation($input: SignUpFirmInput!) { signUpFirm(input: $input) { status } }`;
@@ -41,43 +41,45 @@ async function pool(items, concurrency, fn) {
   return results;
 }
 
+const REGISTER = `mutation($input: RegisterClientCompanyInput!) { registerClientCompany(input: $input) { id } }`;
+
 /**
- * Client companies are registered by the clients service's own domain (the way the platform's
- * sign-up does; the API to register them from outside does not exist yet), run in-process
- * against the clients database on the suite's broker before the standalone processes start. Its
- * outbox relay publishes client-company.changed, which the invitations process reads later.
+ * Client companies are registered as production registers them (SPEC C1, G6): the payroll
+ * platform calls the gateway with the operator's platform account (`PLATFORM_API_KEY`), four at
+ * a time. The clients service publishes client-company.changed for each; the suite waits until
+ * the invitations service's directory holds every company, so their admins can invite firms.
  */
-async function seedClients(cluster, count) {
-  const { startClientsService } = require('../services/clients/dist');
-  // Its consumer is stopped soon after it joins (kafkajs warns about that): errors only.
-  const logger = createLogger({ name: 'chaos-seed', level: 'error' });
-  const transport = new KafkaTransport({ clientId: 'chaos-seed', brokers: [cluster.brokers], namespace: cluster.namespace, logger });
-  const service = await startClientsService({
-    config: { host: '127.0.0.1', port: 0, database: { kind: 'mysql', url: cluster.databaseUrl('clients') }, gatewaySecret: cluster.secrets.clients },
-    transport,
-    issuer: await AccessTokenIssuer.fromPem(cluster.keys.privateKeyPem),
-    logger,
-  });
+async function seedClients(cluster, checks, count) {
   const base = 1_000_000 + Math.floor(Math.random() * 8_000_000);
-  try {
-    const clients = await pool(Array.from({ length: count }, (_, i) => i), 4, async (i) => {
-      const email = `admin${i}.${cluster.id}@client-chaos.example`;
-      const { clientId } = await service.domain.registry.registerCompany({
-        businessName: `Chaos client ${i}`,
-        fein: `12-${String(base + i).slice(-7)}`,
-        platform: 'PAYROLL',
-        status: 'ACTIVE',
-        customerSuccess: { name: 'Jordan Success', phone: '+1 646 555 0199', email: 'jordan.success@payroll-platform.example' },
-        admins: [{ firstName: 'Casey', lastName: 'Client', email, password: PASSWORD, permissions: ['MANAGE', 'MANAGE_EMPLOYEES'] }],
-      });
-      return { clientId, email };
-    });
-    await service.relay.drain();
-    return clients;
-  } finally {
-    await service.stop();
-    await transport.close();
+  const clients = await pool(Array.from({ length: count }, (_, i) => i), 4, async (i) => {
+    const email = `admin${i}.${cluster.id}@client-chaos.example`;
+    const res = await gql(
+      cluster.gatewayUrl,
+      REGISTER,
+      {
+        input: {
+          businessName: `Chaos client ${i}`,
+          fein: `12-${String(base + i).slice(-7)}`,
+          platform: 'PAYROLL',
+          status: 'ACTIVE',
+          customerSuccess: { name: 'Jordan Success', phone: '+1 646 555 0199', email: 'jordan.success@payroll-platform.example' },
+          admins: [{ firstName: 'Casey', lastName: 'Client', email, password: PASSWORD, permissions: ['MANAGE', 'MANAGE_EMPLOYEES'] }],
+        },
+      },
+      cluster.platformApiKey,
+    );
+    if (res.errors || !res.data) throw new Error(`registering a client company failed: ${JSON.stringify(res.errors ?? res)}`);
+    return { clientId: res.data.registerClientCompany.id, email };
+  });
+  const ids = clients.map((c) => c.clientId);
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    const [{ n }] = await checks.q('invitations', `SELECT COUNT(*) AS n FROM client_directory WHERE client_id IN (${ids.map(() => '?').join(',')})`, ids);
+    if (Number(n) === ids.length) break;
+    if (Date.now() > deadline) throw new Error(`the invitations service knows ${n} of ${ids.length} registered client companies after 120 s`);
+    await sleep(200);
   }
+  return clients;
 }
 
 async function signUpFirms(cluster, count) {
