@@ -2,8 +2,9 @@
 /**
  * Benchmarks (not tests): `npm run bench`.
  *  1. SQL statements and latency of the firm's client list at 10, 100 and 500 clients.
- *  2. Event delivery: K invitation acceptances through the outbox, the transport and the
- *     idempotent consumer; every one must arrive exactly once.
+ *  2. Event delivery (bench/events.cjs): K invitation acceptances through the outbox, the
+ *     transport and the idempotent consumer, every one exactly once; events/s, where the time
+ *     goes, and accept → visible p50/p99.
  *  3. Payroll (bench/payroll.cjs): approved shift → timecard delay, the 24-hour sync of 1,000
  *     clients × 20 workers, the attention view at 10 and 1,000 clients; key figures (P4) at 10,
  *     100 and 1,000 clients; a tax-card fetch (P6) for 1,000 clients with 2 % failures.
@@ -14,7 +15,6 @@
  * Embedded stores and the in-process transport by default; set BENCH_MYSQL_URL and
  * BENCH_KAFKA_BROKERS (e.g. after `bash scripts/kafka.sh start`) to run on MySQL and Kafka.
  */
-const { randomUUID } = require('node:crypto');
 const { performance } = require('node:perf_hooks');
 const { startSystem, gatewayRequest } = require('../system/dist');
 const { createLogger, dropMysqlDatabase } = require('../packages/kit/dist');
@@ -24,6 +24,7 @@ const { payrollBench, keyFigures, taxCardFetch } = require('./payroll.cjs');
 const { gatewayBench } = require('./gateway.cjs');
 const { signUp, seedClients, settle } = require('./support.cjs');
 const { subscriptionsBench } = require('./subscriptions.cjs');
+const { eventDelivery } = require('./events.cjs');
 
 const CLIENT_LIST = `{ myClients { id businessName myPermissions firmLink { permissions firm { name } }
   assignments { role member { firstName lastName } } groups { name } timeTracking { status } } }`;
@@ -48,7 +49,7 @@ async function main() {
     // BENCH_ONLY=clients|events|payroll|gateway|subscriptions runs one part.
     const only = process.env.BENCH_ONLY;
     if (!only || only === 'clients') await clientList(system);
-    if (!only || only === 'events') await eventDelivery(system);
+    if (!only || only === 'events') await eventDelivery(system, signUp);
     if (!only || only === 'payroll') {
       await payrollBench(system, simulator.url, signUp);
       await keyFigures(system, signUp);
@@ -87,45 +88,6 @@ async function clientList(system) {
     for (const s of Object.values(system.services)) s.relay?.start();
     console.log(`${String(n).padStart(7)}  ${statements.join('/').padEnd(40)} ${times[4].toFixed(1)}`);
   }
-}
-
-async function eventDelivery(system) {
-  const k = Number(process.env.BENCH_EVENTS ?? 300);
-  console.log(`\n2. event delivery: ${k} invitation acceptances, outbox → transport → idempotent consumer`);
-  const { enqueueEvent } = require('../packages/kit/dist');
-  const { invitationAccepted } = require('../schema/dist');
-  const firm = await signUp(system, 'events');
-  // SPEC C1, G6: the companies are registered as the platform does, through the gateway.
-  const { registerClientAsPlatform } = require('../system/dist');
-  const clientIds = [];
-  for (let i = 0; i < k; i++) {
-    clientIds.push(await registerClientAsPlatform(system, { businessName: `E${i}`, fein: `48-${String(1000000 + i)}`, platform: 'PEO', status: 'ACTIVE',
-      customerSuccess: { name: 'CS', phone: '+1 212 555 0100', email: 'cs@platform.example' },
-      admins: [{ firstName: 'A', lastName: 'B', email: `a${i}.${Date.now()}@client.example`, password: 'bench admin pass 1', permissions: ['MANAGE'] }] }));
-  }
-  const invitations = system.services.invitations.db;
-  const t0 = performance.now();
-  for (const clientId of clientIds) {
-    await invitations.transaction((em) => enqueueEvent(invitations, em, 'invitations', invitationAccepted, {
-      invitationId: randomUUID(), kind: 'CLIENT_TO_FIRM', clientId, firmId: firm.firmId, acceptedBy: { realm: 'firm', id: firm.memberId },
-      assignMemberId: firm.memberId, permissions: ['VIEW_COMPANY'], acceptedAt: new Date().toISOString() }));
-  }
-  // Publish some twice on purpose: the consumer must absorb the duplicates.
-  await invitations.dataSource.query('UPDATE outbox_events SET published_at = NULL WHERE seq % 10 = 0');
-  const clientsDb = system.services.clients.db.dataSource;
-  const placeholders = clientIds.map(() => '?').join(',');
-  let links = 0;
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    links = Number((await clientsDb.query(`SELECT COUNT(*) AS n FROM firm_client_links WHERE client_id IN (${placeholders})`, clientIds))[0].n);
-    if (links === k) break;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  const ms = performance.now() - t0;
-  await new Promise((r) => setTimeout(r, 1500));
-  const [assignments] = await clientsDb.query(`SELECT COUNT(*) AS n FROM assignments WHERE client_id IN (${placeholders})`, clientIds);
-  console.log(`links ${links}/${k}, assignments ${Number(assignments.n)}/${k}: ${links === k && Number(assignments.n) === k ? 'nothing lost, nothing doubled' : 'MISMATCH'}; ${(k / (ms / 1000)).toFixed(0)} events/s end to end`);
-  if (links !== k || Number(assignments.n) !== k) process.exitCode = 1;
 }
 
 main().catch((err) => {

@@ -66,6 +66,8 @@ export class Database {
   private queue: Promise<unknown> = Promise.resolve();
   private readonly commitListeners = new Set<CommitListener>();
   private readonly managersWithEvents = new WeakSet<EntityManager>();
+  /** Work each open transaction runs after its body, just before it commits (see `beforeCommit`). */
+  private readonly pendingBeforeCommit = new WeakMap<EntityManager, Array<() => Promise<void>>>();
   /** Transactions run again after a deadlock or lock wait time-out (tests and chaos figures read it). */
   retriedTransactions = 0;
 
@@ -108,9 +110,17 @@ export class Database {
     let hadEvents = false;
     const run = () => {
       const body = async (em: EntityManager) => {
-        const result = await work(em);
-        hadEvents = this.managersWithEvents.has(em);
-        return result;
+        const tasks: Array<() => Promise<void>> = [];
+        this.pendingBeforeCommit.set(em, tasks);
+        try {
+          const result = await work(em);
+          // A task may add another (it runs in turn): go until none is left.
+          for (let task = tasks.shift(); task; task = tasks.shift()) await task();
+          hadEvents = this.managersWithEvents.has(em);
+          return result;
+        } finally {
+          this.pendingBeforeCommit.delete(em);
+        }
       };
       return this.kind === 'mysql' && options.isolation
         ? this.dataSource.transaction(options.isolation, body)
@@ -141,6 +151,19 @@ export class Database {
     }
     if (hadEvents) for (const listener of this.commitListeners) listener();
     return result;
+  }
+
+  /**
+   * Runs `task` inside the transaction of `em` once its work is done, just before it commits
+   * (a rollback skips it): the outbox writes a transaction's events as one statement this way.
+   * False when `em` is not an open transaction of this database; the caller then does the work
+   * at once.
+   */
+  beforeCommit(em: EntityManager, task: () => Promise<void>): boolean {
+    const tasks = this.pendingBeforeCommit.get(em);
+    if (!tasks) return false;
+    tasks.push(task);
+    return true;
   }
 
   /** Marks a transaction as carrying outbox events, so the relay is woken once it commits. */

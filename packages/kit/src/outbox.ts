@@ -65,10 +65,16 @@ export class ProcessedEventEntity {
 export const EVENT_ENTITIES = [OutboxEventEntity, ProcessedEventEntity];
 
 
+/** Outbox rows a transaction has enqueued and not yet written (see `enqueueEvent`). */
+const unwritten = new WeakMap<EntityManager, Array<Partial<OutboxEventEntity>>>();
+
 /**
  * Writes an event into the outbox inside the caller's transaction. The payload is validated
  * against its contract here, so an invalid event fails the business change instead of
- * reaching a consumer.
+ * reaching a consumer. Inside `Database.transaction` the rows are written together, in the
+ * order they were enqueued, by one multi-row INSERT just before the transaction commits (a
+ * consumer's batch of 100 events that each publish two costs one statement, not 200); they
+ * commit or roll back with the change either way.
  */
 export async function enqueueEvent<P>(
   db: Database,
@@ -87,17 +93,39 @@ export async function enqueueEvent<P>(
     producer,
     payload: valid,
   };
-  await em.insert(OutboxEventEntity, {
+  const row: Partial<OutboxEventEntity> = {
     eventId: envelope.eventId,
     topic: contract.topic,
     messageKey: contract.keyOf(valid),
     envelope: JSON.stringify(envelope),
     createdAt: now,
     publishedAt: null,
-  });
+  };
+  const pending = unwritten.get(em);
+  if (pending) pending.push(row);
+  else if (db.beforeCommit(em, () => writeOutboxRows(em))) unwritten.set(em, [row]);
+  else await insertOutboxRows(em, [row]);
   db.markEventsEnqueued(em);
   return envelope;
 }
+
+async function writeOutboxRows(em: EntityManager): Promise<void> {
+  const rows = unwritten.get(em) ?? [];
+  unwritten.delete(em);
+  await insertOutboxRows(em, rows);
+}
+
+/** One INSERT for all the rows; the auto-increment `seq` follows their order in it. */
+async function insertOutboxRows(em: EntityManager, rows: Array<Partial<OutboxEventEntity>>): Promise<void> {
+  if (rows.length === 0) return;
+  await em.createQueryBuilder().insert().into(OutboxEventEntity).values(rows).updateEntity(false).execute();
+}
+
+/**
+ * The most rows a relay claims and publishes in one `sendBatch`: after a broker outage the whole
+ * backlog of a busy minute goes in one or two sends instead of one per hundred rows.
+ */
+export const OUTBOX_RELAY_BATCH = 500;
 
 export interface OutboxRelay {
   start(): void;
@@ -139,7 +167,7 @@ export interface OutboxRelayOptions {
  */
 export function createOutboxRelay(opts: OutboxRelayOptions): OutboxRelay {
   const { db, transport, logger } = opts;
-  const batchSize = opts.batchSize ?? 100;
+  const batchSize = opts.batchSize ?? OUTBOX_RELAY_BATCH;
   const pollIntervalMs = opts.pollIntervalMs ?? 1000;
   const claimTtlMs = opts.claimTtlMs ?? 15_000;
   const maxBackoffMs = opts.maxBackoffMs ?? 1000;

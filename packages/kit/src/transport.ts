@@ -82,7 +82,7 @@ export const KAFKA_SESSION_TIMEOUT_MS = 6000;
 export const KAFKA_RETRY = { initialRetryTime: 200, maxRetryTime: 2000, retries: 8 } as const;
 export const KAFKA_HEARTBEAT_INTERVAL_MS = 1000;
 /** The most messages of one partition `onBatch` receives at a time. */
-export const KAFKA_HANDLER_BATCH = 25;
+export const KAFKA_HANDLER_BATCH = 100;
 
 type LogSeverity = 'error' | 'warn' | 'debug';
 

@@ -184,4 +184,66 @@ describe('transactional outbox and idempotent consumer (MySQL + Kafka)', () => {
       ['REJECTED', 1],
     ]);
   });
+
+  it('a transaction\'s events are written by one INSERT just before it commits, in the order enqueued; a rollback writes none', async () => {
+    const notebook = `order-${randomUUID()}`;
+    const before = producerDb.statementCount;
+    await producerDb.transaction(async (em) => {
+      for (let n = 0; n < 30; n++) {
+        await enqueueEvent(producerDb, em, 'kit-test', noteAdded, { notebookId: notebook, noteId: randomUUID(), text: `n${n}` });
+      }
+    });
+    // START TRANSACTION, one INSERT of 30 rows, COMMIT.
+    expect(producerDb.statementCount - before).toBe(3);
+    const rows = await producerDb.dataSource.query('SELECT envelope FROM outbox_events WHERE message_key = ? ORDER BY seq', [notebook]);
+    expect(rows.map((r: { envelope: string }) => (JSON.parse(r.envelope) as { payload: { text: string } }).payload.text)).toEqual(
+      Array.from({ length: 30 }, (_, n) => `n${n}`),
+    );
+
+    await expect(
+      producerDb.transaction(async (em) => {
+        await enqueueEvent(producerDb, em, 'kit-test', noteAdded, { notebookId: `${notebook}-rolled-back`, noteId: randomUUID(), text: 'never' });
+        throw new Error('the change fails after its event was enqueued');
+      }),
+    ).rejects.toThrow('the change fails');
+    const none = await producerDb.dataSource.query('SELECT COUNT(*) AS n FROM outbox_events WHERE message_key = ?', [`${notebook}-rolled-back`]);
+    expect(Number(none[0].n)).toBe(0);
+
+    // Outside Database.transaction (no commit to wait for) the row is written at once.
+    await enqueueEvent(producerDb, producerDb.manager, 'kit-test', noteAdded, { notebookId: `${notebook}-direct`, noteId: randomUUID(), text: 'direct' });
+    const direct = await producerDb.dataSource.query('SELECT COUNT(*) AS n FROM outbox_events WHERE message_key = ?', [`${notebook}-direct`]);
+    expect(Number(direct[0].n)).toBe(1);
+  });
+
+  it('a batch costs one read and one insert of processed_events whatever its size; only the handlers\' own statements grow with it', async () => {
+    const consumer = createEventConsumer({
+      name: 'kit-test-batch-cost',
+      db: consumerDb,
+      transport,
+      logger,
+      handlers: [handleEvent(noteAdded, async (em, payload) => void (await em.query('INSERT INTO notes (id, text) VALUES (?, ?)', [payload.noteId, `cost ${payload.text}`])))],
+    });
+    const batch = (n: number) =>
+      Array.from({ length: n }, (_, i) => ({
+        topic: noteAdded.topic,
+        key: 'notebook-cost',
+        partition: 0,
+        offset: String(i),
+        value: JSON.stringify({ eventId: randomUUID(), name: noteAdded.name, version: 1, occurredAt: new Date().toISOString(), producer: 'kit-test', payload: { notebookId: 'notebook-cost', noteId: randomUUID(), text: `${n}.${i}` } }),
+      }));
+    const cost = async (n: number) => {
+      const before = consumerDb.statementCount;
+      await consumer.processBatch(batch(n));
+      return consumerDb.statementCount - before;
+    };
+    const ten = await cost(10);
+    const fifty = await cost(50);
+    // START, the read of processed ids, one multi-row insert, COMMIT: 4 + one handler statement per event.
+    expect(ten).toBe(4 + 10);
+    expect(fifty).toBe(4 + 50);
+    const processed = await consumerDb.dataSource.query("SELECT COUNT(*) AS n FROM processed_events WHERE consumer = 'kit-test-batch-cost'");
+    expect(Number(processed[0].n)).toBe(60);
+    const notes = await consumerDb.dataSource.query("SELECT COUNT(*) AS n FROM notes WHERE text LIKE 'cost %'");
+    expect(Number(notes[0].n)).toBe(60);
+  });
 });
