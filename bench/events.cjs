@@ -10,6 +10,11 @@
  *     database, p50/p99.
  *
  * The client companies are registered as the platform does, through the gateway (SPEC C1, G6).
+ *
+ *  c. The pipeline alone (`pipelineBench`, the runtime kit only): K events committed by 8 writers
+ *     through a relay and an idempotent consumer whose handler writes one row, on the same
+ *     databases, with the in-process transport and with Kafka side by side in one run; events/s
+ *     and the ratio, every event exactly once.
  */
 const { randomUUID } = require('node:crypto');
 const { performance } = require('node:perf_hooks');
@@ -147,4 +152,88 @@ async function eventDelivery(system, signUp) {
   return { events: k, eventsPerSecond: Math.round(rate), committedMs: Math.round(committedMs), ms: Math.round(ms), statementsPerEvent: statements / k, latencyP50: pct(latencies, 50), latencyP99: pct(latencies, 99) };
 }
 
-module.exports = { eventDelivery };
+async function pipelineBench({ mysqlUrl, brokers }) {
+  const k = Number(process.env.BENCH_PIPELINE_EVENTS ?? 5000);
+  const kit = require('../packages/kit/dist');
+  const { z } = require('zod');
+  console.log(`\n2c. the event pipeline alone (kit: outbox → relay → transport → idempotent consumer writing one row), ${k} events by 8 writers, ${mysqlUrl ? 'MySQL' : 'embedded SQLite'}`);
+  const logger = kit.createLogger({ name: 'bench-pipeline', level: 'warn' });
+  const tick = kit.defineEvent({
+    name: 'bench.tick',
+    version: 1,
+    producer: 'bench',
+    payload: z.object({ aggregateId: z.string(), n: z.number().int() }),
+    keyOf: (p) => p.aggregateId,
+  });
+  class PipelineTables1700000000000 {
+    async up(queryRunner) {
+      await queryRunner.query(`CREATE TABLE effects (event_id varchar(36) PRIMARY KEY, aggregate_id varchar(64) NOT NULL, n int NOT NULL)`);
+      await kit.createEventTablesV1(queryRunner);
+      await kit.addOutboxClaimsV2(queryRunner);
+    }
+    async down() {}
+  }
+  const id = Date.now().toString(36);
+  const transports = [['in-process', () => new kit.InProcessTransport(logger)]];
+  if (brokers) transports.push(['Kafka', () => new kit.KafkaTransport({ clientId: `bench-${id}`, brokers, namespace: `benchpipe${id}.`, logger })]);
+  const rows = [];
+  for (const [label, makeTransport] of transports) {
+    const urls = mysqlUrl ? ['producer', 'consumer'].map((r) => `${mysqlUrl}/benchpipe${id}_${label === 'Kafka' ? 'k' : 'i'}_${r}`) : [];
+    const open = async (url) => {
+      if (url) await kit.ensureMysqlDatabase(url);
+      return kit.openDatabase({ name: 'bench-pipeline', config: url ? { kind: 'mysql', url } : { kind: 'embedded' }, entities: kit.EVENT_ENTITIES, migrations: [PipelineTables1700000000000], logger });
+    };
+    const producer = await open(urls[0]);
+    const consumerDb = await open(urls[1]);
+    const transport = makeTransport();
+    await transport.ensureTopics([tick.topic]);
+    const relay = kit.createOutboxRelay({ db: producer, transport, logger, pollIntervalMs: 50 });
+    const consumer = kit.createEventConsumer({
+      name: 'bench-pipeline',
+      db: consumerDb,
+      transport,
+      logger,
+      handlers: [kit.handleEvent(tick, async (em, payload, envelope) => void (await em.query('INSERT INTO effects (event_id, aggregate_id, n) VALUES (?, ?, ?)', [envelope.eventId, payload.aggregateId, payload.n])))],
+    });
+    await consumer.start();
+    relay.start();
+    try {
+      const t0 = performance.now();
+      let next = 0;
+      await Promise.all(
+        Array.from({ length: 8 }, async () => {
+          for (let i = next++; i < k; i = next++) await producer.transaction((em) => kit.enqueueEvent(producer, em, 'bench', tick, { aggregateId: `a${i % 64}`, n: i }));
+        }),
+      );
+      const committedMs = performance.now() - t0;
+      // A tenth published again: the consumer absorbs the duplicates.
+      await producer.dataSource.query('UPDATE outbox_events SET published_at = NULL WHERE published_at IS NOT NULL AND seq % 10 = 0');
+      const effects = async () => Number((await consumerDb.dataSource.query('SELECT COUNT(*) AS n FROM effects'))[0].n);
+      const deadline = Date.now() + 300_000;
+      while ((await effects()) < k && Date.now() < deadline) await sleep(10);
+      const ms = performance.now() - t0;
+      await relay.drain();
+      await sleep(1000);
+      const applied = await effects();
+      const processed = Number((await consumerDb.dataSource.query('SELECT COUNT(*) AS n FROM processed_events')).at(0).n);
+      const ok = applied === k && processed === k;
+      rows.push({ label, rate: k / (ms / 1000), committedMs, ms, ok });
+      console.log(
+        `${label.padEnd(10)} ${(k / (ms / 1000)).toFixed(0).padStart(6)} events/s end to end (committed in ${(committedMs / 1000).toFixed(1)} s, applied after ${(ms / 1000).toFixed(1)} s); ` +
+          `${applied}/${k} applied, ${processed} processed: ${ok ? 'nothing lost, nothing doubled' : 'MISMATCH'}`,
+      );
+      if (!ok) process.exitCode = 1;
+    } finally {
+      await relay.stop();
+      await consumer.stop();
+      await transport.close();
+      await producer.close();
+      await consumerDb.close();
+      for (const url of urls) await kit.dropMysqlDatabase(url);
+    }
+  }
+  if (rows.length === 2) console.log(`Kafka / in-process: ${(rows[1].rate / rows[0].rate).toFixed(2)}×`);
+  return rows;
+}
+
+module.exports = { eventDelivery, pipelineBench };

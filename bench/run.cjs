@@ -24,7 +24,7 @@ const { payrollBench, keyFigures, taxCardFetch } = require('./payroll.cjs');
 const { gatewayBench } = require('./gateway.cjs');
 const { signUp, seedClients, settle } = require('./support.cjs');
 const { subscriptionsBench } = require('./subscriptions.cjs');
-const { eventDelivery } = require('./events.cjs');
+const { eventDelivery, pipelineBench } = require('./events.cjs');
 
 const CLIENT_LIST = `{ myClients { id businessName myPermissions firmLink { permissions firm { name } }
   assignments { role member { firstName lastName } } groups { name } timeTracking { status } } }`;
@@ -46,10 +46,11 @@ async function main() {
   });
   console.log(`bench on ${mysqlUrl ? 'MySQL' : 'embedded SQLite'} with ${brokers ? 'Kafka' : 'the in-process transport'}`);
   try {
-    // BENCH_ONLY=clients|events|payroll|gateway|subscriptions runs one part.
+    // BENCH_ONLY=clients|events|pipeline|payroll|gateway|subscriptions runs one part (pipeline: 2c alone).
     const only = process.env.BENCH_ONLY;
     if (!only || only === 'clients') await clientList(system);
     if (!only || only === 'events') await eventDelivery(system, signUp);
+    if (!only || only === 'events' || only === 'pipeline') await pipelineBench({ mysqlUrl, brokers });
     if (!only || only === 'payroll') {
       await payrollBench(system, simulator.url, signUp);
       await keyFigures(system, signUp);

@@ -205,7 +205,16 @@ async function brokerPause(ctx) {
   const deadline = Date.now() + 60_000;
   for (;;) {
     const state = await ctx.checks.verify();
-    if (process.env.CHAOS_TRACE) log(`backlog: ${JSON.stringify(state)}`);
+    // Where the time goes: which services still miss how many acceptances, by ms after the return.
+    if (process.env.CHAOS_TRACE) {
+      // Transactions of this run's databases waiting for a lock, and how long the oldest has waited.
+      const [waits] = await ctx.checks.q(
+        'clients',
+        "SELECT COUNT(*) AS n, COALESCE(MAX(TIMESTAMPDIFF(MICROSECOND, trx_wait_started, NOW(6))), 0) DIV 1000 AS ms FROM information_schema.INNODB_TRX t JOIN information_schema.PROCESSLIST p ON p.ID = t.trx_mysql_thread_id WHERE t.trx_state = 'LOCK WAIT' AND p.DB LIKE ?",
+        [`${ctx.cluster.prefix}%`],
+      );
+      log(`backlog +${Date.now() - resumedAt} ms: lost ${state.lost} ${JSON.stringify(state.lostWhere)}, unpublished ${state.unpublished}, lock waits ${waits.n} (oldest ${waits.ms} ms)`);
+    }
     if (state.lost === 0 || Date.now() > deadline) {
       drainMs = Date.now() - resumedAt;
       break;

@@ -246,4 +246,47 @@ describe('transactional outbox and idempotent consumer (MySQL + Kafka)', () => {
     const notes = await consumerDb.dataSource.query("SELECT COUNT(*) AS n FROM notes WHERE text LIKE 'cost %'");
     expect(Number(notes[0].n)).toBe(60);
   });
+
+  it('a batch\'s keys apply in lanes side by side, each key\'s events in their order, each exactly once', async () => {
+    const applied: string[] = [];
+    const started = new Set<string>();
+    let bothLanesRunning!: () => void;
+    const together = new Promise<void>((resolve) => (bothLanesRunning = resolve));
+    const consumer = createEventConsumer({
+      name: 'kit-test-lanes',
+      db: consumerDb,
+      transport,
+      logger,
+      handlers: [
+        handleEvent(noteAdded, async (em, payload) => {
+          // The first event of each of two keys waits until the other key's lane has started too:
+          // handled one after another, this would never resolve.
+          if (payload.text.endsWith('.0')) {
+            started.add(payload.notebookId);
+            if (started.size === 2) bothLanesRunning();
+            let timer: NodeJS.Timeout | undefined;
+            await Promise.race([together, new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('the lanes did not run side by side')), 5000)))]).finally(() =>
+              clearTimeout(timer),
+            );
+          }
+          await em.query('INSERT INTO notes (id, text) VALUES (?, ?)', [payload.noteId, `lane ${payload.text}`]);
+          applied.push(payload.text);
+        }),
+      ],
+    });
+    const message = (key: string, n: number, eventId = randomUUID()) => ({
+      topic: noteAdded.topic,
+      key,
+      partition: 0,
+      offset: String(n),
+      value: JSON.stringify({ eventId, name: noteAdded.name, version: 1, occurredAt: new Date().toISOString(), producer: 'kit-test', payload: { notebookId: key, noteId: randomUUID(), text: `${key}.${n}` } }),
+    });
+    const batch = [0, 1, 2, 3, 4, 5].flatMap((n) => [message('lane-a', n), message('lane-b', n)]);
+    await consumer.processBatch(batch);
+    // Delivered again (a rebalance before the offset was committed): nothing changes.
+    await consumer.processBatch(batch);
+    for (const key of ['lane-a', 'lane-b']) expect(applied.filter((t) => t.startsWith(key))).toEqual([0, 1, 2, 3, 4, 5].map((n) => `${key}.${n}`));
+    const notes = await consumerDb.dataSource.query("SELECT COUNT(*) AS n FROM notes WHERE text LIKE 'lane %'");
+    expect(Number(notes[0].n)).toBe(12);
+  });
 });
