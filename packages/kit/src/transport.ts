@@ -228,6 +228,11 @@ export class KafkaTransport implements EventTransport {
       running = false;
       this.opts.logger.error({ err: event.payload.error, groupId: opts.groupId }, 'event consumer stopped for good');
     });
+    // When a consumer (re)joins and how long the join took: after a broker outage, the wait for
+    // the group is most of the time to drain the backlog (README, Reliability).
+    consumer.on(consumer.events.GROUP_JOIN, (event) =>
+      this.opts.logger.info({ groupId: opts.groupId, joinMs: event.payload.duration, partitions: Object.values(event.payload.memberAssignment).flat().length }, 'event consumer joined its group'),
+    );
     await consumer.connect();
     await consumer.subscribe({ topics: opts.topics.map((t) => this.physical(t)), fromBeginning: true });
     const incoming = (topic: string, partition: number, message: KafkaMessage): IncomingMessage => {
