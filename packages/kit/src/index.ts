@@ -17,3 +17,5 @@ export * from './transport';
 export * from './migrations/v1';
 export * from './migrations/v2';
 export * from './pagination';
+export * from './secret-box';
+export * from './leased-work-loop';

@@ -33,7 +33,7 @@ import { CustomerSuccessContact1763856000001 } from './db/migrations/17638560000
 import { OutboxClaims1764201600000 } from './db/migrations/1764201600000-outbox-claims';
 import { SignInThrottle1764460800000 } from './db/migrations/1764460800000-sign-in-throttle';
 import { AssignmentEndDates1764547200000 } from './db/migrations/1764547200000-assignment-end-dates';
-import type { AccessExpiryOptions } from './domain/access-expiry';
+import type { AccessExpiryOptions } from './domain';
 
 export const CLIENTS_SERVICE = 'clients';
 

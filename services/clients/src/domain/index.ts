@@ -1,4 +1,4 @@
-import { createLogger, type AccessTokenIssuer, type Clock, type Database, type Logger } from '@advisor/kit';
+import { LeasedWorkLoop, createLogger, type AccessTokenIssuer, type Clock, type Database, type Logger } from '@advisor/kit';
 import { SignInThrottle } from '@advisor/rules';
 import { ClientDirectoryService } from './client-directory.service';
 import { LinkService } from './link.service';
@@ -10,7 +10,11 @@ import { GroupService } from './group.service';
 import { OnboardingService } from './onboarding.service';
 import { ReferralService } from './referral.service';
 import { ClientAuditService } from './audit.service';
-import { AccessExpiry, type AccessExpiryOptions } from './access-expiry';
+
+export interface AccessExpiryOptions {
+  /** How often each replica looks for access past its end date (default one minute). */
+  intervalMs: number;
+}
 
 export interface ClientsDomain {
   directory: ClientDirectoryService;
@@ -23,8 +27,12 @@ export interface ClientsDomain {
   onboarding: OnboardingService;
   referrals: ReferralService;
   audit: ClientAuditService;
-  /** SPEC F10: ends access past its end date (started by the service). */
-  accessExpiry: AccessExpiry;
+  /**
+   * SPEC F10: ends access past its end date (started by the service). Every replica sweeps; the
+   * claim inside `AssignmentService.endExpired` (FOR UPDATE SKIP LOCKED, ended in the same
+   * transaction) ends each assignment once across replicas.
+   */
+  accessExpiry: LeasedWorkLoop;
 }
 
 export function createClientsDomain(
@@ -48,6 +56,12 @@ export function createClientsDomain(
     onboarding: new OnboardingService(db, clock, links, directory, assignments),
     referrals: new ReferralService(db, clock),
     audit: new ClientAuditService(db),
-    accessExpiry: new AccessExpiry(assignments, logger.child({ component: 'access-expiry' }), accessExpiry),
+    accessExpiry: new LeasedWorkLoop({
+      name: 'access-expiry',
+      intervalMs: accessExpiry?.intervalMs ?? 60_000,
+      runBatch: () => assignments.endExpired(),
+      itemsLabel: 'ended',
+      logger: logger.child({ component: 'access-expiry' }),
+    }),
   };
 }
