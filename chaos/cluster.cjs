@@ -46,6 +46,8 @@ class Cluster {
     this.mailDir = join(runDir, 'mail');
     this.log = log;
     this.keys = generateSigningKeyPair();
+    // SPEC F9: every firms replica seals and opens TOTP secrets with the same key.
+    this.twoFactorKey = randomBytes(32).toString('base64');
     this.secrets = Object.fromEntries(SERVICES.map((s) => [s, randomBytes(24).toString('base64url')]));
     /** The operator's platform account (SPEC G6): the suite registers client companies with it. */
     this.platformApiKey = `adpk_${randomBytes(32).toString('base64url')}`;
@@ -167,6 +169,7 @@ class Cluster {
       DATABASE_URL: this.databaseUrl(service),
       GATEWAY_SECRET: this.secrets[service],
       AUTH_SIGNING_KEY: this.keys.privateKeyPem,
+      TWO_FACTOR_KEY: this.twoFactorKey,
       MAIL_DIR: this.mailDir,
       APP_URL: 'http://localhost:4000',
       ...this.extraEnv[service],

@@ -21,6 +21,7 @@ const keys = generateKeyPairSync('ed25519');
 const values = {
   AUTH_SIGNING_KEY: pem(keys.privateKey.export({ type: 'pkcs8', format: 'pem' })),
   AUTH_VERIFY_KEY: pem(keys.publicKey.export({ type: 'spki', format: 'pem' })),
+  TWO_FACTOR_KEY: randomBytes(32).toString('base64'),
 };
 
 // Keep .env.example's order and comments; replace every example value.

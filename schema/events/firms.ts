@@ -31,7 +31,12 @@ export const memberAccessChanged = defineEvent({
   payload: z.object({
     memberId: z.string().uuid(),
     firmId: z.string().uuid(),
-    reason: z.enum(['ROLE_OR_PERMISSIONS_CHANGED', 'DEACTIVATED', 'LOGGED_OUT', 'SERVICE_ACCOUNT_REVOKED']),
+    /**
+     * SPEC F9: TWO_FACTOR_REQUIRED (the firm now requires it and the member has none),
+     * TWO_FACTOR_RESET (an ADMIN reset their second factor); SPEC F10: SERVICE_ACCOUNT_EXPIRED
+     * (a service account's end date passed). Every reason but ROLE_OR_PERMISSIONS_CHANGED ends sessions.
+     */
+    reason: z.enum(['ROLE_OR_PERMISSIONS_CHANGED', 'DEACTIVATED', 'LOGGED_OUT', 'SERVICE_ACCOUNT_REVOKED', 'TWO_FACTOR_REQUIRED', 'TWO_FACTOR_RESET', 'SERVICE_ACCOUNT_EXPIRED']),
     /** Only this session ended; absent: every token of the member issued before `changedAt`. */
     sessionId: z.string().uuid().nullable(),
     changedAt: z.string().datetime({ offset: true }),

@@ -22,6 +22,8 @@ const allInOneEnv = z.object({
   LOG_LEVEL: z.string().default('info'),
   AUTH_SIGNING_KEY: z.string().optional(),
   AUTH_VERIFY_KEY: z.string().optional(),
+  /** SPEC F9: seals members' TOTP secrets (32 bytes, base64); unset: a random key for this run (authenticators enrolled in it stop working after a restart). */
+  TWO_FACTOR_KEY: z.string().optional(),
   /** SPEC G6, C1: the platform account's key (at least 32 characters); unset: a random one for this run (the demo data uses it). */
   PLATFORM_API_KEY: z.string().min(32, 'must have at least 32 characters').optional(),
   /** SPEC P1: an outside time-tracking system; unset: the simulator is started as its own process on PORT + 101 (any free port when PORT is 0). */
@@ -37,6 +39,9 @@ const allInOneEnv = z.object({
 async function main(): Promise<{ stop(): Promise<void> }> {
   const e = parseConfig(allInOneEnv, process.env, 'configuration');
   const logger = createLogger({ name: 'advisor-dashboard', level: e.LOG_LEVEL });
+  if (e.MYSQL_URL && !e.TWO_FACTOR_KEY) {
+    logger.warn('TWO_FACTOR_KEY is not set: a random key seals TOTP secrets for this run only; authenticators enrolled now stop working after a restart');
+  }
   if (Boolean(e.AUTH_SIGNING_KEY) !== Boolean(e.AUTH_VERIFY_KEY)) {
     throw new Error('Set both AUTH_SIGNING_KEY and AUTH_VERIFY_KEY, or neither (a key pair is then generated).');
   }
@@ -66,6 +71,7 @@ async function main(): Promise<{ stop(): Promise<void> }> {
     mailFrom: e.MAIL_FROM,
     appUrl: e.APP_URL,
     keys: e.AUTH_SIGNING_KEY && e.AUTH_VERIFY_KEY ? { privateKeyPem: e.AUTH_SIGNING_KEY, publicKeyPem: e.AUTH_VERIFY_KEY } : undefined,
+    twoFactorKey: e.TWO_FACTOR_KEY,
     logger,
     gatewayHardening: hardeningFromEnv(e),
     platformApiKey: e.PLATFORM_API_KEY,

@@ -6,6 +6,7 @@ import {
   createLogger,
   ensureMysqlDatabase,
   generateSigningKeyPair,
+  newSecretBoxKey,
   systemClock,
   type BaseServiceConfig,
   type Clock,
@@ -39,6 +40,8 @@ export interface SystemOptions {
   kafkaNamespace?: string;
   kafkaMaxWaitTimeInMs?: number;
   keys?: KeyPairPem;
+  /** SPEC F9: the key sealing members' TOTP secrets (32 bytes, base64); absent: a random one for this run. */
+  twoFactorKey?: string;
   mailDir?: string;
   /** SPEC I7: SMTP when set, else the file sink in `mailDir`. */
   smtpUrl?: string;
@@ -140,7 +143,7 @@ export async function startSystem(opts: SystemOptions = {}): Promise<RunningSyst
   try {
     const child = (name: string) => logger.child({ service: name });
     const firms = await startFirmsService({
-      config: { ...(await config('firms', ports[0])), appUrl, ...mail, support: DEFAULT_ADVISOR_SUPPORT },
+      config: { ...(await config('firms', ports[0])), appUrl, ...mail, support: DEFAULT_ADVISOR_SUPPORT, twoFactorKey: opts.twoFactorKey ?? newSecretBoxKey() },
       transport,
       issuer,
       mailer: opts.mailer,

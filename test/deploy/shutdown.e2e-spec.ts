@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
-import { dropMysqlDatabase, ensureMysqlDatabase, generateSigningKeyPair } from '@advisor/kit';
+import { dropMysqlDatabase, ensureMysqlDatabase, generateSigningKeyPair, newSecretBoxKey } from '@advisor/kit';
 import { TEST_MYSQL_URL, kafkaBrokers } from '../support/env';
 import { freeNpmStartPort } from '../support/ports';
 
@@ -113,6 +113,7 @@ describe('SIGTERM stops every entrypoint within 10 s (SPEC D4)', () => {
             DATABASE_URL: `${TEST_MYSQL_URL}/${prefix}${s.replace('-', '_')}`,
             GATEWAY_SECRET: secret,
             AUTH_SIGNING_KEY: keys.privateKeyPem,
+            TWO_FACTOR_KEY: newSecretBoxKey(),
             MAIL_DIR: join(ROOT, '.data/test-mail', id),
           },
           /"url":"http:\/\/127\.0\.0\.1:(\d+)\/graphql".*"msg":"subgraph ready"/,

@@ -137,4 +137,38 @@ describe('G6: service accounts', () => {
     }
     expect(JSON.parse(trail.data.firmAuditTrail[0].after)).toEqual({ name: 'Short-lived', scopes: ['read'], revoked: true });
   });
+
+  it('F10: an account with an end date stops by itself: its secret at once, its tokens at the gateway after the sweep, which ends it once across replicas; audited', async () => {
+    const inAnHour = () => new Date(system.clock.now().getTime() + 60 * 60_000).toISOString();
+    const past = await system.gql(CREATE, { input: { name: 'Too late', scopes: ['READ'], endsAt: new Date(system.clock.now().getTime() - 1_000).toISOString() } }, firmA.token);
+    expect(code(past)).toBe('END_DATE_IN_PAST');
+    expect(code(await system.gql(CREATE, { input: { name: 'Bad date', scopes: ['READ'], endsAt: 'next Tuesday' } }, firmA.token))).toBe('BAD_USER_INPUT');
+
+    const created = await system.gql(`mutation($input: CreateServiceAccountInput!) { createServiceAccount(input: $input) { secret serviceAccount { id endsAt endedAt } } }`, { input: { name: 'Quarter-end auditor', scopes: ['READ'], endsAt: inAnHour() } }, firmA.token);
+    expect(created.errors).toBeUndefined();
+    const { secret, serviceAccount } = created.data.createServiceAccount;
+    expect(serviceAccount).toMatchObject({ endsAt: expect.any(String), endedAt: null });
+    const keeper = await create(firmA.token, 'No end date', ['READ']);
+    const token = await exchange(secret);
+    const keeperToken = await exchange(keeper.secret);
+    expect(code(await system.gql(CLIENT_IDS, {}, token))).toBeUndefined();
+
+    system.clock.advance(2 * 60 * 60_000);
+    // Past its end date the secret is refused at once, before any sweep.
+    expect(code(await system.gql(EXCHANGE, { secret }))).toBe('INVALID_SERVICE_ACCOUNT_SECRET');
+    // Two replicas sweeping at once (each its own transaction): the account ends once.
+    const ended = await Promise.all([system.services.firms.domain.serviceAccounts.endExpired(), system.services.firms.domain.serviceAccounts.endExpired()]);
+    expect(ended.reduce((a, b) => a + b, 0)).toBe(1);
+    expect(await system.services.firms.domain.serviceAccountExpiry.sweep()).toBe(0);
+    await eventually(async () => code(await system.gql(CLIENT_IDS, {}, token)) === 'UNAUTHENTICATED', 20_000, 'the gateway to refuse the ended account\'s token');
+    // An account without an end date is untouched.
+    expect(code(await system.gql(CLIENT_IDS, {}, keeperToken))).toBeUndefined();
+
+    const list = await system.gql(`{ serviceAccounts { id endsAt endedAt revokedAt } }`, {}, firmA.token);
+    expect(list.data.serviceAccounts.find((a: { id: string }) => a.id === serviceAccount.id)).toMatchObject({ endedAt: expect.any(String), revokedAt: null });
+    const trail = await system.gql(`query($id: ID) { firmAuditTrail(subjectId: $id) { action actor { id } after } }`, { id: serviceAccount.id }, firmA.token);
+    expect(trail.data.firmAuditTrail.map((e: { action: string }) => e.action)).toEqual(['SERVICE_ACCOUNT_ENDED_BY_END_DATE', 'SERVICE_ACCOUNT_CREATED']);
+    expect(trail.data.firmAuditTrail[0].actor).toBeNull();
+    expect(JSON.parse(trail.data.firmAuditTrail[0].after)).toMatchObject({ revoked: false, ended: true });
+  });
 });

@@ -1,3 +1,4 @@
+export * from './access-end-date';
 export * from './audit';
 export * from './client-access-copy';
 export * from './email';

@@ -62,7 +62,15 @@ export function verdictFor(kind: Kind, row: Pick<SignInThrottleEntity, 'failures
   return until.getTime() > now.getTime() ? { allowed: false, reason: 'WAIT', until, by: kind } : { allowed: true };
 }
 
-const keyOf = (kind: Kind, value: string) => `${kind === 'username' ? 'user' : 'addr'}:${value.trim().toLowerCase()}`.slice(0, 400);
+/**
+ * Which step of a sign-in a throttle counts: the password, or (SPEC F9) the second factor. Each
+ * step has counters of its own, so a right password (which clears the password step's username
+ * counter) never clears the failures of codes guessed after it.
+ */
+export type SignInStep = 'password' | 'second-factor';
+
+const keyOf = (step: SignInStep, kind: Kind, value: string) =>
+  `${step === 'second-factor' ? '2fa:' : ''}${kind === 'username' ? 'user' : 'addr'}:${value.trim().toLowerCase()}`.slice(0, 400);
 
 export interface SignInAttempt {
   /** The username (firm members) or email (client admins) as typed; never the password. */
@@ -82,6 +90,7 @@ export class SignInThrottle {
     private readonly clock: Clock,
     private readonly logger: Logger,
     private readonly realm: 'firm' | 'client',
+    private readonly step: SignInStep = 'password',
   ) {}
 
   async check(attempt: SignInAttempt): Promise<ThrottleVerdict> {
@@ -111,14 +120,14 @@ export class SignInThrottle {
     });
     // Never the password; the username as typed is what an operator needs to see an attack.
     this.logger.warn(
-      { realm: this.realm, username: attempt.username, clientAddress: attempt.clientAddress, outcome, usernameFailures, locked },
+      { realm: this.realm, step: this.step, username: attempt.username, clientAddress: attempt.clientAddress, outcome, usernameFailures, locked },
       outcome === 'THROTTLED' ? 'sign-in refused: throttled' : 'sign-in failed',
     );
     return { usernameFailures, locked };
   }
 
   async succeeded(attempt: SignInAttempt): Promise<void> {
-    await this.db.manager.delete(SignInThrottleEntity, { key: keyOf('username', attempt.username) });
+    await this.db.manager.delete(SignInThrottleEntity, { key: keyOf(this.step, 'username', attempt.username) });
   }
 
   /** Runs a password check and remembers how long such checks take. */
@@ -137,8 +146,8 @@ export class SignInThrottle {
   }
 
   private keyed(attempt: SignInAttempt): Array<[Kind, string]> {
-    const keys: Array<[Kind, string]> = [['username', keyOf('username', attempt.username)]];
-    if (attempt.clientAddress) keys.push(['address', keyOf('address', attempt.clientAddress)]);
+    const keys: Array<[Kind, string]> = [['username', keyOf(this.step, 'username', attempt.username)]];
+    if (attempt.clientAddress) keys.push(['address', keyOf(this.step, 'address', attempt.clientAddress)]);
     return keys;
   }
 

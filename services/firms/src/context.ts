@@ -13,6 +13,8 @@ export interface FirmsContext {
     member: DataLoader<string, Member | null>;
     firm: DataLoader<string, Firm | null>;
     firmOfVisibleMember: DataLoader<string, Firm | null>;
+    /** SPEC F9: whether members have an authenticator (only asked of members the viewer may see). */
+    twoFactorEnabled: DataLoader<string, boolean>;
   };
 }
 
@@ -25,6 +27,7 @@ export function createContext(domain: FirmsDomain, identity: Identity, origin: R
       member: new DataLoader((ids) => domain.directory.membersByIds(ids, identity)),
       firm: new DataLoader((ids) => domain.directory.firmsByIds(ids, identity)),
       firmOfVisibleMember: new DataLoader((ids) => domain.directory.firmsOfVisibleMembers(ids)),
+      twoFactorEnabled: new DataLoader((ids) => domain.twoFactor.enabledFor(ids)),
     },
   };
 }

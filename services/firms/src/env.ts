@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { baseServiceEnvSchema, parseConfig } from '@advisor/kit';
+import { baseServiceEnvSchema, parseConfig, parseSecretBoxKey } from '@advisor/kit';
 import { DEFAULT_ADVISOR_SUPPORT } from './service';
 
 export const firmsEnvSchema = baseServiceEnvSchema(4001).extend({
@@ -14,6 +14,15 @@ export const firmsEnvSchema = baseServiceEnvSchema(4001).extend({
   SUPPORT_ESCALATION_NAME: z.string().min(1).default(DEFAULT_ADVISOR_SUPPORT.escalationContact.name),
   SUPPORT_ESCALATION_EMAIL: z.string().email().default(DEFAULT_ADVISOR_SUPPORT.escalationContact.email),
   SUPPORT_ESCALATION_PHONE: z.string().optional(),
+  /** SPEC F9: 32 random bytes in base64 (`openssl rand -base64 32`) sealing members' TOTP secrets; keep it: a new key voids every enrolled authenticator. */
+  TWO_FACTOR_KEY: z.string().refine((v) => {
+    try {
+      parseSecretBoxKey(v);
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'must be 32 random bytes in base64 (openssl rand -base64 32)'),
 });
 
 export const readFirmsEnv = (source = process.env) => parseConfig(firmsEnvSchema, source, 'firms configuration');

@@ -9,7 +9,7 @@ if (require.main === module) {
   runStandaloneService(FIRMS_SERVICE, readFirmsEnv, async (env, deps) =>
     startFirmsService({
       ...deps,
-      config: { ...baseConfigFromEnv(env), appUrl: env.APP_URL, mailDir: env.MAIL_DIR, smtpUrl: env.SMTP_URL, mailFrom: env.MAIL_FROM, support: supportFromEnv(env) },
+      config: { ...baseConfigFromEnv(env), appUrl: env.APP_URL, mailDir: env.MAIL_DIR, smtpUrl: env.SMTP_URL, mailFrom: env.MAIL_FROM, support: supportFromEnv(env), twoFactorKey: env.TWO_FACTOR_KEY },
       issuer: await AccessTokenIssuer.fromPem(env.AUTH_SIGNING_KEY),
     }),
   );

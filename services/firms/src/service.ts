@@ -33,6 +33,8 @@ import { VerifiedSignUp1764547200000 } from './db/migrations/1764547200000-verif
 import { signUpProofHandler } from './events/sign-up-proof.handler';
 import { ServiceAccountEntity } from './db/entities/service-account.entity';
 import { ServiceAccounts1764633600000 } from './db/migrations/1764633600000-service-accounts';
+import { RecoveryCodeEntity, SecondFactorEntity, SignInChallengeEntity } from './db/entities/second-factor.entity';
+import { TwoFactorAndAccountEndDates1764720009000 } from './db/migrations/1764720009000-two-factor-and-account-end-dates';
 import { createFirmsDomain, type AdvisorSupport, type FirmsDomain } from './domain';
 import { createContext, type FirmsContext } from './context';
 import { resolvers } from './resolvers';
@@ -48,6 +50,10 @@ export interface FirmsConfig extends BaseServiceConfig {
   smtpUrl?: string;
   mailFrom: string;
   support: AdvisorSupport;
+  /** SPEC F9: 32 random bytes (base64) sealing members' TOTP secrets (TWO_FACTOR_KEY). */
+  twoFactorKey: string;
+  /** SPEC F10: how often each replica ends service accounts past their end date (default one minute). */
+  expirySweepIntervalMs?: number;
 }
 
 export const DEFAULT_ADVISOR_SUPPORT: AdvisorSupport = {
@@ -74,8 +80,8 @@ export async function startFirmsService(opts: {
     config: opts.config,
     transport: opts.transport,
     logger,
-    entities: [FirmEntity, MemberEntity, CredentialEntity, SessionEntity, MemberInvitationEntity, AuditEntryEntity, SignInThrottleEntity, RetiredRefreshTokenEntity, FirmSignUpEntity, SignUpProofEntity, ServiceAccountEntity, ...LINK_COPY_ENTITIES],
-    migrations: [CreateFirms1763769600000, SessionsInvitationsAudit1763856000000, ClientLinkCopy1764028800000, LinkCopyPermissions1764115200000, OutboxClaims1764201600000, SignInThrottle1764460800000, RefreshTokenFamilies1764460800001, VerifiedSignUp1764547200000, ServiceAccounts1764633600000],
+    entities: [FirmEntity, MemberEntity, CredentialEntity, SessionEntity, MemberInvitationEntity, AuditEntryEntity, SignInThrottleEntity, RetiredRefreshTokenEntity, FirmSignUpEntity, SignUpProofEntity, ServiceAccountEntity, SecondFactorEntity, RecoveryCodeEntity, SignInChallengeEntity, ...LINK_COPY_ENTITIES],
+    migrations: [CreateFirms1763769600000, SessionsInvitationsAudit1763856000000, ClientLinkCopy1764028800000, LinkCopyPermissions1764115200000, OutboxClaims1764201600000, SignInThrottle1764460800000, RefreshTokenFamilies1764460800001, VerifiedSignUp1764547200000, ServiceAccounts1764633600000, TwoFactorAndAccountEndDates1764720009000],
     typeDefs: loadTypeDefs(__dirname),
     producesEvents: true,
     topics: ALL_EVENTS,
@@ -88,6 +94,8 @@ export async function startFirmsService(opts: {
         appUrl: opts.config.appUrl,
         support: opts.config.support,
         logger,
+        twoFactorKey: opts.config.twoFactorKey,
+        expirySweepIntervalMs: opts.config.expirySweepIntervalMs,
       }));
       return {
         resolvers,
@@ -98,5 +106,16 @@ export async function startFirmsService(opts: {
       };
     },
   });
-  return Object.assign(running, { domain: built! });
+  const domain = built!;
+  // SPEC F10: each replica sweeps; the claim inside makes every end happen once.
+  domain.serviceAccountExpiry.start();
+  // Taken before Object.assign replaces it: calling running.stop from the new stop would call itself.
+  const stopService = running.stop;
+  return Object.assign(running, {
+    domain,
+    stop: async () => {
+      await domain.serviceAccountExpiry.stop();
+      await stopService();
+    },
+  });
 }

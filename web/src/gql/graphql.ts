@@ -30,7 +30,7 @@ export type AssignMemberInput = {
 export type AuditSubjectType =
   /** The firm itself (sign-up, name, website). */
   | 'FIRM'
-  /** A member: joined, role or permissions changed, deactivated, sign-in failures. */
+  /** A member: joined, role or permissions changed, deactivated, sign-in failures, second factor enabled, reset or refused (SPEC F9). */
   | 'MEMBER'
   /** A team invitation: sent, resent, revoked, accepted. */
   | 'MEMBER_INVITATION'

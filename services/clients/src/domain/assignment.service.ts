@@ -13,7 +13,7 @@ import {
   type FirmMemberIdentity,
   type Identity,
 } from '@advisor/kit';
-import { holdsFirmPermission, recordAudit } from '@advisor/rules';
+import { accessEndDateInput, holdsFirmPermission, recordAudit, requireFutureEndDate } from '@advisor/rules';
 import {
   CLIENT_GRANTED_PERMISSIONS,
   assignmentChanged,
@@ -33,8 +33,7 @@ import type { Assignment } from './model';
 
 const permissions = z.array(z.enum(CLIENT_GRANTED_PERMISSIONS)).transform((ps) => [...new Set(ps)]);
 const role = z.enum(['RESPONSIBLE', 'COLLABORATOR']);
-/** SPEC F10: an end date (ISO-8601 with its offset); null or absent: no end date. */
-const endsAt = z.iso.datetime({ offset: true }).transform((v) => new Date(v)).nullish();
+const endsAt = accessEndDateInput;
 
 export const assignInput = z.object({
   clientId: z.string().uuid(),
@@ -410,9 +409,5 @@ export class AssignmentService {
 
 const snapshot = (a: AssignmentEntity) => ({ memberId: a.memberId, role: a.role, permissions: [...a.permissions], endsAt: a.endsAt?.toISOString() ?? null });
 
-/** SPEC F10: an end date already past would end the access before anyone saw it. */
-function futureEnd(endsAt: Date | null | undefined, now: Date): void {
-  if (endsAt && endsAt.getTime() <= now.getTime()) {
-    throw new DomainError(ClientErrorCode.EndDateInPast, 'The access end date must be in the future.', { fields: [{ field: 'endsAt', message: 'in the past' }] });
-  }
-}
+/** SPEC F10 (@advisor/rules): an end date already past is refused. */
+const futureEnd = requireFutureEndDate;

@@ -12,8 +12,7 @@ export enum ClientErrorCode {
   /** SPEC C3: the client is not linked to the caller's firm. */
   ClientNotLinked = 'CLIENT_NOT_LINKED_TO_FIRM',
   AlreadyAssigned = 'ALREADY_ASSIGNED',
-  /** SPEC F10: an access end date must lie in the future. */
-  EndDateInPast = 'END_DATE_IN_PAST',
+  /** SPEC F10: an access end date must lie in the future (`END_DATE_IN_PAST`, decided in @advisor/rules). */
   NotAssigned = 'NOT_ASSIGNED',
   /** SPEC C8. */
   NotEnrolling = 'CLIENT_NOT_ENROLLING',

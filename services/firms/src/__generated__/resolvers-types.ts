@@ -58,7 +58,7 @@ export type AuditEntry = {
 export type AuditSubjectType =
   /** The firm itself (sign-up, name, website). */
   | 'FIRM'
-  /** A member: joined, role or permissions changed, deactivated, sign-in failures. */
+  /** A member: joined, role or permissions changed, deactivated, sign-in failures, second factor enabled, reset or refused (SPEC F9). */
   | 'MEMBER'
   /** A team invitation: sent, resent, revoked, accepted. */
   | 'MEMBER_INVITATION'
@@ -67,6 +67,8 @@ export type AuditSubjectType =
 
 /** SPEC G6: a service account to create. */
 export type CreateServiceAccountInput = {
+  /** SPEC F10: when it stops working by itself (ISO-8601 with an offset, in the future: END_DATE_IN_PAST otherwise); absent or null: until revoked. */
+  endsAt?: InputMaybe<Scalars['String']['input']>;
   /** What the firm calls it (1 to 100 characters). */
   name: Scalars['String']['input'];
   /** What it may do (at least one). */
@@ -99,6 +101,8 @@ export type Firm = {
   pendingInvitations: Array<MemberInvitation>;
   /** Where the firm gets help with Advisor Dashboard itself (SPEC F8). */
   support: AdvisorSupport;
+  /** SPEC F9: every member must sign in with a second factor (an authenticator app); members without one are asked to enrol at their next sign-in and can do nothing else until they have. Set by an ADMIN with requireTwoFactor. */
+  twoFactorRequired: Scalars['Boolean']['output'];
   /** The firm's website, https:// added when it was entered without a scheme (SPEC F1). */
   website: Scalars['String']['output'];
 };
@@ -223,6 +227,8 @@ export type Member = {
   lastName: Scalars['String']['output'];
   /** Effective firm permissions: all of them for an ADMIN. */
   permissions: Array<FirmPermission>;
+  /** SPEC F9: the member signs in with a code from an authenticator app after their password. */
+  twoFactorEnabled: Scalars['Boolean']['output'];
   /** Work email, on the firm's domain (SPEC F2); team and client invitations go here. */
   workEmail: Scalars['String']['output'];
 };
@@ -268,30 +274,45 @@ export type MemberInvitationStatus =
 /** What callers change. */
 export type Mutation = {
   __typename?: 'Mutation';
-  /** SPEC F5: the invitee chooses a username and password, becomes a member and is signed in; no sign-in needed. Errors: INVITATION_NOT_FOUND, INVITATION_EXPIRED, INVITATION_ALREADY_USED, INVITATION_VOIDED (I6), USERNAME_TAKEN, USERNAME_IS_EMAIL, WEAK_PASSWORD, MEMBER_EMAIL_TAKEN. */
+  /** SPEC F5: the invitee chooses a username and password, becomes a member and is signed in; no sign-in needed. In a firm that requires two-factor sign-in (F9) the member is created and answered TWO_FACTOR_ENROLMENT_REQUIRED: they sign in to set it up. Errors: INVITATION_NOT_FOUND, INVITATION_EXPIRED, INVITATION_ALREADY_USED, INVITATION_VOIDED (I6), USERNAME_TAKEN, USERNAME_IS_EMAIL, WEAK_PASSWORD, MEMBER_EMAIL_TAKEN. */
   acceptMemberInvitation: FirmSession;
+  /** SPEC F9: start setting up an authenticator app: the signed-in member, or, with the challenge of a sign-in that asked for enrolment, a member who is not signed in yet. Beginning again replaces a set-up not yet confirmed. Errors: TWO_FACTOR_ALREADY_ENABLED (an ADMIN resets it first), SIGN_IN_CHALLENGE_EXPIRED, UNAUTHENTICATED, FORBIDDEN (service accounts). */
+  beginTwoFactorEnrolment: TwoFactorEnrolment;
+  /** SPEC F9: the second step of signing in: a code from the authenticator app (6 digits, each accepted once) or an unused recovery code (each works once). Throttled per account and address like passwords (G7). Errors: INVALID_TWO_FACTOR_CODE (wrong, already used, or too many attempts: wait and try again), SIGN_IN_CHALLENGE_EXPIRED (sign in again). */
+  completeSignIn: FirmSession;
   /** SPEC F3: the founder opens the confirmation link: the firm, its founding ADMIN and their credentials are created and the founder is signed in. Errors: SIGN_UP_NOT_FOUND, SIGN_UP_EXPIRED (after 24 hours), SIGN_UP_ALREADY_CONFIRMED, FIRM_ALREADY_EXISTS (another sign-up for the domain was confirmed first), USERNAME_TAKEN, MEMBER_EMAIL_TAKEN. */
   confirmFirmSignUp: FirmSession;
-  /** SPEC G6: create a service account for an internal service (firm admins only); its secret is returned this once. Audited. Errors: FORBIDDEN, BAD_USER_INPUT, SERVICE_ACCOUNT_LIMIT_REACHED. */
+  /** SPEC F9: confirm the set-up with a first code from the app: two-factor sign-in is on and ten recovery codes are shown once; with a challenge, the member is signed in too. Audited. Errors: INVALID_TWO_FACTOR_CODE, TWO_FACTOR_ENROLMENT_NOT_STARTED (begin again), TWO_FACTOR_ALREADY_ENABLED, SIGN_IN_CHALLENGE_EXPIRED. */
+  confirmTwoFactorEnrolment: TwoFactorEnabled;
+  /** SPEC G6: create a service account for an internal service (firm admins only); its secret is returned this once. With endsAt (SPEC F10) it stops working by itself then. Audited. Errors: FORBIDDEN, BAD_USER_INPUT, END_DATE_IN_PAST, SERVICE_ACCOUNT_LIMIT_REACHED. */
   createServiceAccount: CreatedServiceAccount;
   /** SPEC F7: deactivate a member (needs MANAGE_MEMBERS): their sessions and client assignments end. Errors: FORBIDDEN, NOT_FOUND, CANNOT_DEACTIVATE_SELF, ADMIN_REQUIRED, LAST_ACTIVE_ADMIN. */
   deactivateMember: Member;
-  /** SPEC G6: exchange a service account's secret for an access token valid 15 minutes; no sign-in needed. Error: INVALID_SERVICE_ACCOUNT_SECRET (unknown or revoked). */
+  /** SPEC G6: exchange a service account's secret for an access token valid 15 minutes; no sign-in needed. Error: INVALID_SERVICE_ACCOUNT_SECRET (unknown, revoked, or past its end date). */
   exchangeServiceAccountSecret: ServiceAccountToken;
   /** SPEC F5: invite a team member; they get an email with a link valid for 7 days (needs MANAGE_MEMBERS). Errors: FORBIDDEN, BAD_USER_INPUT, FIRM_DOMAIN_NOT_ALLOWED (not the firm's domain), ADMIN_REQUIRED (F6), MEMBER_EMAIL_TAKEN, MEMBER_INVITATION_ALREADY_PENDING. */
   inviteMember: MemberInvitation;
-  /** Sign in with the Advisor Dashboard username and password (SPEC F4). Throttled per username and address (G7); a wrong password, an unknown username and a locked account all get INVALID_CREDENTIALS. */
+  /**
+   * Sign in with the Advisor Dashboard username and password (SPEC F4). Throttled per username and address (G7); a wrong password, an unknown username and a locked account all get INVALID_CREDENTIALS. A member with two-factor sign-in (or of a firm that requires it) gets TWO_FACTOR_REQUIRED or TWO_FACTOR_ENROLMENT_REQUIRED: use signIn.
+   * @deprecated Use signIn, which also signs in members with two-factor sign-in (SPEC F9).
+   */
   logIn: FirmSession;
   /** End this firm member's session: its tokens stop working (the gateway refuses them). Error: UNAUTHENTICATED (client admins use logOutClientAdmin). */
   logOut: Scalars['Boolean']['output'];
-  /** New tokens for a session that has not ended; the refresh token is replaced. A refresh token used twice ends the whole session. Error: SESSION_EXPIRED (sign in again). */
+  /** New tokens for a session that has not ended; the refresh token is replaced. A refresh token used twice ends the whole session. Errors: SESSION_EXPIRED (sign in again), TWO_FACTOR_ENROLMENT_REQUIRED (the firm now requires two-factor sign-in: sign in again to set it up). */
   refreshSession: FirmSession;
+  /** SPEC F9: require two-factor sign-in for every member of the firm, or stop requiring it (firm admins only; the admin must have it on first: TWO_FACTOR_NOT_ENABLED). Members without it are signed out and asked to enrol at their next sign-in. Audited. Errors: FORBIDDEN, TWO_FACTOR_NOT_ENABLED. */
+  requireTwoFactor: Firm;
   /** SPEC F5 'Resend invite': send a fresh invitation; the old one stops working (needs MANAGE_MEMBERS). Errors: NOT_FOUND, INVITATION_ALREADY_USED, INVITATION_VOIDED. */
   resendMemberInvitation: MemberInvitation;
+  /** SPEC F9: remove a member's authenticator and recovery codes, e.g. after a lost phone (firm admins only): their sessions end; they set it up again at their next sign-in if the firm requires it. Audited. Errors: FORBIDDEN, NOT_FOUND. */
+  resetMemberTwoFactor: Member;
   /** Withdraw a pending invitation: its link stops working (needs MANAGE_MEMBERS). Errors: NOT_FOUND, INVITATION_ALREADY_USED. */
   revokeMemberInvitation: MemberInvitation;
   /** SPEC G6: revoke a service account (firm admins only): its secret stops working and the gateway refuses its tokens. Audited. Errors: FORBIDDEN, NOT_FOUND. */
   revokeServiceAccount: ServiceAccount;
+  /** SPEC F4, F9: the password step of signing in: a session, or, for a member with two-factor sign-in (or of a firm that requires it), a short-lived challenge for the second step. Throttled per username and address (G7); a wrong password, an unknown username and a locked account all get INVALID_CREDENTIALS. */
+  signIn: SignInStep;
   /** SPEC F1, F3: sign a firm up. The founder gets an email with a confirmation link (24 hours, single use); nothing is created, and the domain stays free for other sign-ups, until it is opened (confirmFirmSignUp). Signing up from a client's invitation sent to the same work email (invitationToken, SPEC I5) creates the firm at once and signs the founder in. The founder becomes the firm's first ADMIN. Errors: BAD_USER_INPUT (fields), FIRM_DOMAIN_NOT_ALLOWED (F2), FIRM_ALREADY_EXISTS (F3), USERNAME_TAKEN, USERNAME_IS_EMAIL, WEAK_PASSWORD (F4), MEMBER_EMAIL_TAKEN, SIGN_UP_PENDING (three sign-ups already wait for this email). */
   signUpFirm: FirmSignUp;
   /** SPEC F6: change the firm's name or website (needs MANAGE_FIRM). Errors: FORBIDDEN, BAD_USER_INPUT. */
@@ -310,8 +331,28 @@ export type MutationAcceptMemberInvitationArgs = {
 
 
 /** What callers change. */
+export type MutationBeginTwoFactorEnrolmentArgs = {
+  challenge?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** What callers change. */
+export type MutationCompleteSignInArgs = {
+  challenge: Scalars['String']['input'];
+  code: Scalars['String']['input'];
+};
+
+
+/** What callers change. */
 export type MutationConfirmFirmSignUpArgs = {
   token: Scalars['String']['input'];
+};
+
+
+/** What callers change. */
+export type MutationConfirmTwoFactorEnrolmentArgs = {
+  challenge?: InputMaybe<Scalars['String']['input']>;
+  code: Scalars['String']['input'];
 };
 
 
@@ -353,8 +394,20 @@ export type MutationRefreshSessionArgs = {
 
 
 /** What callers change. */
+export type MutationRequireTwoFactorArgs = {
+  required: Scalars['Boolean']['input'];
+};
+
+
+/** What callers change. */
 export type MutationResendMemberInvitationArgs = {
   invitationId: Scalars['ID']['input'];
+};
+
+
+/** What callers change. */
+export type MutationResetMemberTwoFactorArgs = {
+  memberId: Scalars['ID']['input'];
 };
 
 
@@ -367,6 +420,13 @@ export type MutationRevokeMemberInvitationArgs = {
 /** What callers change. */
 export type MutationRevokeServiceAccountArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/** What callers change. */
+export type MutationSignInArgs = {
+  password: Scalars['String']['input'];
+  username: Scalars['String']['input'];
 };
 
 
@@ -414,6 +474,10 @@ export type ServiceAccount = {
   createdAt: Scalars['String']['output'];
   /** The admin who created it. */
   createdBy?: Maybe<Member>;
+  /** SPEC F10: when it ended because its end date passed (ISO-8601); null while it works, or when it was revoked first. */
+  endedAt?: Maybe<Scalars['String']['output']>;
+  /** SPEC F10: when it stops working by itself (ISO-8601); null: until revoked. Past it, its secret is refused and the gateway refuses its tokens, as after a revocation. */
+  endsAt?: Maybe<Scalars['String']['output']>;
   /** The account's id (the subject of its access tokens). */
   id: Scalars['ID']['output'];
   /** When its secret was last exchanged for an access token (ISO-8601); null if never. */
@@ -444,6 +508,28 @@ export type ServiceAccountToken = {
   serviceAccount: ServiceAccount;
 };
 
+/** SPEC F9: what the password step of signIn asks for next. */
+export type SignInNext =
+  /** Signed in: the session is in SignInStep.session. */
+  | 'SIGNED_IN'
+  /** Enter a code from the authenticator app, or a recovery code, with completeSignIn and the challenge. */
+  | 'TWO_FACTOR_CODE'
+  /** The firm requires two-factor sign-in and this member has not set it up: beginTwoFactorEnrolment and confirmTwoFactorEnrolment with the challenge, which then sign them in. Nothing else works until then. */
+  | 'TWO_FACTOR_ENROLMENT';
+
+/** SPEC F4, F9: the answer to the password step: a session, or a short-lived challenge for the second step. */
+export type SignInStep = {
+  __typename?: 'SignInStep';
+  /** When next is not SIGNED_IN: the single-use challenge to pass to completeSignIn or to the enrolment mutations (5 minutes for a code, 15 for enrolment). It is no session: the gateway accepts it nowhere else. */
+  challenge?: Maybe<Scalars['String']['output']>;
+  /** When the challenge stops working (ISO-8601); sign in again after it. */
+  challengeExpiresAt?: Maybe<Scalars['String']['output']>;
+  /** What comes next. */
+  next: SignInNext;
+  /** The session when next is SIGNED_IN; null otherwise. */
+  session?: Maybe<FirmSession>;
+};
+
 /** SPEC F1: a firm signing up. */
 export type SignUpFirmInput = {
   /** The firm's name. */
@@ -465,6 +551,28 @@ export type SupportPerson = {
   name: Scalars['String']['output'];
   /** Their phone number; null when they take email only. */
   phone?: Maybe<Scalars['String']['output']>;
+};
+
+/** SPEC F9: two-factor sign-in is on. */
+export type TwoFactorEnabled = {
+  __typename?: 'TwoFactorEnabled';
+  /** Ten single-use recovery codes, each signing in once when the authenticator is lost. Shown this once: store them now (only their hashes are kept). */
+  recoveryCodes: Array<Scalars['String']['output']>;
+  /** The new session when enrolment was part of signing in (with a challenge); null for a member already signed in. */
+  session?: Maybe<FirmSession>;
+};
+
+/** SPEC F9: an authenticator app to set up. Shown until it is confirmed with a first code; the secret is never shown again after that. */
+export type TwoFactorEnrolment = {
+  __typename?: 'TwoFactorEnrolment';
+  /** When this set-up stops waiting for its first code (ISO-8601); begin again after it. */
+  expiresAt: Scalars['String']['output'];
+  /** The otpauth://totp/ key URI (RFC 6238: SHA-1, 6 digits, 30 seconds) that authenticator apps read. */
+  otpauthUri: Scalars['String']['output'];
+  /** The key URI as a QR code to scan: an SVG image as a data: URL (use it as an img src). */
+  qrCode: Scalars['String']['output'];
+  /** The same secret in base32, for apps where it is typed in by hand. */
+  secret: Scalars['String']['output'];
 };
 
 /** SPEC F6: the firm information to change; omitted fields stay as they are. */
@@ -611,8 +719,12 @@ export type ResolversTypes = ResolversObject<{
   ServiceAccount: ResolverTypeWrapper<ServiceAccountModel>;
   ServiceAccountScope: ServiceAccountScope;
   ServiceAccountToken: ResolverTypeWrapper<ServiceAccountTokenModel>;
+  SignInNext: SignInNext;
+  SignInStep: ResolverTypeWrapper<Omit<SignInStep, 'session'> & { session?: Maybe<ResolversTypes['FirmSession']> }>;
   SignUpFirmInput: SignUpFirmInput;
   SupportPerson: ResolverTypeWrapper<SupportPerson>;
+  TwoFactorEnabled: ResolverTypeWrapper<Omit<TwoFactorEnabled, 'session'> & { session?: Maybe<ResolversTypes['FirmSession']> }>;
+  TwoFactorEnrolment: ResolverTypeWrapper<TwoFactorEnrolment>;
   UpdateFirmInput: UpdateFirmInput;
   UpdateMemberInput: UpdateMemberInput;
 }>;
@@ -638,8 +750,11 @@ export type ResolversParentTypes = ResolversObject<{
   Int: Scalars['Int']['output'];
   ServiceAccount: ServiceAccountModel;
   ServiceAccountToken: ServiceAccountTokenModel;
+  SignInStep: Omit<SignInStep, 'session'> & { session?: Maybe<ResolversParentTypes['FirmSession']> };
   SignUpFirmInput: SignUpFirmInput;
   SupportPerson: SupportPerson;
+  TwoFactorEnabled: Omit<TwoFactorEnabled, 'session'> & { session?: Maybe<ResolversParentTypes['FirmSession']> };
+  TwoFactorEnrolment: TwoFactorEnrolment;
   UpdateFirmInput: UpdateFirmInput;
   UpdateMemberInput: UpdateMemberInput;
 }>;
@@ -676,6 +791,7 @@ export type FirmResolvers<ContextType = FirmsContext, ParentType extends Resolve
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   pendingInvitations?: Resolver<Array<ResolversTypes['MemberInvitation']>, ParentType, ContextType>;
   support?: Resolver<ResolversTypes['AdvisorSupport'], ParentType, ContextType>;
+  twoFactorRequired?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   website?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
@@ -704,6 +820,7 @@ export type MemberResolvers<ContextType = FirmsContext, ParentType extends Resol
   jobRole?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   lastName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   permissions?: Resolver<Array<ResolversTypes['FirmPermission']>, ParentType, ContextType>;
+  twoFactorEnabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   workEmail?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
@@ -723,7 +840,10 @@ export type MemberInvitationResolvers<ContextType = FirmsContext, ParentType ext
 
 export type MutationResolvers<ContextType = FirmsContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   acceptMemberInvitation?: Resolver<ResolversTypes['FirmSession'], ParentType, ContextType, RequireFields<MutationAcceptMemberInvitationArgs, 'password' | 'token' | 'username'>>;
+  beginTwoFactorEnrolment?: Resolver<ResolversTypes['TwoFactorEnrolment'], ParentType, ContextType, Partial<MutationBeginTwoFactorEnrolmentArgs>>;
+  completeSignIn?: Resolver<ResolversTypes['FirmSession'], ParentType, ContextType, RequireFields<MutationCompleteSignInArgs, 'challenge' | 'code'>>;
   confirmFirmSignUp?: Resolver<ResolversTypes['FirmSession'], ParentType, ContextType, RequireFields<MutationConfirmFirmSignUpArgs, 'token'>>;
+  confirmTwoFactorEnrolment?: Resolver<ResolversTypes['TwoFactorEnabled'], ParentType, ContextType, RequireFields<MutationConfirmTwoFactorEnrolmentArgs, 'code'>>;
   createServiceAccount?: Resolver<ResolversTypes['CreatedServiceAccount'], ParentType, ContextType, RequireFields<MutationCreateServiceAccountArgs, 'input'>>;
   deactivateMember?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationDeactivateMemberArgs, 'memberId'>>;
   exchangeServiceAccountSecret?: Resolver<ResolversTypes['ServiceAccountToken'], ParentType, ContextType, RequireFields<MutationExchangeServiceAccountSecretArgs, 'secret'>>;
@@ -731,9 +851,12 @@ export type MutationResolvers<ContextType = FirmsContext, ParentType extends Res
   logIn?: Resolver<ResolversTypes['FirmSession'], ParentType, ContextType, RequireFields<MutationLogInArgs, 'password' | 'username'>>;
   logOut?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   refreshSession?: Resolver<ResolversTypes['FirmSession'], ParentType, ContextType, RequireFields<MutationRefreshSessionArgs, 'refreshToken'>>;
+  requireTwoFactor?: Resolver<ResolversTypes['Firm'], ParentType, ContextType, RequireFields<MutationRequireTwoFactorArgs, 'required'>>;
   resendMemberInvitation?: Resolver<ResolversTypes['MemberInvitation'], ParentType, ContextType, RequireFields<MutationResendMemberInvitationArgs, 'invitationId'>>;
+  resetMemberTwoFactor?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationResetMemberTwoFactorArgs, 'memberId'>>;
   revokeMemberInvitation?: Resolver<ResolversTypes['MemberInvitation'], ParentType, ContextType, RequireFields<MutationRevokeMemberInvitationArgs, 'invitationId'>>;
   revokeServiceAccount?: Resolver<ResolversTypes['ServiceAccount'], ParentType, ContextType, RequireFields<MutationRevokeServiceAccountArgs, 'id'>>;
+  signIn?: Resolver<ResolversTypes['SignInStep'], ParentType, ContextType, RequireFields<MutationSignInArgs, 'password' | 'username'>>;
   signUpFirm?: Resolver<ResolversTypes['FirmSignUp'], ParentType, ContextType, RequireFields<MutationSignUpFirmArgs, 'input'>>;
   updateFirm?: Resolver<ResolversTypes['Firm'], ParentType, ContextType, RequireFields<MutationUpdateFirmArgs, 'input'>>;
   updateMember?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationUpdateMemberArgs, 'input'>>;
@@ -749,6 +872,8 @@ export type QueryResolvers<ContextType = FirmsContext, ParentType extends Resolv
 export type ServiceAccountResolvers<ContextType = FirmsContext, ParentType extends ResolversParentTypes['ServiceAccount'] = ResolversParentTypes['ServiceAccount']> = ResolversObject<{
   createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   createdBy?: Resolver<Maybe<ResolversTypes['Member']>, ParentType, ContextType>;
+  endedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  endsAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   lastUsedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -762,10 +887,29 @@ export type ServiceAccountTokenResolvers<ContextType = FirmsContext, ParentType 
   serviceAccount?: Resolver<ResolversTypes['ServiceAccount'], ParentType, ContextType>;
 }>;
 
+export type SignInStepResolvers<ContextType = FirmsContext, ParentType extends ResolversParentTypes['SignInStep'] = ResolversParentTypes['SignInStep']> = ResolversObject<{
+  challenge?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  challengeExpiresAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  next?: Resolver<ResolversTypes['SignInNext'], ParentType, ContextType>;
+  session?: Resolver<Maybe<ResolversTypes['FirmSession']>, ParentType, ContextType>;
+}>;
+
 export type SupportPersonResolvers<ContextType = FirmsContext, ParentType extends ResolversParentTypes['SupportPerson'] = ResolversParentTypes['SupportPerson']> = ResolversObject<{
   email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type TwoFactorEnabledResolvers<ContextType = FirmsContext, ParentType extends ResolversParentTypes['TwoFactorEnabled'] = ResolversParentTypes['TwoFactorEnabled']> = ResolversObject<{
+  recoveryCodes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  session?: Resolver<Maybe<ResolversTypes['FirmSession']>, ParentType, ContextType>;
+}>;
+
+export type TwoFactorEnrolmentResolvers<ContextType = FirmsContext, ParentType extends ResolversParentTypes['TwoFactorEnrolment'] = ResolversParentTypes['TwoFactorEnrolment']> = ResolversObject<{
+  expiresAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  otpauthUri?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  qrCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  secret?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type Resolvers<ContextType = FirmsContext> = ResolversObject<{
@@ -781,6 +925,9 @@ export type Resolvers<ContextType = FirmsContext> = ResolversObject<{
   Query?: QueryResolvers<ContextType>;
   ServiceAccount?: ServiceAccountResolvers<ContextType>;
   ServiceAccountToken?: ServiceAccountTokenResolvers<ContextType>;
+  SignInStep?: SignInStepResolvers<ContextType>;
   SupportPerson?: SupportPersonResolvers<ContextType>;
+  TwoFactorEnabled?: TwoFactorEnabledResolvers<ContextType>;
+  TwoFactorEnrolment?: TwoFactorEnrolmentResolvers<ContextType>;
 }>;
 

@@ -33,6 +33,20 @@ export enum FirmErrorCode {
   InvalidServiceAccountSecret = 'INVALID_SERVICE_ACCOUNT_SECRET',
   /** SPEC G6: a firm holds at most MAX_ACTIVE_SERVICE_ACCOUNTS service accounts. */
   ServiceAccountLimit = 'SERVICE_ACCOUNT_LIMIT_REACHED',
+  /** SPEC F9: this member signs in in two steps (signIn, then completeSignIn); logIn cannot sign them in. */
+  TwoFactorRequired = 'TWO_FACTOR_REQUIRED',
+  /** SPEC F9: the firm requires two-factor sign-in and the member has not enrolled: sign in to enrol first. */
+  TwoFactorEnrolmentRequired = 'TWO_FACTOR_ENROLMENT_REQUIRED',
+  /** SPEC F9: a wrong, expired or already used code (TOTP or recovery code), or a throttled attempt. */
+  InvalidTwoFactorCode = 'INVALID_TWO_FACTOR_CODE',
+  /** SPEC F9: the sign-in challenge is unknown, expired, used, or had too many wrong codes: sign in again. */
+  SignInChallengeExpired = 'SIGN_IN_CHALLENGE_EXPIRED',
+  /** SPEC F9: the member already has an authenticator; an ADMIN resets it to enrol another. */
+  TwoFactorAlreadyEnabled = 'TWO_FACTOR_ALREADY_ENABLED',
+  /** SPEC F9: confirming an enrolment that was never begun or has expired. */
+  TwoFactorEnrolmentNotStarted = 'TWO_FACTOR_ENROLMENT_NOT_STARTED',
+  /** SPEC F9: an ADMIN requiring two-factor sign-in must have it first (or they would lock themselves out). */
+  TwoFactorNotEnabled = 'TWO_FACTOR_NOT_ENABLED',
 }
 
 export const MESSAGES = {
@@ -40,4 +54,6 @@ export const MESSAGES = {
   firmAlreadyExists:
     "It looks like your firm is already on Advisor Dashboard. Contact your firm administrator to access your firm's account.",
   invalidCredentials: 'The username or password is not correct.',
+  invalidTwoFactorCode: 'This code is not valid. Enter the current code from your authenticator app, or an unused recovery code.',
+  challengeExpired: 'This sign-in has expired. Sign in again with your username and password.',
 } as const;

@@ -1,4 +1,4 @@
-import type { AccessTokenIssuer, Clock, Database, Logger, Mailer } from '@advisor/kit';
+import { LeasedWorkLoop, SecretBox, type AccessTokenIssuer, type Clock, type Database, type Logger, type Mailer } from '@advisor/kit';
 import { SignInThrottle } from '@advisor/rules';
 import { DirectoryService } from './directory.service';
 import { FirmSignUpService } from './firm-signup.service';
@@ -8,6 +8,8 @@ import { AuditService } from './audit.service';
 import { MemberInvitationService } from './member-invitation.service';
 import { MemberAdminService } from './member-admin.service';
 import { ServiceAccountService } from './service-account.service';
+import { TwoFactorService } from './two-factor.service';
+import { SignInChallenges } from './second-factor-policy';
 
 /** SPEC F8: who helps the firm with Advisor Dashboard itself. */
 export interface AdvisorSupport {
@@ -25,6 +27,10 @@ export interface FirmsDomain {
   members: MemberAdminService;
   audit: AuditService;
   serviceAccounts: ServiceAccountService;
+  /** SPEC F10: ends service accounts past their end date (started by the service; once across replicas). */
+  serviceAccountExpiry: LeasedWorkLoop;
+  /** SPEC F9: enrolment, the code step of sign-in, an ADMIN's reset. */
+  twoFactor: TwoFactorService;
   access: FirmAccess;
   support: AdvisorSupport;
 }
@@ -37,11 +43,17 @@ export function createFirmsDomain(deps: {
   appUrl: string;
   support: AdvisorSupport;
   logger: Logger;
+  /** SPEC F9: the key (32 bytes, base64) that seals members' TOTP secrets. */
+  twoFactorKey: string;
+  /** SPEC F10: how often each replica looks for service accounts past their end date (default one minute). */
+  expirySweepIntervalMs?: number;
 }): FirmsDomain {
   const { db, clock } = deps;
   const access = new FirmAccess(db);
   const audit = new AuditService(db, access);
-  const sessions = new SessionService(db, deps.issuer, clock, new SignInThrottle(db, clock, deps.logger, 'firm'), audit);
+  const challenges = new SignInChallenges(db, clock);
+  const sessions = new SessionService(db, deps.issuer, clock, new SignInThrottle(db, clock, deps.logger, 'firm'), audit, challenges);
+  const serviceAccounts = new ServiceAccountService(db, access, audit, deps.issuer, clock);
   return {
     signUp: new FirmSignUpService(db, clock, sessions, audit, deps.mailer, deps.appUrl, deps.logger),
     sessions,
@@ -49,7 +61,24 @@ export function createFirmsDomain(deps: {
     invitations: new MemberInvitationService(db, access, sessions, audit, deps.mailer, clock, deps.appUrl, deps.logger),
     members: new MemberAdminService(db, access, sessions, audit, clock),
     audit,
-    serviceAccounts: new ServiceAccountService(db, access, audit, deps.issuer, clock),
+    serviceAccounts,
+    serviceAccountExpiry: new LeasedWorkLoop({
+      name: 'service-account-expiry',
+      intervalMs: deps.expirySweepIntervalMs ?? 60_000,
+      runBatch: () => serviceAccounts.endExpired(),
+      itemsLabel: 'ended',
+      logger: deps.logger.child({ component: 'service-account-expiry' }),
+    }),
+    twoFactor: new TwoFactorService(
+      db,
+      new SecretBox(deps.twoFactorKey),
+      clock,
+      new SignInThrottle(db, clock, deps.logger, 'firm', 'second-factor'),
+      challenges,
+      sessions,
+      access,
+      audit,
+    ),
     access,
     support: deps.support,
   };

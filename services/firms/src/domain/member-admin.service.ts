@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import {
   DomainError,
   enqueueEvent,
@@ -12,6 +12,7 @@ import {
 import { memberAccessChanged, memberDeactivated } from '@advisor/schema';
 import { MemberEntity } from '../db/entities/member.entity';
 import { FirmEntity } from '../db/entities/firm.entity';
+import { SecondFactorEntity } from '../db/entities/second-factor.entity';
 import { FirmErrorCode } from './errors';
 import { FirmAccess } from './firm-access';
 import { FIRM_PERMISSIONS, FIRM_ROLES, toFirm, toMember, type Firm, type Member } from './member';
@@ -181,6 +182,45 @@ export class MemberAdminService {
           at: now,
         });
       }
+      return toFirm(firm);
+    });
+  }
+
+  /**
+   * SPEC F9: an ADMIN requires (or stops requiring) two-factor sign-in for every member. The ADMIN
+   * must have it first (TWO_FACTOR_NOT_ENABLED), or they would lock themselves out. When it becomes
+   * required, the sessions of every member without an authenticator end (the gateway refuses their
+   * tokens) and their next sign-in asks them to enrol before anything else. Audited.
+   */
+  async setTwoFactorRequired(viewer: Identity, required: boolean): Promise<Firm> {
+    const now = this.clock.now();
+    return this.db.transaction(async (em) => {
+      const admin = await this.access.admin(viewer, em);
+      const firm = await em.findOneOrFail(FirmEntity, { where: { id: admin.firmId }, ...(this.db.kind === 'mysql' ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+      if (Boolean(firm.twoFactorRequired) === required) return toFirm(firm);
+      if (required && !(await em.exists(SecondFactorEntity, { where: { memberId: admin.id, status: 'ACTIVE' } }))) {
+        throw new DomainError(FirmErrorCode.TwoFactorNotEnabled, 'Turn on two-factor sign-in for your own account first.');
+      }
+      await em.update(FirmEntity, { id: firm.id }, { twoFactorRequired: required });
+      firm.twoFactorRequired = required;
+      let sessionsEnded: string[] = [];
+      if (required) {
+        const members = await em.find(MemberEntity, { where: { firmId: firm.id, active: true }, select: { id: true } });
+        const enrolled = new Set(
+          (await em.find(SecondFactorEntity, { where: { memberId: In(members.map((m) => m.id)), status: 'ACTIVE' }, select: { memberId: true } })).map((f) => f.memberId),
+        );
+        sessionsEnded = members.map((m) => m.id).filter((id) => !enrolled.has(id));
+        for (const memberId of sessionsEnded) {
+          await this.sessions.endAllSessions(em, memberId, 'TWO_FACTOR_REQUIRED', now);
+          await enqueueEvent(this.db, em, FIRMS_PRODUCER, memberAccessChanged, {
+            memberId, firmId: firm.id, reason: 'TWO_FACTOR_REQUIRED', sessionId: null, changedAt: now.toISOString(),
+          }, now);
+        }
+      }
+      await this.audit.record(em, {
+        firmId: firm.id, actorMemberId: admin.id, action: 'TWO_FACTOR_REQUIREMENT_CHANGED', subjectType: 'FIRM', subjectId: firm.id,
+        before: { twoFactorRequired: !required }, after: { twoFactorRequired: required, ...(required ? { membersToEnrol: sessionsEnded.length } : {}) }, at: now,
+      });
       return toFirm(firm);
     });
   }

@@ -30,7 +30,7 @@ import { FirmEntity } from '../db/entities/firm.entity';
 import { checkPassword, checkUsername } from './credentials-policy';
 import { FirmErrorCode, MESSAGES } from './errors';
 import { FirmAccess } from './firm-access';
-import { FIRM_PERMISSIONS, FIRM_ROLES, toMember, type FirmPermission, type FirmRole } from './member';
+import { FIRM_PERMISSIONS, FIRM_ROLES, toMember, type FirmPermission, type FirmRole, type Member } from './member';
 import type { AuditService } from './audit.service';
 import type { FirmSession, SessionService } from './session.service';
 import { publishMemberJoined } from './member-events';
@@ -259,8 +259,9 @@ export class MemberInvitationService {
     checkPassword(password, { username, email: invitation.email });
     const passwordHash = await hashPassword(password);
 
+    let joined: Member;
     try {
-      return await this.db.transaction(async (em) => {
+      joined = await this.db.transaction(async (em) => {
         // SPEC I6, F5: single use; of two simultaneous accepts exactly one creates a member.
         const consumed = await consumeInvitation(em, MemberInvitationEntity, invitation.id, { status: 'ACCEPTED', resolvedAt: now });
         if (!consumed.consumed) {
@@ -303,7 +304,7 @@ export class MemberInvitationService {
           at: now,
         });
         await publishMemberJoined(this.db, em, member, now);
-        return this.sessions.startSession(em, toMember(member));
+        return toMember(member);
       });
     } catch (err) {
       if (!isUniqueViolation(err)) throw err;
@@ -312,6 +313,9 @@ export class MemberInvitationService {
       }
       throw new DomainError(FirmErrorCode.UsernameTaken, 'This username is taken. Choose another one.');
     }
+    // SPEC F9: in a firm that requires two-factor sign-in the new member is a member now, but
+    // gets no session until they enrol (TWO_FACTOR_ENROLMENT_REQUIRED: they sign in to enrol).
+    return this.db.transaction((em) => this.sessions.startSession(em, joined));
   }
 
   /** SPEC I6, F5: unknown, used, voided (F5 "Resend invite") or expired invitations are refused, each with its own code. */

@@ -29,6 +29,8 @@ export interface Firm {
   website: string;
   domain: string;
   createdAt: Date;
+  /** SPEC F9: every member must sign in with a second factor. */
+  twoFactorRequired: boolean;
 }
 
 export function toMember(e: MemberEntity): Member {
@@ -47,5 +49,5 @@ export function toMember(e: MemberEntity): Member {
 }
 
 export function toFirm(e: FirmEntity): Firm {
-  return { id: e.id, name: e.name, website: e.website, domain: e.domain, createdAt: e.createdAt };
+  return { id: e.id, name: e.name, website: e.website, domain: e.domain, createdAt: e.createdAt, twoFactorRequired: Boolean(e.twoFactorRequired) };
 }

@@ -12,6 +12,7 @@ import {
   type Database,
   type Identity,
 } from '@advisor/kit';
+import { accessEndDateInput, requireFutureEndDate } from '@advisor/rules';
 import { memberAccessChanged } from '@advisor/schema';
 import { ServiceAccountEntity } from '../db/entities/service-account.entity';
 import { FirmErrorCode } from './errors';
@@ -40,6 +41,8 @@ export const createServiceAccountInput = z.object({
     .array(z.enum(SERVICE_ACCOUNT_SCOPES))
     .min(1, 'needs at least one scope')
     .transform((s) => [...new Set(s)].sort()),
+  /** SPEC F10: when the account stops working by itself; absent or null: until revoked. */
+  endsAt: accessEndDateInput,
 });
 
 export interface ServiceAccount {
@@ -51,6 +54,10 @@ export interface ServiceAccount {
   createdAt: Date;
   lastUsedAt: Date | null;
   revokedAt: Date | null;
+  /** SPEC F10: when it stops working by itself; null: until revoked. */
+  endsAt: Date | null;
+  /** SPEC F10: when the expiry sweep ended it; null while it works (or when it was revoked first). */
+  endedAt: Date | null;
 }
 
 export interface ServiceAccountToken {
@@ -68,9 +75,19 @@ const toServiceAccount = (e: ServiceAccountEntity): ServiceAccount => ({
   createdAt: e.createdAt,
   lastUsedAt: e.lastUsedAt,
   revokedAt: e.revokedAt,
+  endsAt: e.endsAt,
+  endedAt: e.endedAt,
 });
 
-const snapshot = (e: ServiceAccountEntity) => ({ name: e.name, scopes: e.scopes, revoked: e.revokedAt !== null });
+const snapshot = (e: ServiceAccountEntity) => ({
+  name: e.name,
+  scopes: e.scopes,
+  revoked: e.revokedAt !== null,
+  ...(e.endsAt ? { endsAt: e.endsAt.toISOString(), ended: e.endedAt !== null } : {}),
+});
+
+/** SPEC F10: an account past its end date works no more, whether or not the sweep has ended it yet. */
+const usable = (e: ServiceAccountEntity, now: Date) => !e.revokedAt && !e.endedAt && !(e.endsAt && e.endsAt.getTime() <= now.getTime());
 
 /**
  * SPEC G6: a firm ADMIN creates, lists and revokes the firm's service accounts; a service
@@ -91,9 +108,10 @@ export class ServiceAccountService {
     const input = parseInput(createServiceAccountInput, raw);
     const secret = SERVICE_ACCOUNT_SECRET_PREFIX + randomBytes(32).toString('base64url');
     const now = this.clock.now();
+    requireFutureEndDate(input.endsAt, now);
     const row = await this.db.transaction(async (em) => {
       const admin = await this.access.admin(viewer, em);
-      const active = await em.count(ServiceAccountEntity, { where: { firmId: admin.firmId, revokedAt: IsNull() } });
+      const active = await em.count(ServiceAccountEntity, { where: { firmId: admin.firmId, revokedAt: IsNull(), endedAt: IsNull() } });
       if (active >= MAX_ACTIVE_SERVICE_ACCOUNTS) {
         throw new DomainError(
           FirmErrorCode.ServiceAccountLimit,
@@ -111,6 +129,8 @@ export class ServiceAccountService {
         lastUsedAt: null,
         revokedAt: null,
         revokedBy: null,
+        endsAt: input.endsAt ?? null,
+        endedAt: null,
       });
       await em.insert(ServiceAccountEntity, entity);
       await this.audit.record(em, {
@@ -146,7 +166,7 @@ export class ServiceAccountService {
         ? await em.findOne(ServiceAccountEntity, { where: { id, firmId: admin.firmId }, lock: { mode: 'pessimistic_write' } })
         : null;
       if (!found) throw notFound('This service account');
-      if (found.revokedAt) return found;
+      if (found.revokedAt || found.endedAt) return found;
       const before = snapshot(found);
       found.revokedAt = now;
       found.revokedBy = admin.id;
@@ -168,16 +188,46 @@ export class ServiceAccountService {
   }
 
   /**
+   * SPEC F10: ends the accounts past their end date, a batch at a time (the expiry sweep's
+   * `LeasedWorkLoop` calls it on every replica): due rows are claimed `FOR UPDATE SKIP LOCKED` and
+   * ended in the same transaction, so each ends once. Like a revocation, the gateway then refuses
+   * the tokens already issued (`member.access-changed`, SERVICE_ACCOUNT_EXPIRED). Audited.
+   */
+  async endExpired(limit = 100): Promise<number> {
+    const now = this.clock.now();
+    return this.db.transaction(async (em) => {
+      const due: Array<{ id: string }> = await em.query(
+        `SELECT id FROM service_accounts WHERE ends_at IS NOT NULL AND ends_at <= ? AND revoked_at IS NULL AND ended_at IS NULL ORDER BY ends_at, id LIMIT ${Math.max(1, Math.floor(limit))}${this.db.skipLocked}`,
+        [this.db.timeParam(now)],
+      );
+      for (const { id } of due) {
+        const row = await em.findOneByOrFail(ServiceAccountEntity, { id });
+        const before = snapshot(row);
+        row.endedAt = now;
+        await em.update(ServiceAccountEntity, { id }, { endedAt: now });
+        await enqueueEvent(this.db, em, FIRMS_PRODUCER, memberAccessChanged, {
+          memberId: id, firmId: row.firmId, reason: 'SERVICE_ACCOUNT_EXPIRED', sessionId: null, changedAt: now.toISOString(),
+        }, now);
+        await this.audit.record(em, {
+          firmId: row.firmId, actorMemberId: null, action: 'SERVICE_ACCOUNT_ENDED_BY_END_DATE',
+          subjectType: 'SERVICE_ACCOUNT', subjectId: id, before, after: snapshot(row), at: now,
+        });
+      }
+      return due.length;
+    });
+  }
+
+  /**
    * SPEC G6: the secret for an access token of the `service` realm (15 minutes, the same keys as
-   * members' tokens). An unknown or revoked secret gets INVALID_SERVICE_ACCOUNT_SECRET, the same
-   * answer either way.
+   * members' tokens). An unknown or revoked secret, or one past its end date (SPEC F10), gets
+   * INVALID_SERVICE_ACCOUNT_SECRET, the same answer either way.
    */
   async issueToken(secret: string): Promise<ServiceAccountToken> {
     const refused = () => new DomainError(FirmErrorCode.InvalidServiceAccountSecret, 'This service account secret is not valid.');
     if (typeof secret !== 'string' || !secret.startsWith(SERVICE_ACCOUNT_SECRET_PREFIX) || secret.length > 200) throw refused();
     const row = await this.db.manager.findOne(ServiceAccountEntity, { where: { secretHash: hashOpaqueToken(secret) } });
-    if (!row || row.revokedAt) throw refused();
     const now = this.clock.now();
+    if (!row || !usable(row, now)) throw refused();
     await this.db.transaction((em) => em.update(ServiceAccountEntity, { id: row.id }, { lastUsedAt: now }));
     row.lastUsedAt = now;
     const { token, expiresAt } = await this.issuer.issue(

@@ -25,6 +25,7 @@ import { RetiredRefreshTokenEntity } from '../db/entities/retired-refresh-token.
 import { FirmErrorCode, MESSAGES } from './errors';
 import { toMember, type Member } from './member';
 import type { AuditService } from './audit.service';
+import { secondStepFor, secondStepRefusal, type OpenChallenge, type SignInChallenges } from './second-factor-policy';
 
 export const FIRMS_PRODUCER = 'firms';
 /** How long a session may be renewed without signing in again. */
@@ -40,6 +41,14 @@ export interface FirmSession {
 }
 
 /**
+ * SPEC F9: what the password step gives: a session, or a short-lived challenge for the second
+ * step (a code from the member's authenticator, or enrolment when the firm requires it).
+ */
+export type SignInOutcome =
+  | { next: 'SIGNED_IN'; session: FirmSession }
+  | { next: 'TWO_FACTOR_CODE' | 'TWO_FACTOR_ENROLMENT'; challenge: OpenChallenge };
+
+/**
  * Sessions of firm members (SPEC F4, F7): short-lived access tokens for the gateway, renewed
  * with a rotating refresh token; logging out or being deactivated ends them.
  */
@@ -50,14 +59,16 @@ export class SessionService {
     private readonly clock: Clock,
     private readonly throttle: SignInThrottle,
     private readonly audit: AuditService,
+    private readonly challenges: SignInChallenges,
   ) {}
 
   /**
-   * SPEC F4, G7: signs a member in. Throttled per username and per address (SignInThrottle);
+   * SPEC F4, G7, F9: the password step of signing in. Throttled per username and per address (SignInThrottle);
    * an unknown username, a wrong password and a throttled or locked account get the same answer
    * in about the same time; failures are logged (never the password) and audited for the member.
+   * A member with an authenticator, or of a firm that requires one, gets a challenge, not a session.
    */
-  async logIn(username: string, password: string, origin: RequestOrigin = {}): Promise<FirmSession> {
+  async signIn(username: string, password: string, origin: RequestOrigin = {}): Promise<SignInOutcome> {
     const attempt = { username, clientAddress: origin.clientAddress };
     const credential = await this.db.manager.findOne(CredentialEntity, {
       where: { usernameKey: username.trim().toLowerCase() },
@@ -80,7 +91,12 @@ export class SessionService {
       throw new DomainError(FirmErrorCode.InvalidCredentials, MESSAGES.invalidCredentials);
     }
     await this.throttle.succeeded(attempt);
-    return this.db.transaction((em) => this.startSession(em, toMember(member)));
+    const step = await secondStepFor(this.db.manager, member);
+    if (step !== 'SESSION') {
+      const challenge = await this.challenges.open(member.id, step);
+      return { next: step === 'CODE' ? 'TWO_FACTOR_CODE' : 'TWO_FACTOR_ENROLMENT', challenge };
+    }
+    return { next: 'SIGNED_IN', session: await this.db.transaction((em) => this.startSession(em, toMember(member))) };
   }
 
   /** SPEC G4: a failed or refused sign-in to a real account is on its firm's audit trail (no password). */
@@ -112,8 +128,16 @@ export class SessionService {
     );
   }
 
-  /** Opens a session for a member inside the caller's transaction. */
-  async startSession(em: EntityManager, member: Member): Promise<FirmSession> {
+  /**
+   * Opens a session for a member inside the caller's transaction. SPEC F9: unless the caller
+   * verified a second factor, a member who has one, or whose firm requires one, gets none
+   * (TWO_FACTOR_REQUIRED, TWO_FACTOR_ENROLMENT_REQUIRED): every path to a token passes here.
+   */
+  async startSession(em: EntityManager, member: Member, opts: { secondFactorVerified?: boolean } = {}): Promise<FirmSession> {
+    if (!opts.secondFactorVerified) {
+      const step = await secondStepFor(em, member);
+      if (step !== 'SESSION') throw secondStepRefusal(step);
+    }
     const now = this.clock.now();
     const refresh = newOpaqueToken();
     const session = Object.assign(new SessionEntity(), {
@@ -151,6 +175,9 @@ export class SessionService {
       }
       const member = await em.findOne(MemberEntity, { where: { id: session.memberId } });
       if (!member || !member.active) throw new DomainError(FirmErrorCode.SessionExpired, 'Your session has ended. Sign in again.');
+      // SPEC F9: a member of a firm that requires two-factor sign-in, without an authenticator,
+      // gets no more tokens (their sessions ended when it became required; this covers a race).
+      if ((await secondStepFor(em, member)) === 'ENROL') throw secondStepRefusal('ENROL');
       // Rotation is single-use: of two refreshes with the same token, one wins.
       const rotated = await em.update(
         SessionEntity,

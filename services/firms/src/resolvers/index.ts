@@ -1,5 +1,6 @@
 import type { Resolvers } from '../__generated__/resolvers-types';
-import type { FirmSession } from '../domain/session.service';
+import type { FirmSession, SignInOutcome } from '../domain/session.service';
+import { secondStepRefusal } from '../domain/second-factor-policy';
 import type { ServiceAccountScope as DomainScope } from '../domain/service-account.service';
 import type { ServiceAccountScope } from '../__generated__/resolvers-types';
 
@@ -9,6 +10,11 @@ const ENUM_OF = Object.fromEntries(Object.entries(SCOPE_OF).map(([k, v]) => [v, 
 
 const iso = (d: Date) => d.toISOString();
 const session = (s: FirmSession) => ({ ...s, expiresAt: iso(s.expiresAt), refreshExpiresAt: iso(s.refreshExpiresAt) });
+/** SPEC F9: the password step's answer as the API shows it. */
+const signInStep = (o: SignInOutcome) =>
+  o.next === 'SIGNED_IN'
+    ? { next: o.next, session: session(o.session), challenge: null, challengeExpiresAt: null }
+    : { next: o.next, session: null, challenge: o.challenge.token, challengeExpiresAt: iso(o.challenge.expiresAt) };
 /** A non-null field whose row must exist (a foreign key); its absence is a bug, reported as one. */
 const missing = (what: string): never => {
   throw new Error(`${what} does not exist`);
@@ -34,8 +40,24 @@ export const resolvers: Resolvers = {
       };
     },
     confirmFirmSignUp: async (_root, args, ctx) => session(await ctx.domain.signUp.confirm(args.token)),
-    logIn: async (_root, args, ctx) =>
-      session(await ctx.domain.sessions.logIn(args.username, args.password, ctx.origin)),
+    signIn: async (_root, args, ctx) => signInStep(await ctx.domain.sessions.signIn(args.username, args.password, ctx.origin)),
+    // Deprecated: one step only. A member who needs a second step is told to use signIn.
+    logIn: async (_root, args, ctx) => {
+      const outcome = await ctx.domain.sessions.signIn(args.username, args.password, ctx.origin);
+      if (outcome.next === 'SIGNED_IN') return session(outcome.session);
+      throw secondStepRefusal(outcome.next === 'TWO_FACTOR_CODE' ? 'CODE' : 'ENROL');
+    },
+    completeSignIn: async (_root, args, ctx) => session(await ctx.domain.twoFactor.completeSignIn(args.challenge, args.code, ctx.origin)),
+    beginTwoFactorEnrolment: async (_root, args, ctx) => {
+      const enrolment = await ctx.domain.twoFactor.begin(ctx.identity, args.challenge);
+      return { ...enrolment, expiresAt: iso(enrolment.expiresAt) };
+    },
+    confirmTwoFactorEnrolment: async (_root, args, ctx) => {
+      const enabled = await ctx.domain.twoFactor.confirm(ctx.identity, args.code, args.challenge, ctx.origin);
+      return { recoveryCodes: enabled.recoveryCodes, session: enabled.session ? session(enabled.session) : null };
+    },
+    requireTwoFactor: (_root, args, ctx) => ctx.domain.members.setTwoFactorRequired(ctx.identity, args.required),
+    resetMemberTwoFactor: (_root, args, ctx) => ctx.domain.twoFactor.reset(ctx.identity, args.memberId),
     refreshSession: async (_root, args, ctx) =>
       session(await ctx.domain.sessions.refresh(args.refreshToken)),
     logOut: (_root, _args, ctx) => ctx.domain.sessions.logOut(ctx.identity),
@@ -59,7 +81,7 @@ export const resolvers: Resolvers = {
     updateFirm: (_root, { input }, ctx) =>
       ctx.domain.members.updateFirm(ctx.identity, { ...input, name: input.name ?? undefined, website: input.website ?? undefined }),
     createServiceAccount: (_root, { input }, ctx) =>
-      ctx.domain.serviceAccounts.create(ctx.identity, { name: input.name, scopes: input.scopes.map((s) => SCOPE_OF[s]) }),
+      ctx.domain.serviceAccounts.create(ctx.identity, { name: input.name, scopes: input.scopes.map((s) => SCOPE_OF[s]), endsAt: input.endsAt }),
     revokeServiceAccount: (_root, args, ctx) => ctx.domain.serviceAccounts.revoke(ctx.identity, args.id),
     exchangeServiceAccountSecret: (_root, args, ctx) => ctx.domain.serviceAccounts.issueToken(args.secret),
   },
@@ -69,6 +91,8 @@ export const resolvers: Resolvers = {
     createdAt: (a) => iso(a.createdAt),
     lastUsedAt: (a) => (a.lastUsedAt ? iso(a.lastUsedAt) : null),
     revokedAt: (a) => (a.revokedAt ? iso(a.revokedAt) : null),
+    endsAt: (a) => (a.endsAt ? iso(a.endsAt) : null),
+    endedAt: (a) => (a.endedAt ? iso(a.endedAt) : null),
   },
   ServiceAccountToken: {
     expiresAt: (t) => iso(t.expiresAt),
@@ -79,6 +103,7 @@ export const resolvers: Resolvers = {
     // A Member object only exists here once its visibility was decided, so its firm follows.
     firm: async (member, _args, ctx) =>
       (await ctx.loaders.firmOfVisibleMember.load(member.firmId)) ?? missing(`firm ${member.firmId} of member ${member.id}`),
+    twoFactorEnabled: (member, _args, ctx) => ctx.loaders.twoFactorEnabled.load(member.id),
   },
   Firm: {
     __resolveReference: (ref, ctx) => ctx.loaders.firm.load(ref.id),

@@ -17,4 +17,8 @@ export class FirmEntity {
 
   @Column({ name: 'created_at', type: 'datetime', precision: 3 })
   createdAt: Date;
+
+  /** SPEC F9: every member signs in with a second factor (an ADMIN's switch). */
+  @Column({ name: 'two_factor_required', type: 'boolean', default: false })
+  twoFactorRequired: boolean;
 }

@@ -36,4 +36,12 @@ export class ServiceAccountEntity {
 
   @Column({ name: 'revoked_by', type: 'varchar', length: 36, nullable: true })
   revokedBy: string | null;
+
+  /** SPEC F10: when the account stops working by itself; null: until revoked. */
+  @Column({ name: 'ends_at', type: 'datetime', precision: 3, nullable: true })
+  endsAt: Date | null;
+
+  /** SPEC F10: when the expiry sweep ended it (its tokens were voided then); null while it works or when it was revoked first. */
+  @Column({ name: 'ended_at', type: 'datetime', precision: 3, nullable: true })
+  endedAt: Date | null;
 }
