@@ -1,3 +1,4 @@
+import { Secret, TOTP } from 'otpauth';
 import type { Logger } from '@advisor/kit';
 import type { RunningSystem } from './system';
 import { seedPayrollDemo } from './payroll-demo';
@@ -5,6 +6,8 @@ import { seedPayrollDemo } from './payroll-demo';
 export const DEMO = {
   firm: { username: 'demo.partner', password: 'ledger-and-co-demo-2026' },
   clientAdmin: { email: 'owner@acmebakery.example', password: 'acme-bakery-demo-2026' },
+  /** SPEC F9: a second firm that requires two-factor sign-in; its founder enrols at seeding (secret in the demo log). */
+  twoFactorFirm: { username: 'demo.northwind', password: 'northwind-demo-2026' },
 } as const;
 
 /** Sends one GraphQL request to the gateway, as a browser would. */
@@ -104,11 +107,55 @@ export async function seedDemoData(system: RunningSystem, logger: Logger, payrol
       },
     ],
   });
+  await seedTwoFactorDemo(system, logger);
   if (payroll.timeTrackingAdminUrl) {
     await seedPayrollDemo(system, logger, payroll.timeTrackingAdminUrl, { memberId: founder.id, firmId: founder.firmId, ...DEMO.firm }, payroll.taxAuthorityAdminUrl);
   }
   logger.info(
     { firmLogin: DEMO.firm.username, clientAdminLogin: DEMO.clientAdmin.email },
     'demo data seeded (passwords in README)',
+  );
+}
+
+/**
+ * SPEC F9: *Northwind Advisors* requires two-factor sign-in. Its founder enrols through the
+ * gateway as a person would (the secret comes from the server, the first code from the same TOTP
+ * library an authenticator app follows) and turns the requirement on. The demo log prints the
+ * secret and the recovery codes, for the demo only, so a newcomer can sign in in two steps.
+ */
+async function seedTwoFactorDemo(system: RunningSystem, logger: Logger): Promise<void> {
+  const session = await system.services.firms.domain.signUp.signUpVerifiedByOperator({
+    firmName: 'Northwind Advisors',
+    website: 'https://northwind-advisors.example',
+    founder: {
+      firstName: 'Nia',
+      lastName: 'North',
+      workEmail: 'nia@northwind-advisors.example',
+      jobRole: 'Partner',
+      workPhone: '+1 312 555 0140',
+      cellPhone: '+1 773 555 0141',
+      personalEmail: 'nia.north@home.example',
+      username: DEMO.twoFactorFirm.username,
+      password: DEMO.twoFactorFirm.password,
+    },
+  });
+  const call = async (query: string, variables: Record<string, unknown> = {}) => {
+    const res = await gatewayRequest(system.gatewayUrl, query, variables, session.accessToken);
+    if (res.errors || !res.data) throw new Error(`two-factor demo: ${JSON.stringify(res.errors)}`);
+    return res.data;
+  };
+  const begun = await call(`mutation { beginTwoFactorEnrolment { secret otpauthUri } }`);
+  const { secret, otpauthUri } = begun.beginTwoFactorEnrolment as { secret: string; otpauthUri: string };
+  const code = new TOTP({ secret: Secret.fromBase32(secret), algorithm: 'SHA1', digits: 6, period: 30 }).generate();
+  const enabled = await call(`mutation($code: String!) { confirmTwoFactorEnrolment(code: $code) { recoveryCodes } }`, { code });
+  await call(`mutation { requireTwoFactor(required: true) { id } }`);
+  logger.info(
+    {
+      username: DEMO.twoFactorFirm.username,
+      totpSecret: secret,
+      otpauthUri,
+      recoveryCodes: enabled.confirmTwoFactorEnrolment.recoveryCodes,
+    },
+    'DEMO ONLY: Northwind Advisors requires two-factor sign-in; add this secret to an authenticator app (or use a recovery code) to sign in as its founder',
   );
 }

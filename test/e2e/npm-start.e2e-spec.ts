@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Secret, TOTP } from 'otpauth';
 import { DEMO, gatewayRequest } from '@advisor/system';
 import { freeNpmStartPort } from '../support/ports';
 
@@ -65,8 +66,28 @@ describe('npm start (embedded default)', () => {
     expect(figures.data.a.shifts + figures.data.b.shifts).toBeGreaterThan(0);
     const fetches = await gatewayRequest(url, `{ taxCardFetches(last: 1) { status fetched failed clients { status reason } } }`, {}, token);
     expect(fetches.data.taxCardFetches).toEqual([expect.objectContaining({ status: 'FINISHED', fetched: 2, failed: 1 })]);
+    // SPEC F9 demo: Northwind Advisors requires two-factor sign-in; its founder signs in in two
+    // steps with a code from the secret the demo log prints (demo only).
+    const demoLine = output.split('\n').find((l) => l.includes('"totpSecret"'));
+    expect(demoLine).toBeDefined();
+    const { totpSecret, recoveryCodes } = JSON.parse(demoLine!) as { totpSecret: string; recoveryCodes: string[] };
+    expect(recoveryCodes).toHaveLength(10);
+    const step = await gatewayRequest(url, `mutation($u: String!, $p: String!) { signIn(username: $u, password: $p) { next challenge session { accessToken } } }`, {
+      u: DEMO.twoFactorFirm.username,
+      p: DEMO.twoFactorFirm.password,
+    });
+    expect(step.data.signIn).toMatchObject({ next: 'TWO_FACTOR_CODE', session: null });
+    // The next step's code: enrolment at seeding used the current one, and a code is accepted once.
+    const nextCode = new TOTP({ secret: Secret.fromBase32(totpSecret) }).generate({ timestamp: Date.now() + 30_000 });
+    const signedIn = await gatewayRequest(url, `mutation($c: String!, $code: String!) { completeSignIn(challenge: $c, code: $code) { member { firm { name twoFactorRequired } } } }`, {
+      c: step.data.signIn.challenge,
+      code: nextCode,
+    });
+    expect(signedIn.errors).toBeUndefined();
+    expect(signedIn.data.completeSignIn.member.firm).toEqual({ name: 'Northwind Advisors', twoFactorRequired: true });
     // Passwords never reach the logs.
     expect(output).not.toContain(DEMO.firm.password);
     expect(output).not.toContain(DEMO.clientAdmin.password);
+    expect(output).not.toContain(DEMO.twoFactorFirm.password);
   });
 });
