@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { Secret, TOTP } from 'otpauth';
 import { eventually, startTestSystem, type TestSystem } from '../support/test-system';
 import { registerClient, type ClientWithAdmin } from '../support/fixtures';
 import { SCREENSHOTS, startBrowser, type TestBrowser } from '../support/browser';
@@ -64,6 +65,7 @@ describe('the web app in a real browser (S1, S2)', () => {
 
   const domain = `ledger-${Date.now().toString(36)}.example`;
   const founder = { username: `fran.${Date.now().toString(36)}`, password: 'correct horse battery staple', email: `fran@${domain}` };
+  const morganLogin = { username: `morgan.${Date.now().toString(36)}`, password: 'another long passphrase' };
   let founderPage: Page;
 
   it('S1: the gateway serves the app beside /graphql, with no inline script, and email links open it', async () => {
@@ -136,8 +138,8 @@ describe('the web app in a real browser (S1, S2)', () => {
     const link = linkInMail(`morgan@${domain}`, /^\/join$/);
     const morgan = (await person()).page;
     await morgan.goto(link);
-    await morgan.getByLabel('Username').fill(`morgan.${Date.now().toString(36)}`);
-    await morgan.getByLabel('Password').fill('another long passphrase');
+    await morgan.getByLabel('Username').fill(morganLogin.username);
+    await morgan.getByLabel('Password').fill(morganLogin.password);
     await morgan.getByRole('button', { name: 'Join firm' }).click();
     await morgan.getByRole('heading', { name: 'Welcome, Morgan' }).waitFor();
     // SPEC F6: Morgan may assign clients but not manage members: Firm Info offers no Add member.
@@ -426,5 +428,62 @@ describe('the web app in a real browser (S1, S2)', () => {
     await morgan.getByText('Read-only: every client').waitFor();
     expect(await morgan.getByText('Analyst', { exact: true }).count()).toBe(1);
     await shot(page, '15-firm-info-admin');
+  }, 120_000);
+
+  /** SPEC F9: the code an authenticator app shows, computed with the same library; `ahead` steps later (a code is accepted once). */
+  const totp = (secret: string, ahead = 0) => new TOTP({ secret: Secret.fromBase32(secret) }).generate({ timestamp: Date.now() + ahead * 30_000 });
+
+  /** Enrolment as a person does it: the QR code is shown; the key under it goes into the "app". */
+  async function enrolInBrowser(page: Page, screenshot?: string): Promise<string> {
+    await page.getByRole('button', { name: 'Set up authenticator app' }).click();
+    await page.getByRole('img', { name: 'QR code for your authenticator app' }).waitFor();
+    if (screenshot) await shot(page, screenshot);
+    const secret = (await page.getByTestId('totp-secret').textContent())!.trim();
+    await page.getByLabel('Code from the app').fill(totp(secret));
+    await page.getByRole('button', { name: 'Confirm' }).click();
+    const codes = page.getByRole('list', { name: 'Your recovery codes' });
+    await codes.waitFor();
+    expect(await codes.getByRole('listitem').count()).toBe(10);
+    return secret;
+  }
+
+  it('S2, F9: the founder sets up two-factor sign-in with the QR code, requires it for the firm and signs in in two steps; Morgan is asked to enrol at sign-in; the founder resets Morgan', async () => {
+    const page = founderPage;
+    await page.goto(`${base}/firm`);
+    const section = page.getByRole('region', { name: 'Two-factor sign-in' });
+    await section.getByRole('button', { name: 'Set up two-factor sign-in' }).click();
+    const secret = await enrolInBrowser(page, '16-two-factor-enrolment');
+    await shot(page, '17-recovery-codes');
+    await page.getByRole('button', { name: 'I have saved my recovery codes' }).click();
+    await section.getByText('On', { exact: true }).first().waitFor();
+    // A controlled switch: it turns on once the API said so.
+    await section.getByLabel('Require two-factor sign-in for every member').click();
+    await section.getByText('Members without two-factor sign-in are asked to set it up').waitFor();
+
+    // A fresh sign-in: the password, then a code (the next step's: enrolment used this one).
+    const again = (await person()).page;
+    await again.goto(`${base}/login`);
+    await logInFirm(again, founder.username, founder.password);
+    await again.getByRole('textbox', { name: 'Code' }).fill('000000' === totp(secret, 1) ? '111111' : '000000');
+    await again.getByRole('button', { name: 'Verify' }).click();
+    await again.getByText('This code is not valid.', { exact: false }).waitFor();
+    await again.getByRole('textbox', { name: 'Code' }).fill(totp(secret, 1));
+    await again.getByRole('button', { name: 'Verify' }).click();
+    await again.getByRole('heading', { name: 'Welcome, Fran' }).waitFor();
+
+    // Morgan has no second factor: signing in asks for enrolment first, then signs Morgan in.
+    const morgan = (await person()).page;
+    await morgan.goto(`${base}/login`);
+    await logInFirm(morgan, morganLogin.username, morganLogin.password);
+    await morgan.getByText('Your firm requires two-factor sign-in.').waitFor();
+    await enrolInBrowser(morgan);
+    await morgan.getByRole('button', { name: 'I have saved my recovery codes' }).click();
+    await morgan.getByRole('heading', { name: 'Welcome, Morgan' }).waitFor();
+
+    // The founder resets Morgan's second factor (lost phone); the trail has it.
+    await page.reload();
+    await page.getByRole('button', { name: 'Reset second factor of Morgan Member' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Reset second factor' }).click();
+    await eventually(async () => ((await page.getByRole('button', { name: 'Reset second factor of Morgan Member' }).count()) === 0 ? true : undefined));
   }, 120_000);
 });

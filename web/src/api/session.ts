@@ -54,6 +54,18 @@ export function useSession(): Session | null {
   return useSyncExternalStore(sessionStore.subscribe, sessionStore.get, sessionStore.get);
 }
 
+/** Keeps a firm member's new session (SPEC F4, F9): from signing in, a second step, or enrolment during sign-in. */
+export function storeFirmSession(s: { accessToken: string; expiresAt: string; refreshToken: string; member: { id: string; firstName: string; lastName: string } }): void {
+  sessionStore.set({
+    realm: 'firm',
+    accessToken: s.accessToken,
+    expiresAt: s.expiresAt,
+    refreshToken: s.refreshToken,
+    memberId: s.member.id,
+    name: `${s.member.firstName} ${s.member.lastName}`,
+  });
+}
+
 /**
  * Where to go after signing in: only a path inside this app (never another origin), so a
  * crafted `?next=` link cannot send the person elsewhere.

@@ -4,21 +4,19 @@ import { useMutation } from 'urql';
 import { Button, Link, Stack, Tab, Tabs, TextField, Typography } from '@mui/material';
 import { graphql } from '../../gql';
 import { formErrors } from '../../api/errors';
-import { safeNext, sessionStore } from '../../api/session';
+import { safeNext, sessionStore, storeFirmSession } from '../../api/session';
 import { useFields } from '../../components/form';
 import { ApiError } from '../../components/feedback';
 import { AuthCard } from './auth-card';
+import { EnrolTwoFactor, SignInCodeStep, type NewFirmSession } from './two-factor';
 
-const LogIn = graphql(`
-  mutation LogIn($username: String!, $password: String!) {
-    logIn(username: $username, password: $password) {
-      accessToken
-      expiresAt
-      refreshToken
-      member {
-        id
-        firstName
-        lastName
+const SignIn = graphql(`
+  mutation SignIn($username: String!, $password: String!) {
+    signIn(username: $username, password: $password) {
+      next
+      challenge
+      session {
+        ...TwoFactorSession
       }
     }
   }
@@ -42,14 +40,23 @@ const LogInClientAdmin = graphql(`
   }
 `);
 
-/** Log in: a firm member with their Advisor Dashboard username (SPEC F4), or a client admin. */
+/**
+ * Log in: a firm member with their Advisor Dashboard username (SPEC F4), then, with two-factor
+ * sign-in (SPEC F9), a code or, when the firm requires it and they have none, enrolment first;
+ * or a client admin.
+ */
 export function LogInPage() {
   const [params, setParams] = useSearchParams();
   const realm = params.get('as') === 'client' ? 'client' : 'firm';
   const next = params.get('next');
   const navigate = useNavigate();
   const form = useFields({ username: '', email: '', password: '' });
-  const [firmResult, logIn] = useMutation(LogIn);
+  const [firmResult, signIn] = useMutation(SignIn);
+  const [secondStep, setSecondStep] = useState<{ next: 'TWO_FACTOR_CODE' | 'TWO_FACTOR_ENROLMENT'; challenge: string } | null>(null);
+  const signedIn = (s: NewFirmSession) => {
+    storeFirmSession(s);
+    navigate(safeNext(next, '/'), { replace: true });
+  };
   const [clientResult, logInClient] = useMutation(LogInClientAdmin);
   const result = realm === 'firm' ? firmResult : clientResult;
   const errors = formErrors(result.error);
@@ -60,18 +67,11 @@ export function LogInPage() {
     setBusy(true);
     try {
       if (realm === 'firm') {
-        const r = await logIn({ username: form.values.username.trim(), password: form.values.password });
-        const s = r.data?.logIn;
-        if (!s) return;
-        sessionStore.set({
-          realm: 'firm',
-          accessToken: s.accessToken,
-          expiresAt: s.expiresAt,
-          refreshToken: s.refreshToken,
-          memberId: s.member.id,
-          name: `${s.member.firstName} ${s.member.lastName}`,
-        });
-        navigate(safeNext(next, '/'), { replace: true });
+        const r = await signIn({ username: form.values.username.trim(), password: form.values.password });
+        const step = r.data?.signIn;
+        if (!step) return;
+        if (step.next === 'SIGNED_IN' && step.session) signedIn(step.session);
+        else if (step.next !== 'SIGNED_IN' && step.challenge) setSecondStep({ next: step.next, challenge: step.challenge });
       } else {
         const r = await logInClient({ email: form.values.email.trim(), password: form.values.password });
         const s = r.data?.logInClientAdmin;
@@ -97,6 +97,24 @@ export function LogInPage() {
     setParams(p, { replace: true });
   };
   const signUpLink = `/signup${next ? `?next=${encodeURIComponent(next)}` : ''}`;
+
+  if (secondStep?.next === 'TWO_FACTOR_CODE') {
+    return (
+      <AuthCard title="Two-factor sign-in">
+        <SignInCodeStep challenge={secondStep.challenge} onSignedIn={signedIn} />
+      </AuthCard>
+    );
+  }
+  if (secondStep?.next === 'TWO_FACTOR_ENROLMENT') {
+    return (
+      <AuthCard title="Set up two-factor sign-in">
+        <Typography variant="body2" sx={{ mb: 2 }}>
+          Your firm requires two-factor sign-in. Set up an authenticator app to continue.
+        </Typography>
+        <EnrolTwoFactor challenge={secondStep.challenge} onDone={(s) => (s ? signedIn(s) : setSecondStep(null))} />
+      </AuthCard>
+    );
+  }
 
   return (
     <AuthCard title="Log in">

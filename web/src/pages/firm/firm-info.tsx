@@ -13,6 +13,7 @@ import { useFields } from '../../components/form';
 import { FIRM_PERMISSION_LABEL, FIRM_ROLE_LABEL, STATUS_LABEL, formatDateTime, permissionList } from '../../labels';
 import { AddMemberDialog, EditMemberDialog, type EditableMember } from './member-dialogs';
 import { ServiceAccountsSection } from './service-accounts';
+import { TwoFactorSettings } from './two-factor-settings';
 
 const FirmInfo = graphql(`
   query FirmInfo($includeInactive: Boolean!) {
@@ -301,6 +302,9 @@ export function FirmInfoPage() {
               />
             </Stack>
             <DataTable label="Members" rows={firm.members} columns={memberColumns} empty="No members yet." loading={firmQuery.fetching} />
+          </Grid>
+          <Grid size={12}>
+            <TwoFactorSettings />
           </Grid>
           {canManageMembers && (
             <Grid size={12}>
