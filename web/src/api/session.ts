@@ -1,4 +1,19 @@
 import { useSyncExternalStore } from 'react';
+import { graphql } from '../gql';
+
+/** What every way of signing a firm member in asks for (sign-up, joining, signing in, SPEC F9's steps): what `storeFirmSession` keeps. */
+graphql(`
+  fragment SignedInSession on FirmSession {
+    accessToken
+    expiresAt
+    refreshToken
+    member {
+      id
+      firstName
+      lastName
+    }
+  }
+`);
 
 /**
  * Who is signed in, kept for the browser tab only (sessionStorage): a firm member with a

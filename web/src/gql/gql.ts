@@ -16,6 +16,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
 type Documents = {
     "\n  query ClientTestMe {\n    me {\n      id\n    }\n  }\n": typeof types.ClientTestMeDocument,
     "\n  mutation RefreshSession($refreshToken: String!) {\n    refreshSession(refreshToken: $refreshToken) {\n      accessToken\n      expiresAt\n      refreshToken\n    }\n  }\n": typeof types.RefreshSessionDocument,
+    "\n  fragment SignedInSession on FirmSession {\n    accessToken\n    expiresAt\n    refreshToken\n    member {\n      id\n      firstName\n      lastName\n    }\n  }\n": typeof types.SignedInSessionFragmentDoc,
     "\n  query GroupOptions {\n    clientGroups {\n      id\n      name\n    }\n  }\n": typeof types.GroupOptionsDocument,
     "\n  query Me {\n    me {\n      id\n      firstName\n      lastName\n      workEmail\n      firmRole\n      permissions\n    }\n    myFirm {\n      id\n      name\n    }\n  }\n": typeof types.MeDocument,
     "\n  query UnreadNotifications {\n    myNotifications(unreadOnly: true) {\n      id\n    }\n  }\n": typeof types.UnreadNotificationsDocument,
@@ -28,15 +29,14 @@ type Documents = {
     "\n  query AuditServiceAccountNames {\n    serviceAccounts {\n      id\n      name\n    }\n  }\n": typeof types.AuditServiceAccountNamesDocument,
     "\n  mutation AcceptFirmInvitation($token: String!) {\n    acceptFirmInvitation(token: $token) {\n      id\n      status\n      platform\n      client {\n        id\n      }\n    }\n  }\n": typeof types.AcceptFirmInvitationDocument,
     "\n  query ConnectedClient {\n    myClients {\n      id\n      businessName\n      platform\n    }\n  }\n": typeof types.ConnectedClientDocument,
-    "\n  mutation ConfirmFirmSignUp($token: String!) {\n    confirmFirmSignUp(token: $token) {\n      accessToken\n      expiresAt\n      refreshToken\n      member {\n        id\n        firstName\n        lastName\n      }\n    }\n  }\n": typeof types.ConfirmFirmSignUpDocument,
+    "\n  mutation ConfirmFirmSignUp($token: String!) {\n    confirmFirmSignUp(token: $token) {\n      ...SignedInSession\n    }\n  }\n": typeof types.ConfirmFirmSignUpDocument,
     "\n  mutation AcceptMemberInvitation($token: String!, $username: String!, $password: String!) {\n    acceptMemberInvitation(token: $token, username: $username, password: $password) {\n      accessToken\n      expiresAt\n      refreshToken\n      member {\n        id\n        firstName\n        lastName\n        firm {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.AcceptMemberInvitationDocument,
-    "\n  mutation SignIn($username: String!, $password: String!) {\n    signIn(username: $username, password: $password) {\n      next\n      challenge\n      session {\n        ...TwoFactorSession\n      }\n    }\n  }\n": typeof types.SignInDocument,
+    "\n  mutation SignIn($username: String!, $password: String!) {\n    signIn(username: $username, password: $password) {\n      next\n      challenge\n      session {\n        ...SignedInSession\n      }\n    }\n  }\n": typeof types.SignInDocument,
     "\n  mutation LogInClientAdmin($email: String!, $password: String!) {\n    logInClientAdmin(email: $email, password: $password) {\n      accessToken\n      expiresAt\n      clientAdmin {\n        id\n        firstName\n        lastName\n        client {\n          id\n          businessName\n        }\n      }\n    }\n  }\n": typeof types.LogInClientAdminDocument,
-    "\n  mutation SignUpFirm($input: SignUpFirmInput!) {\n    signUpFirm(input: $input) {\n      status\n      workEmail\n      confirmBy\n      session {\n        accessToken\n        expiresAt\n        refreshToken\n        member {\n          id\n          firstName\n          lastName\n        }\n      }\n    }\n  }\n": typeof types.SignUpFirmDocument,
-    "\n  fragment TwoFactorSession on FirmSession {\n    accessToken\n    expiresAt\n    refreshToken\n    member {\n      id\n      firstName\n      lastName\n    }\n  }\n": typeof types.TwoFactorSessionFragmentDoc,
-    "\n  mutation CompleteSignIn($challenge: String!, $code: String!) {\n    completeSignIn(challenge: $challenge, code: $code) {\n      ...TwoFactorSession\n    }\n  }\n": typeof types.CompleteSignInDocument,
+    "\n  mutation SignUpFirm($input: SignUpFirmInput!) {\n    signUpFirm(input: $input) {\n      status\n      workEmail\n      confirmBy\n      session {\n        ...SignedInSession\n      }\n    }\n  }\n": typeof types.SignUpFirmDocument,
+    "\n  mutation CompleteSignIn($challenge: String!, $code: String!) {\n    completeSignIn(challenge: $challenge, code: $code) {\n      ...SignedInSession\n    }\n  }\n": typeof types.CompleteSignInDocument,
     "\n  mutation BeginTwoFactorEnrolment($challenge: String) {\n    beginTwoFactorEnrolment(challenge: $challenge) {\n      otpauthUri\n      secret\n      qrCode\n      expiresAt\n    }\n  }\n": typeof types.BeginTwoFactorEnrolmentDocument,
-    "\n  mutation ConfirmTwoFactorEnrolment($code: String!, $challenge: String) {\n    confirmTwoFactorEnrolment(code: $code, challenge: $challenge) {\n      recoveryCodes\n      session {\n        ...TwoFactorSession\n      }\n    }\n  }\n": typeof types.ConfirmTwoFactorEnrolmentDocument,
+    "\n  mutation ConfirmTwoFactorEnrolment($code: String!, $challenge: String) {\n    confirmTwoFactorEnrolment(code: $code, challenge: $challenge) {\n      recoveryCodes\n      session {\n        ...SignedInSession\n      }\n    }\n  }\n": typeof types.ConfirmTwoFactorEnrolmentDocument,
     "\n  query MyNotifications {\n    myNotifications {\n      id\n      kind\n      title\n      body\n      createdAt\n      read\n      invitation {\n        id\n        status\n      }\n    }\n  }\n": typeof types.MyNotificationsDocument,
     "\n  mutation MarkNotificationRead($id: ID!) {\n    markNotificationRead(id: $id) {\n      id\n      read\n      readAt\n    }\n  }\n": typeof types.MarkNotificationReadDocument,
     "\n  query ReviewFirmRequest {\n    receivedFirmRequests {\n      id\n      status\n      businessName\n      businessNameMatches\n      platform\n      accountantName\n      accountantEmail\n      permissions\n      requestedPermissions\n      sentAt\n      expiresAt\n    }\n  }\n": typeof types.ReviewFirmRequestDocument,
@@ -129,6 +129,7 @@ type Documents = {
 const documents: Documents = {
     "\n  query ClientTestMe {\n    me {\n      id\n    }\n  }\n": types.ClientTestMeDocument,
     "\n  mutation RefreshSession($refreshToken: String!) {\n    refreshSession(refreshToken: $refreshToken) {\n      accessToken\n      expiresAt\n      refreshToken\n    }\n  }\n": types.RefreshSessionDocument,
+    "\n  fragment SignedInSession on FirmSession {\n    accessToken\n    expiresAt\n    refreshToken\n    member {\n      id\n      firstName\n      lastName\n    }\n  }\n": types.SignedInSessionFragmentDoc,
     "\n  query GroupOptions {\n    clientGroups {\n      id\n      name\n    }\n  }\n": types.GroupOptionsDocument,
     "\n  query Me {\n    me {\n      id\n      firstName\n      lastName\n      workEmail\n      firmRole\n      permissions\n    }\n    myFirm {\n      id\n      name\n    }\n  }\n": types.MeDocument,
     "\n  query UnreadNotifications {\n    myNotifications(unreadOnly: true) {\n      id\n    }\n  }\n": types.UnreadNotificationsDocument,
@@ -141,15 +142,14 @@ const documents: Documents = {
     "\n  query AuditServiceAccountNames {\n    serviceAccounts {\n      id\n      name\n    }\n  }\n": types.AuditServiceAccountNamesDocument,
     "\n  mutation AcceptFirmInvitation($token: String!) {\n    acceptFirmInvitation(token: $token) {\n      id\n      status\n      platform\n      client {\n        id\n      }\n    }\n  }\n": types.AcceptFirmInvitationDocument,
     "\n  query ConnectedClient {\n    myClients {\n      id\n      businessName\n      platform\n    }\n  }\n": types.ConnectedClientDocument,
-    "\n  mutation ConfirmFirmSignUp($token: String!) {\n    confirmFirmSignUp(token: $token) {\n      accessToken\n      expiresAt\n      refreshToken\n      member {\n        id\n        firstName\n        lastName\n      }\n    }\n  }\n": types.ConfirmFirmSignUpDocument,
+    "\n  mutation ConfirmFirmSignUp($token: String!) {\n    confirmFirmSignUp(token: $token) {\n      ...SignedInSession\n    }\n  }\n": types.ConfirmFirmSignUpDocument,
     "\n  mutation AcceptMemberInvitation($token: String!, $username: String!, $password: String!) {\n    acceptMemberInvitation(token: $token, username: $username, password: $password) {\n      accessToken\n      expiresAt\n      refreshToken\n      member {\n        id\n        firstName\n        lastName\n        firm {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.AcceptMemberInvitationDocument,
-    "\n  mutation SignIn($username: String!, $password: String!) {\n    signIn(username: $username, password: $password) {\n      next\n      challenge\n      session {\n        ...TwoFactorSession\n      }\n    }\n  }\n": types.SignInDocument,
+    "\n  mutation SignIn($username: String!, $password: String!) {\n    signIn(username: $username, password: $password) {\n      next\n      challenge\n      session {\n        ...SignedInSession\n      }\n    }\n  }\n": types.SignInDocument,
     "\n  mutation LogInClientAdmin($email: String!, $password: String!) {\n    logInClientAdmin(email: $email, password: $password) {\n      accessToken\n      expiresAt\n      clientAdmin {\n        id\n        firstName\n        lastName\n        client {\n          id\n          businessName\n        }\n      }\n    }\n  }\n": types.LogInClientAdminDocument,
-    "\n  mutation SignUpFirm($input: SignUpFirmInput!) {\n    signUpFirm(input: $input) {\n      status\n      workEmail\n      confirmBy\n      session {\n        accessToken\n        expiresAt\n        refreshToken\n        member {\n          id\n          firstName\n          lastName\n        }\n      }\n    }\n  }\n": types.SignUpFirmDocument,
-    "\n  fragment TwoFactorSession on FirmSession {\n    accessToken\n    expiresAt\n    refreshToken\n    member {\n      id\n      firstName\n      lastName\n    }\n  }\n": types.TwoFactorSessionFragmentDoc,
-    "\n  mutation CompleteSignIn($challenge: String!, $code: String!) {\n    completeSignIn(challenge: $challenge, code: $code) {\n      ...TwoFactorSession\n    }\n  }\n": types.CompleteSignInDocument,
+    "\n  mutation SignUpFirm($input: SignUpFirmInput!) {\n    signUpFirm(input: $input) {\n      status\n      workEmail\n      confirmBy\n      session {\n        ...SignedInSession\n      }\n    }\n  }\n": types.SignUpFirmDocument,
+    "\n  mutation CompleteSignIn($challenge: String!, $code: String!) {\n    completeSignIn(challenge: $challenge, code: $code) {\n      ...SignedInSession\n    }\n  }\n": types.CompleteSignInDocument,
     "\n  mutation BeginTwoFactorEnrolment($challenge: String) {\n    beginTwoFactorEnrolment(challenge: $challenge) {\n      otpauthUri\n      secret\n      qrCode\n      expiresAt\n    }\n  }\n": types.BeginTwoFactorEnrolmentDocument,
-    "\n  mutation ConfirmTwoFactorEnrolment($code: String!, $challenge: String) {\n    confirmTwoFactorEnrolment(code: $code, challenge: $challenge) {\n      recoveryCodes\n      session {\n        ...TwoFactorSession\n      }\n    }\n  }\n": types.ConfirmTwoFactorEnrolmentDocument,
+    "\n  mutation ConfirmTwoFactorEnrolment($code: String!, $challenge: String) {\n    confirmTwoFactorEnrolment(code: $code, challenge: $challenge) {\n      recoveryCodes\n      session {\n        ...SignedInSession\n      }\n    }\n  }\n": types.ConfirmTwoFactorEnrolmentDocument,
     "\n  query MyNotifications {\n    myNotifications {\n      id\n      kind\n      title\n      body\n      createdAt\n      read\n      invitation {\n        id\n        status\n      }\n    }\n  }\n": types.MyNotificationsDocument,
     "\n  mutation MarkNotificationRead($id: ID!) {\n    markNotificationRead(id: $id) {\n      id\n      read\n      readAt\n    }\n  }\n": types.MarkNotificationReadDocument,
     "\n  query ReviewFirmRequest {\n    receivedFirmRequests {\n      id\n      status\n      businessName\n      businessNameMatches\n      platform\n      accountantName\n      accountantEmail\n      permissions\n      requestedPermissions\n      sentAt\n      expiresAt\n    }\n  }\n": types.ReviewFirmRequestDocument,
@@ -265,6 +265,10 @@ export function graphql(source: "\n  mutation RefreshSession($refreshToken: Stri
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  fragment SignedInSession on FirmSession {\n    accessToken\n    expiresAt\n    refreshToken\n    member {\n      id\n      firstName\n      lastName\n    }\n  }\n"): (typeof documents)["\n  fragment SignedInSession on FirmSession {\n    accessToken\n    expiresAt\n    refreshToken\n    member {\n      id\n      firstName\n      lastName\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query GroupOptions {\n    clientGroups {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  query GroupOptions {\n    clientGroups {\n      id\n      name\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -313,7 +317,7 @@ export function graphql(source: "\n  query ConnectedClient {\n    myClients {\n 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation ConfirmFirmSignUp($token: String!) {\n    confirmFirmSignUp(token: $token) {\n      accessToken\n      expiresAt\n      refreshToken\n      member {\n        id\n        firstName\n        lastName\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ConfirmFirmSignUp($token: String!) {\n    confirmFirmSignUp(token: $token) {\n      accessToken\n      expiresAt\n      refreshToken\n      member {\n        id\n        firstName\n        lastName\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  mutation ConfirmFirmSignUp($token: String!) {\n    confirmFirmSignUp(token: $token) {\n      ...SignedInSession\n    }\n  }\n"): (typeof documents)["\n  mutation ConfirmFirmSignUp($token: String!) {\n    confirmFirmSignUp(token: $token) {\n      ...SignedInSession\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -321,7 +325,7 @@ export function graphql(source: "\n  mutation AcceptMemberInvitation($token: Str
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation SignIn($username: String!, $password: String!) {\n    signIn(username: $username, password: $password) {\n      next\n      challenge\n      session {\n        ...TwoFactorSession\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SignIn($username: String!, $password: String!) {\n    signIn(username: $username, password: $password) {\n      next\n      challenge\n      session {\n        ...TwoFactorSession\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  mutation SignIn($username: String!, $password: String!) {\n    signIn(username: $username, password: $password) {\n      next\n      challenge\n      session {\n        ...SignedInSession\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SignIn($username: String!, $password: String!) {\n    signIn(username: $username, password: $password) {\n      next\n      challenge\n      session {\n        ...SignedInSession\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -329,15 +333,11 @@ export function graphql(source: "\n  mutation LogInClientAdmin($email: String!, 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation SignUpFirm($input: SignUpFirmInput!) {\n    signUpFirm(input: $input) {\n      status\n      workEmail\n      confirmBy\n      session {\n        accessToken\n        expiresAt\n        refreshToken\n        member {\n          id\n          firstName\n          lastName\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SignUpFirm($input: SignUpFirmInput!) {\n    signUpFirm(input: $input) {\n      status\n      workEmail\n      confirmBy\n      session {\n        accessToken\n        expiresAt\n        refreshToken\n        member {\n          id\n          firstName\n          lastName\n        }\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  mutation SignUpFirm($input: SignUpFirmInput!) {\n    signUpFirm(input: $input) {\n      status\n      workEmail\n      confirmBy\n      session {\n        ...SignedInSession\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SignUpFirm($input: SignUpFirmInput!) {\n    signUpFirm(input: $input) {\n      status\n      workEmail\n      confirmBy\n      session {\n        ...SignedInSession\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment TwoFactorSession on FirmSession {\n    accessToken\n    expiresAt\n    refreshToken\n    member {\n      id\n      firstName\n      lastName\n    }\n  }\n"): (typeof documents)["\n  fragment TwoFactorSession on FirmSession {\n    accessToken\n    expiresAt\n    refreshToken\n    member {\n      id\n      firstName\n      lastName\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation CompleteSignIn($challenge: String!, $code: String!) {\n    completeSignIn(challenge: $challenge, code: $code) {\n      ...TwoFactorSession\n    }\n  }\n"): (typeof documents)["\n  mutation CompleteSignIn($challenge: String!, $code: String!) {\n    completeSignIn(challenge: $challenge, code: $code) {\n      ...TwoFactorSession\n    }\n  }\n"];
+export function graphql(source: "\n  mutation CompleteSignIn($challenge: String!, $code: String!) {\n    completeSignIn(challenge: $challenge, code: $code) {\n      ...SignedInSession\n    }\n  }\n"): (typeof documents)["\n  mutation CompleteSignIn($challenge: String!, $code: String!) {\n    completeSignIn(challenge: $challenge, code: $code) {\n      ...SignedInSession\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -345,7 +345,7 @@ export function graphql(source: "\n  mutation BeginTwoFactorEnrolment($challenge
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation ConfirmTwoFactorEnrolment($code: String!, $challenge: String) {\n    confirmTwoFactorEnrolment(code: $code, challenge: $challenge) {\n      recoveryCodes\n      session {\n        ...TwoFactorSession\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ConfirmTwoFactorEnrolment($code: String!, $challenge: String) {\n    confirmTwoFactorEnrolment(code: $code, challenge: $challenge) {\n      recoveryCodes\n      session {\n        ...TwoFactorSession\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  mutation ConfirmTwoFactorEnrolment($code: String!, $challenge: String) {\n    confirmTwoFactorEnrolment(code: $code, challenge: $challenge) {\n      recoveryCodes\n      session {\n        ...SignedInSession\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ConfirmTwoFactorEnrolment($code: String!, $challenge: String) {\n    confirmTwoFactorEnrolment(code: $code, challenge: $challenge) {\n      recoveryCodes\n      session {\n        ...SignedInSession\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

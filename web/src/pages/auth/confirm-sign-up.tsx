@@ -3,21 +3,14 @@ import { useMutation } from 'urql';
 import { Button, Stack, Typography } from '@mui/material';
 import { graphql } from '../../gql';
 import { formErrors } from '../../api/errors';
-import { sessionStore } from '../../api/session';
+import { storeFirmSession } from '../../api/session';
 import { ApiError } from '../../components/feedback';
 import { AuthCard } from './auth-card';
 
 const ConfirmFirmSignUp = graphql(`
   mutation ConfirmFirmSignUp($token: String!) {
     confirmFirmSignUp(token: $token) {
-      accessToken
-      expiresAt
-      refreshToken
-      member {
-        id
-        firstName
-        lastName
-      }
+      ...SignedInSession
     }
   }
 `);
@@ -37,14 +30,7 @@ export function ConfirmSignUpPage() {
     const r = await confirm({ token });
     const s = r.data?.confirmFirmSignUp;
     if (!s) return;
-    sessionStore.set({
-      realm: 'firm',
-      accessToken: s.accessToken,
-      expiresAt: s.expiresAt,
-      refreshToken: s.refreshToken,
-      memberId: s.member.id,
-      name: `${s.member.firstName} ${s.member.lastName}`,
-    });
+    storeFirmSession(s);
     navigate('/', { replace: true });
   };
 

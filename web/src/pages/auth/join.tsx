@@ -4,7 +4,7 @@ import { useMutation } from 'urql';
 import { Button, Stack, TextField, Typography } from '@mui/material';
 import { graphql } from '../../gql';
 import { formErrors } from '../../api/errors';
-import { sessionStore } from '../../api/session';
+import { storeFirmSession } from '../../api/session';
 import { useFields } from '../../components/form';
 import { ApiError } from '../../components/feedback';
 import { AuthCard } from './auth-card';
@@ -48,14 +48,7 @@ export function JoinPage() {
     const r = await accept({ token, username: form.values.username.trim(), password: form.values.password });
     const s = r.data?.acceptMemberInvitation;
     if (!s) return;
-    sessionStore.set({
-      realm: 'firm',
-      accessToken: s.accessToken,
-      expiresAt: s.expiresAt,
-      refreshToken: s.refreshToken,
-      memberId: s.member.id,
-      name: `${s.member.firstName} ${s.member.lastName}`,
-    });
+    storeFirmSession(s);
     navigate('/', { replace: true });
   };
 

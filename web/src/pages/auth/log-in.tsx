@@ -16,7 +16,7 @@ const SignIn = graphql(`
       next
       challenge
       session {
-        ...TwoFactorSession
+        ...SignedInSession
       }
     }
   }

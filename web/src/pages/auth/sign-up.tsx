@@ -4,7 +4,7 @@ import { useMutation } from 'urql';
 import { Autocomplete, Button, Grid, Link, Stack, TextField, Typography } from '@mui/material';
 import { graphql } from '../../gql';
 import { formErrors } from '../../api/errors';
-import { safeNext, sessionStore } from '../../api/session';
+import { safeNext, storeFirmSession } from '../../api/session';
 import { useFields } from '../../components/form';
 import { ApiError } from '../../components/feedback';
 import { JOB_ROLES } from '../../labels';
@@ -17,14 +17,7 @@ const SignUpFirm = graphql(`
       workEmail
       confirmBy
       session {
-        accessToken
-        expiresAt
-        refreshToken
-        member {
-          id
-          firstName
-          lastName
-        }
+        ...SignedInSession
       }
     }
   }
@@ -106,14 +99,7 @@ export function SignUpPage() {
       setSentTo({ email: outcome.workEmail, until: outcome.confirmBy ?? '' });
       return;
     }
-    sessionStore.set({
-      realm: 'firm',
-      accessToken: s.accessToken,
-      expiresAt: s.expiresAt,
-      refreshToken: s.refreshToken,
-      memberId: s.member.id,
-      name: `${s.member.firstName} ${s.member.lastName}`,
-    });
+    storeFirmSession(s);
     navigate(safeNext(next, '/'), { replace: true });
   };
 

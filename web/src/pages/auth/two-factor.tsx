@@ -5,24 +5,10 @@ import { graphql } from '../../gql';
 import { formErrors } from '../../api/errors';
 import { ApiError } from '../../components/feedback';
 
-// The session fields every step that signs a member in asks for (spread below).
-graphql(`
-  fragment TwoFactorSession on FirmSession {
-    accessToken
-    expiresAt
-    refreshToken
-    member {
-      id
-      firstName
-      lastName
-    }
-  }
-`);
-
 const CompleteSignIn = graphql(`
   mutation CompleteSignIn($challenge: String!, $code: String!) {
     completeSignIn(challenge: $challenge, code: $code) {
-      ...TwoFactorSession
+      ...SignedInSession
     }
   }
 `);
@@ -43,7 +29,7 @@ const ConfirmEnrolment = graphql(`
     confirmTwoFactorEnrolment(code: $code, challenge: $challenge) {
       recoveryCodes
       session {
-        ...TwoFactorSession
+        ...SignedInSession
       }
     }
   }
