@@ -3,7 +3,7 @@ import { useNavigate, useSearchParams } from 'react-router';
 import { useMutation } from 'urql';
 import { Button, Stack, TextField, Typography } from '@mui/material';
 import { graphql } from '../../gql';
-import { formErrors } from '../../api/errors';
+import { errorCode, formErrors } from '../../api/errors';
 import { storeFirmSession } from '../../api/session';
 import { useFields } from '../../components/form';
 import { ApiError } from '../../components/feedback';
@@ -42,6 +42,20 @@ export function JoinPage() {
   const form = useFields({ username: '', password: '' });
   const [result, accept] = useMutation(AcceptMemberInvitation);
   const errors = formErrors(result.error, JOIN_ERROR_FIELDS);
+  // SPEC F9: in a firm that requires two-factor sign-in the member now exists, with no session
+  // until they set up an authenticator app, which signing in asks for.
+  if (errorCode(result.error) === 'TWO_FACTOR_ENROLMENT_REQUIRED') {
+    return (
+      <AuthCard title="You have joined your firm">
+        <Typography variant="body2" sx={{ mb: 2 }}>
+          Your firm requires two-factor sign-in. Log in with the username and password you chose to set up your authenticator app.
+        </Typography>
+        <Button variant="contained" onClick={() => navigate('/login', { replace: true })}>
+          Log in
+        </Button>
+      </AuthCard>
+    );
+  }
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
