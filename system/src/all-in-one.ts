@@ -23,7 +23,7 @@ const allInOneEnv = z.object({
   AUTH_SIGNING_KEY: z.string().optional(),
   AUTH_VERIFY_KEY: z.string().optional(),
   /** SPEC F9: seals members' TOTP secrets (32 bytes, base64); unset: a random key for this run (authenticators enrolled in it stop working after a restart). */
-  TWO_FACTOR_KEY: z.string().optional(),
+  TWO_FACTOR_KEY: env.secretBoxKey().optional(),
   /** SPEC G6, C1: the platform account's key (at least 32 characters); unset: a random one for this run (the demo data uses it). */
   PLATFORM_API_KEY: z.string().min(32, 'must have at least 32 characters').optional(),
   /** SPEC P1: an outside time-tracking system; unset: the simulator is started as its own process on PORT + 101 (any free port when PORT is 0). */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseSecretBoxKey } from './secret-box';
 
 /**
  * Parses configuration with zod and fails fast, listing every bad variable at once
@@ -35,4 +36,14 @@ export const env = {
       .optional()
       .transform((v) => (v ? v.split(',').map((b) => b.trim()).filter(Boolean) : undefined)),
   secret: (min = 24) => z.string().min(min, `must be at least ${min} characters`),
+  /** A SecretBox key: 32 random bytes in base64 (`openssl rand -base64 32`). */
+  secretBoxKey: () =>
+    z.string().refine((v) => {
+      try {
+        parseSecretBoxKey(v);
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'must be 32 random bytes in base64 (openssl rand -base64 32)'),
 };

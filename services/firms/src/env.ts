@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { baseServiceEnvSchema, parseConfig, parseSecretBoxKey } from '@advisor/kit';
+import { baseServiceEnvSchema, env, parseConfig } from '@advisor/kit';
 import { DEFAULT_ADVISOR_SUPPORT } from './service';
 
 export const firmsEnvSchema = baseServiceEnvSchema(4001).extend({
@@ -15,14 +15,7 @@ export const firmsEnvSchema = baseServiceEnvSchema(4001).extend({
   SUPPORT_ESCALATION_EMAIL: z.string().email().default(DEFAULT_ADVISOR_SUPPORT.escalationContact.email),
   SUPPORT_ESCALATION_PHONE: z.string().optional(),
   /** SPEC F9: 32 random bytes in base64 (`openssl rand -base64 32`) sealing members' TOTP secrets; keep it: a new key voids every enrolled authenticator. */
-  TWO_FACTOR_KEY: z.string().refine((v) => {
-    try {
-      parseSecretBoxKey(v);
-      return true;
-    } catch {
-      return false;
-    }
-  }, 'must be 32 random bytes in base64 (openssl rand -base64 32)'),
+  TWO_FACTOR_KEY: env.secretBoxKey(),
 });
 
 export const readFirmsEnv = (source = process.env) => parseConfig(firmsEnvSchema, source, 'firms configuration');
