@@ -486,4 +486,23 @@ describe('the web app in a real browser (S1, S2)', () => {
     await page.getByRole('dialog').getByRole('button', { name: 'Reset second factor' }).click();
     await eventually(async () => ((await page.getByRole('button', { name: 'Reset second factor of Morgan Member' }).count()) === 0 ? true : undefined));
   }, 120_000);
+
+  it('S2, F10: a service account can carry an end date: a past one is refused at the date field, a future one is shown in the list', async () => {
+    const page = founderPage;
+    await page.goto(`${base}/firm`);
+    await page.getByRole('button', { name: 'Create service account' }).click();
+    const create = page.getByRole('dialog', { name: 'Create service account' });
+    await create.getByLabel('Name').fill('quarter-end auditor');
+    const endsAt = create.getByLabel('Access ends on (optional)');
+    await endsAt.fill('2020-01-31');
+    await create.getByRole('button', { name: 'Create' }).click();
+    await create.locator(`#${await endsAt.getAttribute('aria-describedby')}`).getByText('The access end date must be in the future.').waitFor();
+    const nextYear = new Date().getFullYear() + 1;
+    await endsAt.fill(`${nextYear}-03-31`);
+    await create.getByRole('button', { name: 'Create' }).click();
+    await page.getByRole('dialog', { name: 'The secret of quarter-end auditor' }).getByRole('button', { name: 'I have stored it' }).click();
+    const row = page.getByRole('grid', { name: 'Service accounts' }).getByRole('row', { name: /quarter-end auditor/ });
+    await row.getByText(`Mar 31, ${nextYear}`).waitFor();
+    await row.getByText('Active').waitFor();
+  }, 120_000);
 });

@@ -80,7 +80,7 @@ type Documents = {
     "\n  query ExpiredInvitations {\n    myFirm {\n      id\n      pendingInvitations {\n        id\n        firstName\n        lastName\n        status\n      }\n    }\n  }\n": typeof types.ExpiredInvitationsDocument,
     "\n  mutation InviteMember($input: InviteMemberInput!) {\n    inviteMember(input: $input) {\n      id\n      email\n      status\n      expiresAt\n    }\n  }\n": typeof types.InviteMemberDocument,
     "\n  mutation UpdateMember($input: UpdateMemberInput!) {\n    updateMember(input: $input) {\n      id\n      jobRole\n      firmRole\n      permissions\n    }\n  }\n": typeof types.UpdateMemberDocument,
-    "\n  query ServiceAccounts {\n    serviceAccounts {\n      id\n      name\n      scopes\n      createdAt\n      lastUsedAt\n      revokedAt\n      createdBy {\n        id\n        firstName\n        lastName\n      }\n    }\n  }\n": typeof types.ServiceAccountsDocument,
+    "\n  query ServiceAccounts {\n    serviceAccounts {\n      id\n      name\n      scopes\n      createdAt\n      lastUsedAt\n      revokedAt\n      endsAt\n      endedAt\n      createdBy {\n        id\n        firstName\n        lastName\n      }\n    }\n  }\n": typeof types.ServiceAccountsDocument,
     "\n  mutation CreateServiceAccount($input: CreateServiceAccountInput!) {\n    createServiceAccount(input: $input) {\n      secret\n      serviceAccount {\n        id\n        name\n        scopes\n      }\n    }\n  }\n": typeof types.CreateServiceAccountDocument,
     "\n  mutation RevokeServiceAccount($id: ID!) {\n    revokeServiceAccount(id: $id) {\n      id\n      revokedAt\n    }\n  }\n": typeof types.RevokeServiceAccountDocument,
     "\n  query Team {\n    myFirm {\n      id\n      members {\n        id\n        firstName\n        lastName\n        jobRole\n        firmRole\n      }\n    }\n  }\n": typeof types.TeamDocument,
@@ -193,7 +193,7 @@ const documents: Documents = {
     "\n  query ExpiredInvitations {\n    myFirm {\n      id\n      pendingInvitations {\n        id\n        firstName\n        lastName\n        status\n      }\n    }\n  }\n": types.ExpiredInvitationsDocument,
     "\n  mutation InviteMember($input: InviteMemberInput!) {\n    inviteMember(input: $input) {\n      id\n      email\n      status\n      expiresAt\n    }\n  }\n": types.InviteMemberDocument,
     "\n  mutation UpdateMember($input: UpdateMemberInput!) {\n    updateMember(input: $input) {\n      id\n      jobRole\n      firmRole\n      permissions\n    }\n  }\n": types.UpdateMemberDocument,
-    "\n  query ServiceAccounts {\n    serviceAccounts {\n      id\n      name\n      scopes\n      createdAt\n      lastUsedAt\n      revokedAt\n      createdBy {\n        id\n        firstName\n        lastName\n      }\n    }\n  }\n": types.ServiceAccountsDocument,
+    "\n  query ServiceAccounts {\n    serviceAccounts {\n      id\n      name\n      scopes\n      createdAt\n      lastUsedAt\n      revokedAt\n      endsAt\n      endedAt\n      createdBy {\n        id\n        firstName\n        lastName\n      }\n    }\n  }\n": types.ServiceAccountsDocument,
     "\n  mutation CreateServiceAccount($input: CreateServiceAccountInput!) {\n    createServiceAccount(input: $input) {\n      secret\n      serviceAccount {\n        id\n        name\n        scopes\n      }\n    }\n  }\n": types.CreateServiceAccountDocument,
     "\n  mutation RevokeServiceAccount($id: ID!) {\n    revokeServiceAccount(id: $id) {\n      id\n      revokedAt\n    }\n  }\n": types.RevokeServiceAccountDocument,
     "\n  query Team {\n    myFirm {\n      id\n      members {\n        id\n        firstName\n        lastName\n        jobRole\n        firmRole\n      }\n    }\n  }\n": types.TeamDocument,
@@ -521,7 +521,7 @@ export function graphql(source: "\n  mutation UpdateMember($input: UpdateMemberI
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query ServiceAccounts {\n    serviceAccounts {\n      id\n      name\n      scopes\n      createdAt\n      lastUsedAt\n      revokedAt\n      createdBy {\n        id\n        firstName\n        lastName\n      }\n    }\n  }\n"): (typeof documents)["\n  query ServiceAccounts {\n    serviceAccounts {\n      id\n      name\n      scopes\n      createdAt\n      lastUsedAt\n      revokedAt\n      createdBy {\n        id\n        firstName\n        lastName\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query ServiceAccounts {\n    serviceAccounts {\n      id\n      name\n      scopes\n      createdAt\n      lastUsedAt\n      revokedAt\n      endsAt\n      endedAt\n      createdBy {\n        id\n        firstName\n        lastName\n      }\n    }\n  }\n"): (typeof documents)["\n  query ServiceAccounts {\n    serviceAccounts {\n      id\n      name\n      scopes\n      createdAt\n      lastUsedAt\n      revokedAt\n      endsAt\n      endedAt\n      createdBy {\n        id\n        firstName\n        lastName\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

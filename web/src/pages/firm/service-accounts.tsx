@@ -10,7 +10,8 @@ import { DataTable } from '../../components/data-table';
 import { ConfirmButton } from '../../components/confirm-button';
 import { PermissionPicker } from '../../components/permission-picker';
 import { useFields } from '../../components/form';
-import { formatDateTime, permissionList } from '../../labels';
+import { END_DATE_ERROR_FIELDS, EndDateField, endOfDayIso } from '../../components/end-date-field';
+import { formatDate, formatDateTime, permissionList } from '../../labels';
 
 const ServiceAccounts = graphql(`
   query ServiceAccounts {
@@ -21,6 +22,8 @@ const ServiceAccounts = graphql(`
       createdAt
       lastUsedAt
       revokedAt
+      endsAt
+      endedAt
       createdBy {
         id
         firstName
@@ -60,15 +63,16 @@ export const SCOPE_LABEL: Record<ServiceAccountScope, string> = {
 
 type Account = ServiceAccountsQuery['serviceAccounts'][number];
 
-/** SPEC G6: name and scopes; the secret comes back once, and is shown once. */
+/** SPEC G6: name and scopes (and, SPEC F10, an optional end date); the secret comes back once, and is shown once. */
 function CreateDialog({ onClose }: { onClose: (created: { name: string; secret: string } | null) => void }) {
   const form = useFields({ name: '' });
   const [scopes, setScopes] = useState<ServiceAccountScope[]>(['READ']);
+  const [endDate, setEndDate] = useState('');
   const [result, create] = useMutation(CreateServiceAccount);
-  const errors = formErrors(result.error);
+  const errors = formErrors(result.error, END_DATE_ERROR_FIELDS);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const r = await create({ input: { name: form.values.name, scopes } });
+    const r = await create({ input: { name: form.values.name, scopes, ...(endDate ? { endsAt: endOfDayIso(endDate) } : {}) } });
     if (r.data) onClose({ name: r.data.createServiceAccount.serviceAccount.name, secret: r.data.createServiceAccount.secret });
   };
   return (
@@ -79,6 +83,7 @@ function CreateDialog({ onClose }: { onClose: (created: { name: string; secret: 
           <Stack spacing={2} sx={{ pt: 1 }}>
             <TextField label="Name" required autoFocus {...form.bind('name', errors, 'The internal service that will use it, e.g. "payroll exporter".')} />
             <PermissionPicker label="Scopes" options={SCOPES} labels={SCOPE_LABEL} value={scopes} onChange={setScopes} error={errors.fields.scopes} />
+            <EndDateField value={endDate} onChange={setEndDate} errors={errors} id="service-account-endsAt" />
             <Typography variant="body2" color="text.secondary">
               A service account reads like an analyst of your firm: every client, never a change.
             </Typography>
@@ -150,12 +155,19 @@ export function ServiceAccountsSection() {
     { field: 'createdBy', headerName: 'Created by', width: 150, valueGetter: (_v, a) => (a.createdBy ? `${a.createdBy.firstName} ${a.createdBy.lastName}` : '—') },
     { field: 'createdAt', headerName: 'Created', width: 165, valueFormatter: (v: string) => formatDateTime(v) },
     { field: 'lastUsedAt', headerName: 'Last used', width: 165, valueFormatter: (v: string | null) => (v ? formatDateTime(v) : 'Never') },
+    { field: 'endsAt', headerName: 'Ends', width: 110, valueFormatter: (v: string | null) => (v ? formatDate(v) : '—') },
     {
       field: 'revokedAt',
       headerName: 'Status',
       width: 150,
       renderCell: ({ row }) =>
-        row.revokedAt ? <Chip size="small" variant="outlined" label={`Revoked ${formatDateTime(row.revokedAt).split(',')[0]}`} /> : <Chip size="small" variant="outlined" color="success" label="Active" />,
+        row.revokedAt ? (
+          <Chip size="small" variant="outlined" label={`Revoked ${formatDateTime(row.revokedAt).split(',')[0]}`} />
+        ) : row.endedAt ? (
+          <Chip size="small" variant="outlined" label={`Ended ${formatDate(row.endedAt)}`} />
+        ) : (
+          <Chip size="small" variant="outlined" color="success" label="Active" />
+        ),
     },
     {
       field: 'actions',
@@ -163,7 +175,7 @@ export function ServiceAccountsSection() {
       width: 110,
       sortable: false,
       renderCell: ({ row }) =>
-        row.revokedAt ? null : (
+        row.revokedAt || row.endedAt ? null : (
           <ConfirmButton
             label="Revoke"
             aria-label={`Revoke ${row.name}`}
