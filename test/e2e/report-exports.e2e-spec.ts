@@ -1,6 +1,6 @@
 import { spawnTimeTrackingSimulator, type SpawnedSimulator } from '@advisor/time-tracking-sim';
 import { startTestSystem, eventually, type TestSystem } from '../support/test-system';
-import { connectWithApprovedShift, shift as shiftOn, yesterday } from '../support/time-tracking-fixtures';
+import { connectWithApprovedShift, plusDays, shift as shiftOn, weekStart, yesterday } from '../support/time-tracking-fixtures';
 import { inviteAndJoin, linkClientToFirm, registerClient, signUpFirm, type ClientWithAdmin, type SignedUpFirm } from '../support/fixtures';
 
 const PERMISSIONS = ['VIEW_COMPANY', 'VIEW_PAYROLL', 'RUN_PAYROLL', 'APPROVE_TIMECARDS'];
@@ -103,6 +103,38 @@ describe('P5 report CSV downloads at the gateway', () => {
     expect(lines((await download(`${usagePath}&groupId=${groupId}`, firm.token)).text)).toHaveLength(1);
   });
 
+  it('P5, P7: the term report as CSV: a payroll run’s gross pay, tax withheld (22 % without a tax card) and employer tax in its two-month term', async () => {
+    const c = clients[1];
+    const monday = weekStart(1);
+    await connectWithApprovedShift(system, timeTracking.url, { clientId: c.clientId, token: firm.token, companyName: 'Pier Bakery', email: 'max@pier.test', shift: shiftOn(monday, 4) });
+    const periodId = await eventually(async () => {
+      const r = await system.gql(`{ myClients { id payPeriods(last: 3) { id startDate draftCount } } }`, {}, firm.token);
+      const period = r.data?.myClients?.find((x: { id: string }) => x.id === c.clientId)?.payPeriods?.find((p: { startDate: string; draftCount: number }) => p.startDate === monday && p.draftCount > 0);
+      return period?.id as string | undefined;
+    }, 20_000, 'the shift on a draft timecard');
+    expect((await system.gql(`mutation($c: ID!, $p: ID!) { approveAllTimecards(clientId: $c, periodId: $p) { status } }`, { c: c.clientId, p: periodId }, firm.token)).errors).toBeUndefined();
+    const run = await system.gql(
+      `mutation($c: ID!, $p: ID!) { runPayroll(clientId: $c, periodId: $p) { grossCents taxWithheldCents employerTaxCents payslips { taxWithheldCents withholdingRateBasisPoints withholdingSource } } }`,
+      { c: c.clientId, p: periodId },
+      firm.token,
+    );
+    // 4 h at $30.00: $120.00 gross, 22 % withheld ($26.40), 7.65 % employer tax ($9.18).
+    expect(run.data.runPayroll).toEqual({ grossCents: 12_000, taxWithheldCents: 2_640, employerTaxCents: 918, payslips: [{ taxWithheldCents: 2_640, withholdingRateBasisPoints: 2200, withholdingSource: 'DEFAULT_RATE' }] });
+    const month = plusDays(monday, 6).slice(0, 7);
+    const n = Math.ceil(Number(month.slice(5)) / 2);
+    const term = `${month.slice(0, 4)}-T${n}`;
+    const [from, to] = [2 * n - 1, 2 * n].map((m) => `${month.slice(0, 4)}-${String(m).padStart(2, '0')}`);
+    const csv = await download(`/reports/payroll-terms.csv?fromTerm=${term}&toTerm=${term}`, firm.token);
+    expect(csv.status).toBe(200);
+    expect(lines(csv.text)).toEqual([
+      'Client,FEIN,Client ID,Term,From month,To month,Payslips,Gross pay (USD),Tax withheld (USD),Employer tax (USD),Contractor payments (USD)',
+      `"Pier, ""Bakery""",${feins.get(c.clientId)},${c.clientId},${term},${from},${to},1,120.00,26.40,9.18,0.00`,
+    ]);
+    expect(lines((await download(`/reports/payroll-terms.csv?fromTerm=${term}&toTerm=${term}`, outsider.token)).text)).toHaveLength(1);
+    const terms = await system.gql(`query($t: String!) { payrollTermReport(fromTerm: $t, toTerm: $t) { rows { client { id } term grossPayCents taxWithheldCents employerTaxCents } nextCursor } }`, { t: term }, firm.token);
+    expect(terms.data.payrollTermReport).toEqual({ rows: [{ client: { id: c.clientId }, term, grossPayCents: '12000', taxWithheldCents: '2640', employerTaxCents: '918' }], nextCursor: null });
+  });
+
   it('P5, G5: refusals are JSON errors with a code and a status, before any CSV', async () => {
     const month = '2026-01';
     const cases: Array<[string, string | undefined, number, string]> = [
@@ -113,6 +145,7 @@ describe('P5 report CSV downloads at the gateway', () => {
       [`/reports/payroll-usage.csv?fromMonth=May&toMonth=${month}`, firm.token, 400, 'BAD_USER_INPUT'],
       [`/reports/payroll-usage.csv?fromMonth=${month}&toMonth=${month}&groupId=not-a-uuid`, firm.token, 400, 'BAD_USER_INPUT'],
       [`/reports/my-payroll-clients.csv?firm=other`, firm.token, 400, 'BAD_USER_INPUT'],
+      ['/reports/payroll-terms.csv?fromTerm=2026-T7&toTerm=2026-T7', firm.token, 400, 'BAD_USER_INPUT'],
       ['/reports/payroll-usage.csv?fromMonth=2026-01&fromMonth=2026-02&toMonth=2026-03', firm.token, 400, 'BAD_USER_INPUT'],
       ['/reports/salaries.csv', firm.token, 404, 'NOT_FOUND'],
     ];

@@ -66,6 +66,41 @@ export const CSV_REPORTS: readonly CsvReport[] = [
       { header: 'Automation level (%)', value: (r) => percent(r.automationLevel) },
     ],
   }),
+  defineCsvReport<ClientRef & {
+    term: string;
+    fromMonth: string;
+    toMonth: string;
+    payslips: number;
+    grossPayCents: string;
+    taxWithheldCents: string;
+    employerTaxCents: string;
+    contractorPaymentsCents: string;
+  }>({
+    name: 'payroll-terms',
+    description: 'SPEC P5 term report: per client per two-month term, gross pay, tax withheld, employer tax (fromTerm, toTerm as YYYY-Tn, groupId).',
+    params: [
+      { name: 'fromTerm', required: true },
+      { name: 'toTerm', required: true },
+      { name: 'groupId', required: false },
+    ],
+    query: `query PayrollTermsCsv($fromTerm: String!, $toTerm: String!, $groupId: ID, $first: Int, $after: String) {
+  page: payrollTermReport(fromTerm: $fromTerm, toTerm: $toTerm, groupId: $groupId, first: $first, after: $after) {
+    rows { client { id businessName fein } term fromMonth toMonth payslips grossPayCents taxWithheldCents employerTaxCents contractorPaymentsCents }
+    nextCursor
+  }
+}`,
+    columns: [
+      ...clientColumns,
+      { header: 'Term', value: (r) => r.term },
+      { header: 'From month', value: (r) => r.fromMonth },
+      { header: 'To month', value: (r) => r.toMonth },
+      { header: 'Payslips', value: (r) => r.payslips },
+      { header: 'Gross pay (USD)', value: (r) => centsToDollars(r.grossPayCents) },
+      { header: 'Tax withheld (USD)', value: (r) => centsToDollars(r.taxWithheldCents) },
+      { header: 'Employer tax (USD)', value: (r) => centsToDollars(r.employerTaxCents) },
+      { header: 'Contractor payments (USD)', value: (r) => centsToDollars(r.contractorPaymentsCents) },
+    ],
+  }),
   defineCsvReport<ClientRef & { role: string; timeTrackingStatus: string; lastSyncStatus: string | null; lastSyncedAt: string | null }>({
     name: 'my-payroll-clients',
     description: 'SPEC P5 "my clients": where the caller is responsible or collaborator, with time-tracking and sync status (groupId).',

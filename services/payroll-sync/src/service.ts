@@ -26,6 +26,7 @@ import { OutboxClaims1764201600000 } from './db/migrations/1764201600000-outbox-
 import { Payroll1764374400000 } from './db/migrations/1764374400000-payroll';
 import { TaxCards1764460800000 } from './db/migrations/1764460800000-tax-cards';
 import { KeyFigures1764633600000 } from './db/migrations/1764633600000-key-figures';
+import { TaxWithheld1764720000123 } from './db/migrations/1764720000123-tax-withheld';
 import { createPayrollDomain, type PayrollDomain } from './domain';
 import type { SchedulerOptions } from './domain/sync-scheduler';
 import type { TaxCardRunnerOptions } from './domain/tax-card.service';
@@ -52,7 +53,7 @@ export const PAYROLL_SYNC_ENTITIES = [
   ...TAX_CARD_ENTITIES,
   ...KEY_FIGURE_ENTITIES,
 ];
-export const PAYROLL_SYNC_MIGRATIONS = [CreatePayrollSync1763769600000, ClientAccessCopy1764115200000, OutboxClaims1764201600000, Payroll1764374400000, TaxCards1764460800000, KeyFigures1764633600000];
+export const PAYROLL_SYNC_MIGRATIONS = [CreatePayrollSync1763769600000, ClientAccessCopy1764115200000, OutboxClaims1764201600000, Payroll1764374400000, TaxCards1764460800000, KeyFigures1764633600000, TaxWithheld1764720000123];
 
 /** SPEC P1: how payroll-sync reaches the client's time tracking (the simulator in the demo and the tests). */
 export interface TimeTrackingSettings {

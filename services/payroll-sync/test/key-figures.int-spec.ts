@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { FirmMemberIdentity } from '@advisor/kit';
 import { PayrollMonthFiguresEntity } from '../src/db/entities/key-figure.entities';
 import { EmployerTaxFilingEntity } from '../src/db/entities/payroll-run.entities';
 import { KeyFigureService, previousMonth } from '../src/domain/key-figures.service';
@@ -97,7 +98,7 @@ describe('payroll-sync: key figures over the clients the caller sees (P4, C6, C1
   afterAll(() => h?.close());
 
   const row = (clientId: string, payslips: number, overrides: Partial<PayrollMonthFiguresEntity> = {}): PayrollMonthFiguresEntity => ({
-    clientId, month, payslips, employeesPaid: payslips, contractorPayments: 1, grossCents: payslips * 100_000, contractorCents: 5_000, employerTaxCents: payslips * 7_650,
+    clientId, month, payslips, employeesPaid: payslips, contractorPayments: 1, grossCents: payslips * 100_000, contractorCents: 5_000, employerTaxCents: payslips * 7_650, withheldCents: payslips * 22_000,
     shifts: 10, shiftsAutomated: 7, absences: 2, updatedAt: new Date(), ...overrides,
   });
 
@@ -109,8 +110,8 @@ describe('payroll-sync: key figures over the clients the caller sees (P4, C6, C1
     // The month's figures as payroll runs and syncs leave them (the recount test above shows how they are kept).
     await h.db.manager.insert(PayrollMonthFiguresEntity, [row(a, 3), row(b, 5, { shifts: 0, shiftsAutomated: 0 }), row(c, 7)]);
     await h.db.manager.insert(EmployerTaxFilingEntity, [
-      { id: randomUUID(), clientId: a, month: previousMonth(month), grossCents: 1, employerTaxCents: 0, runs: 1, status: 'REJECTED', updatedAt: new Date() },
-      { id: randomUUID(), clientId: c, month: previousMonth(month), grossCents: 1, employerTaxCents: 0, runs: 1, status: 'REJECTED', updatedAt: new Date() },
+      { id: randomUUID(), clientId: a, month: previousMonth(month), grossCents: 1, employerTaxCents: 0, withheldCents: 0, runs: 1, status: 'REJECTED', updatedAt: new Date() },
+      { id: randomUUID(), clientId: c, month: previousMonth(month), grossCents: 1, employerTaxCents: 0, withheldCents: 0, runs: 1, status: 'REJECTED', updatedAt: new Date() },
     ]);
 
     expect(await h.domain.figures.keyFigures(ann, { month })).toEqual({
@@ -168,34 +169,47 @@ describe('payroll-sync: key figures over the clients the caller sees (P4, C6, C1
     expect(await h.domain.figures.keyFigures(boss, { month })).toMatchObject({ payslipsSent: 60 });
   });
 
-  it('P5, C6, C10: the usage log and automation level per client and month, paginated, by group; "my clients" with role and status', async () => {
-    const firmId = randomUUID();
-    const boss = h.member({ firmId, permissions: ['VIEW_ALL_CLIENTS'] as never });
-    const ann = h.member({ firmId });
-    const ids: string[] = [];
+  /** n clients linked to the firm (SPEC C2 copy); the first ones assigned to `member` with these roles (C3, C5). */
+  const linkClients = async (firmId: string, n: number, member: FirmMemberIdentity, roles: Array<'RESPONSIBLE' | 'COLLABORATOR'>) => {
     const { applyAssignmentChangedToCopy, applyClientLinkedToCopy } = await import('@advisor/rules');
-    for (let i = 0; i < 5; i++) {
+    const ids: string[] = [];
+    for (let i = 0; i < n; i++) {
       const id = randomUUID();
       ids.push(id);
       await h.db.transaction(async (em) => {
         await applyClientLinkedToCopy(em, { linkId: randomUUID(), clientId: id, firmId, linkedAt: new Date().toISOString(), invitationId: null, permissions: ['VIEW_PAYROLL'] as never });
-        if (i < 2) {
+        if (roles[i]) {
           await applyAssignmentChangedToCopy(em, {
-            assignmentId: randomUUID(), clientId: id, firmId, memberId: ann.memberId, change: 'ASSIGNED', role: i === 0 ? 'RESPONSIBLE' : 'COLLABORATOR', permissions: ['VIEW_PAYROLL'] as never, changedAt: new Date().toISOString(),
+            assignmentId: randomUUID(), clientId: id, firmId, memberId: member.memberId, change: 'ASSIGNED', role: roles[i], permissions: ['VIEW_PAYROLL'] as never, changedAt: new Date().toISOString(),
           });
         }
       });
-      await h.db.manager.insert(PayrollMonthFiguresEntity, [row(id, i + 1, { month: '2031-04' }), row(id, i + 1), row(id, 9, { month: '2031-06' })]);
     }
-    const all: Array<{ clientId: string; month: string }> = [];
+    return ids;
+  };
+  /** Every page of a report, following nextCursor. */
+  const allPages = async <T>(page: (after: string | null) => Promise<{ rows: T[]; nextCursor: string | null }>) => {
+    const rows: T[] = [];
     let after: string | null = null;
     let pages = 0;
     do {
-      const page: Awaited<ReturnType<typeof h.domain.reports.usage>> = await h.domain.reports.usage(boss, { fromMonth: '2031-04', toMonth: '2031-05', first: 3, after });
-      all.push(...page.rows);
-      after = page.nextCursor;
+      const next: { rows: T[]; nextCursor: string | null } = await page(after);
+      rows.push(...next.rows);
+      after = next.nextCursor;
       pages += 1;
     } while (after);
+    return { rows, pages };
+  };
+
+  it('P5, C6, C10: the usage log and automation level per client and month, paginated, by group; "my clients" with role and status', async () => {
+    const firmId = randomUUID();
+    const boss = h.member({ firmId, permissions: ['VIEW_ALL_CLIENTS'] as never });
+    const ann = h.member({ firmId });
+    const ids = await linkClients(firmId, 5, ann, ['RESPONSIBLE', 'COLLABORATOR']);
+    for (const [i, id] of ids.entries()) {
+      await h.db.manager.insert(PayrollMonthFiguresEntity, [row(id, i + 1, { month: '2031-04' }), row(id, i + 1), row(id, 9, { month: '2031-06' })]);
+    }
+    const { rows: all, pages } = await allPages((after) => h.domain.reports.usage(boss, { fromMonth: '2031-04', toMonth: '2031-05', first: 3, after }));
     // 5 clients × 2 months (June is outside the range), 3 per page, in (client, month) order, none twice.
     expect(pages).toBe(4);
     expect(all.map((r) => `${r.clientId}:${r.month}`)).toEqual([...ids].sort().flatMap((id) => [`${id}:2031-04`, `${id}:2031-05`]));
@@ -226,5 +240,43 @@ describe('payroll-sync: key figures over the clients the caller sees (P4, C6, C1
     expect((await h.domain.reports.myClients(ann, { groupId })).rows.map((r) => r.clientId)).toEqual([ids[1]]);
     // The boss sees every client but is assigned to none: no "my clients".
     expect((await h.domain.reports.myClients(boss, {})).rows).toEqual([]);
+  });
+
+  it('P5, C6, C10: the term report sums each client’s two-month terms (gross, tax withheld, employer tax), terms with pay only, paginated, by group', async () => {
+    const firmId = randomUUID();
+    const boss = h.member({ firmId, permissions: ['VIEW_ALL_CLIENTS'] as never });
+    const ann = h.member({ firmId });
+    const ids = await linkClients(firmId, 3, ann, ['RESPONSIBLE']);
+    for (const id of ids) {
+      // Jan and Feb (T1), March only (T2), a May of shifts and no pay (not a term with pay), Dec of the year before (outside).
+      await h.db.manager.insert(PayrollMonthFiguresEntity, [
+        row(id, 2, { month: '2031-01', withheldCents: 41_111 }), row(id, 3, { month: '2031-02', withheldCents: 62_222 }), row(id, 1, { month: '2031-03' }),
+        row(id, 0, { month: '2031-05', contractorPayments: 0, contractorCents: 0 }), row(id, 4, { month: '2030-12' }),
+      ]);
+    }
+    const { rows: all, pages } = await allPages((after) => h.domain.reports.terms(boss, { fromTerm: '2031-T1', toTerm: '2031-T3', first: 2, after }));
+    // 3 clients × 2 terms with pay, 2 per page, in (client, term) order, each term whole and once.
+    expect(pages).toBe(3);
+    expect(all.map((r) => `${r.clientId}:${r.term}`)).toEqual([...ids].sort().flatMap((id) => [`${id}:2031-T1`, `${id}:2031-T2`]));
+    expect(all[0]).toEqual({
+      clientId: [...ids].sort()[0], term: '2031-T1', fromMonth: '2031-01', toMonth: '2031-02', payslips: 5,
+      grossCents: 500_000, withheldCents: 103_333, employerTaxCents: 38_250, contractorCents: 10_000,
+    });
+    expect(all[1]).toMatchObject({ term: '2031-T2', fromMonth: '2031-03', toMonth: '2031-04', payslips: 1, grossCents: 100_000, withheldCents: 22_000, employerTaxCents: 7_650 });
+    // A page of one term still takes both months of it.
+    const one = await h.domain.reports.terms(boss, { fromTerm: '2031-T1', toTerm: '2031-T1', first: 1 });
+    expect(one.rows).toEqual([expect.objectContaining({ term: '2031-T1', payslips: 5 })]);
+
+    expect((await h.domain.reports.terms(ann, { fromTerm: '2031-T1', toTerm: '2031-T6' })).rows.map((r) => r.clientId)).toEqual([ids[0], ids[0]]);
+    expect((await h.domain.reports.terms(h.member({ firmId }), { fromTerm: '2030-T1', toTerm: '2031-T6' })).rows).toEqual([]);
+    const groupId = randomUUID();
+    await h.db.transaction((em) => KeyFigureService.applyGroupMembership(em, { groupId, firmId, change: 'ADDED', clientIds: [ids[2]], changedAt: new Date().toISOString() }));
+    expect((await h.domain.reports.terms(boss, { fromTerm: '2030-T6', toTerm: '2031-T1', groupId })).rows.map((r) => `${r.clientId}:${r.term}:${r.payslips}`)).toEqual([`${ids[2]}:2030-T6:4`, `${ids[2]}:2031-T1:5`]);
+    expect((await h.domain.reports.terms(ann, { fromTerm: '2031-T1', toTerm: '2031-T6', groupId })).rows).toEqual([]);
+
+    expect(await refusal(h.domain.reports.terms(boss, { fromTerm: '2031-T7', toTerm: '2031-T7' }))).toBe('BAD_USER_INPUT');
+    expect(await refusal(h.domain.reports.terms(boss, { fromTerm: '2031-01', toTerm: '2031-T2' }))).toBe('BAD_USER_INPUT');
+    expect(await refusal(h.domain.reports.terms(boss, { fromTerm: '2031-T3', toTerm: '2031-T2' }))).toBe('BAD_USER_INPUT');
+    expect(await refusal(h.domain.reports.terms(h.clientAdmin(ids[0]), { fromTerm: '2031-T1', toTerm: '2031-T1' }))).toBe('FORBIDDEN');
   });
 });

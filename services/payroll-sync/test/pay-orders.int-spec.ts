@@ -3,7 +3,7 @@ import { TimecardEntity, TimecardEntryEntity } from '../src/db/entities/timecard
 import { ShiftSyncEntity } from '../src/db/entities/timecard.entities';
 import { WorkerEntity } from '../src/db/entities/worker.entity';
 import { addDays } from '../src/domain/pay-periods';
-import { payslipFor, type PayLineKind } from '../src/domain/pay';
+import { payslipFor, withholdingFrom, type PayLineKind } from '../src/domain/pay';
 import { dayShift, pastWeeks, simAdmin, startPayrollHarness, type PayrollHarness } from './support/payroll-harness';
 
 /**
@@ -78,7 +78,7 @@ describe('payroll-sync: totals do not depend on the order of approve, resend and
               minutes[kind] = (minutes[kind] ?? 0) + e.minutes;
             }
             const w = workers.get(card.workerId)!;
-            total += payslipFor({ workerId: w.id, kind: w.kind, rateCents: w.payRateCents!, minutes }).totalCents;
+            total += payslipFor({ workerId: w.id, kind: w.kind, rateCents: w.payRateCents!, minutes, withholding: withholdingFrom(undefined) }).totalCents;
           }
           const expected = unique.reduce((sum, s) => sum + s.hours * (s.worker === 0 ? 2400 : 1800), 0);
           expect(total).toBe(expected);

@@ -8,17 +8,19 @@ import { dayShift, pastWeeks, refusal, simAdmin, startPayrollHarness, type Payro
  * approved; payslips, contractor payments, the month's employer filing, exact money; a period
  * runs once even when two replicas try at the same moment; `payroll-run.completed` in the outbox.
  */
+const LINK = ['VIEW_COMPANY', 'VIEW_PAYROLL', 'RUN_PAYROLL', 'APPROVE_TIMECARDS', 'MANAGE_EMPLOYEES'];
+
 describe('payroll-sync: payroll runs (P7, C5)', () => {
   let h: PayrollHarness;
   const { week1, thisWeek } = pastWeeks();
   beforeAll(async () => {
-    h = await startPayrollHarness('payroll_run_int');
+    h = await startPayrollHarness('payroll_run_int', {}, { taxAuthority: true });
   });
   afterAll(() => h?.close());
 
   async function approvedPeriod() {
     const member = h.member();
-    const clientId = await h.linkClient(member, ['VIEW_PAYROLL', 'RUN_PAYROLL', 'APPROVE_TIMECARDS']);
+    const clientId = await h.linkClient(member, ['VIEW_PAYROLL', 'RUN_PAYROLL', 'APPROVE_TIMECARDS', 'VIEW_TAX_DOCUMENTS'], [...LINK, 'VIEW_TAX_DOCUMENTS']);
     const { companyId, apiKey } = await h.company(clientId);
     const sim = (method: string, path: string, body?: unknown) => simAdmin(h.sim.url, method, `/admin/companies/${clientId}${path}`, body);
     const boss = await sim('POST', '/workers', { firstName: 'Max', lastName: 'Roe', email: 'max@co.test', kind: 'W2', isManager: true, payRateCents: 3333 });
@@ -84,6 +86,34 @@ describe('payroll-sync: payroll runs (P7, C5)', () => {
     ]);
     expect((await h.domain.timecards.payPeriods(member, clientId, 4))!.find((p) => p.id === periodId)!.paid).toBe(true);
     expect(await refusal(h.domain.runs.run(member, clientId, periodId))).toBe('PERIOD_ALREADY_RUN');
+  });
+
+  it('P5, P6, P7: income tax withheld per W2 payslip at the rate of the employee\'s fetched tax card, else the default 22 %; none from a contractor; summed on the run and the filing', async () => {
+    const line = (minutes: number, rate: number) => Math.floor((2 * minutes * rate + 60) / 120);
+    const halfUp = (cents: number, bp: number) => Math.floor((2 * cents * bp + 10_000) / 20_000);
+    const maxPay = line(874, 3333) + line(240, 3333) + line(480, 3333);
+    // A: Max's tax card (18.50 %) fetched from the tax authority (SPEC P6). B: no card.
+    const a = await approvedPeriod();
+    const maxId = (await h.domain.timeTracking.workers(a.member, a.clientId))!.find((w) => w.email === 'max@co.test')!.id;
+    const fein = `13-${String(Date.now() % 10_000_000).padStart(7, '0')}`;
+    const { apiKey } = await simAdmin(h.tax!.url, 'POST', '/admin/employers', { fein, name: 'Withholding Co' });
+    await simAdmin(h.tax!.url, 'POST', `/admin/employers/${fein}/employees`, { externalRef: maxId, firstName: 'Max', lastName: 'Roe', withholdingRateBasisPoints: 1850 });
+    await h.domain.taxCards.connect(a.member, { clientId: a.clientId, fein, apiKey });
+    const fetch = await h.domain.taxCards.fetch(a.member, { clientIds: [a.clientId], year: Number(addDays(week1, 6).slice(0, 4)) });
+    await h.domain.taxCards.runDueNow();
+    expect(await h.domain.taxCards.fetchView(a.member, fetch.id)).toMatchObject({ status: 'FINISHED', fetched: 1 });
+    const b = await approvedPeriod();
+    for (const { member, clientId, periodId } of [a, b]) await h.domain.timecards.approveAll(member, clientId, periodId);
+    const [runA, runB] = [await h.domain.runs.run(a.member, a.clientId, a.periodId), await h.domain.runs.run(b.member, b.clientId, b.periodId)];
+
+    const slipsA = await h.db.manager.findBy(PayslipEntity, { runId: runA.id });
+    expect(slipsA.find((s) => s.kind === 'PAYSLIP')).toMatchObject({ totalCents: maxPay, withheldCents: halfUp(maxPay, 1850), withholdingRateBasisPoints: 1850, withholdingSource: 'TAX_CARD' });
+    expect(slipsA.find((s) => s.kind === 'CONTRACTOR_PAYMENT')).toMatchObject({ withheldCents: 0, withholdingRateBasisPoints: null, withholdingSource: null });
+    expect(runA.withheldCents).toBe(halfUp(maxPay, 1850));
+    const slipsB = await h.db.manager.findBy(PayslipEntity, { runId: runB.id });
+    expect(slipsB.find((s) => s.kind === 'PAYSLIP')).toMatchObject({ withheldCents: halfUp(maxPay, 2200), withholdingRateBasisPoints: 2200, withholdingSource: 'DEFAULT_RATE' });
+    expect(runB.withheldCents).toBe(halfUp(maxPay, 2200));
+    expect(await h.db.manager.findOneByOrFail(EmployerTaxFilingEntity, { clientId: a.clientId })).toMatchObject({ withheldCents: runA.withheldCents, grossCents: maxPay });
   });
 
   it('P7: a period runs once: of concurrent runs on two replicas exactly one wins, the others are PERIOD_ALREADY_RUN', async () => {

@@ -8,10 +8,11 @@ import type { TimeTrackingIntegration as TimeTrackingIntegrationModel, SyncRunVi
 import type { SyncChangeEntity as SyncChangeEntityModel } from '../db/entities/sync.entities';
 import type { TimecardView as TimecardViewModel, PayPeriodView as PayPeriodViewModel } from '../domain/timecard.service';
 import type { PayrollRunView as PayrollRunViewModel } from '../domain/payroll-run.service';
-import type { PayslipEntity as PayslipEntityModel } from '../db/entities/payroll-run.entities';
+import type { PayslipEntity as PayslipEntityModel, EmployerTaxFilingEntity as EmployerTaxFilingEntityModel } from '../db/entities/payroll-run.entities';
 import type { ClientAttention as ClientAttentionModel } from '../domain/attention.service';
 import type { TaxAuthorityConnectionView as TaxAuthorityConnectionViewModel, TaxCardFetchView as TaxCardFetchViewModel, TaxCardFetchClientView as TaxCardFetchClientViewModel } from '../domain/tax-card.service';
-import type { KeyFigures as KeyFiguresModel, ClientMonthRow as ClientMonthRowModel, MyPayrollClientRow as MyPayrollClientRowModel } from '../domain/key-figures.service';
+import type { KeyFigures as KeyFiguresModel } from '../domain/key-figures.service';
+import type { ClientMonthRow as ClientMonthRowModel, MyPayrollClientRow as MyPayrollClientRowModel, TermRow as TermRowModel } from '../domain/reports.service';
 import type { TaxCardEntity as TaxCardEntityModel } from '../db/entities/tax-card.entities';
 import type { PayrollSyncContext } from '../context';
 export type Maybe<T> = T | null;
@@ -190,6 +191,8 @@ export type EmployerTaxFiling = {
   runs: Scalars['Int']['output'];
   /** Where it stands with the tax authority. */
   status: FilingStatus;
+  /** The month's income tax withheld from employees, in cents. */
+  taxWithheldCents: Scalars['Int']['output'];
 };
 
 /** SPEC P6: which clients to fetch tax cards for: either clientIds or forMemberId. */
@@ -557,6 +560,40 @@ export type PayrollRun = {
   periodStart: Scalars['String']['output'];
   /** Who ran it; that member becomes RESPONSIBLE for the client (SPEC C5). */
   runBy?: Maybe<PayrollActor>;
+  /** Income tax withheld from the employees' pay. */
+  taxWithheldCents: Scalars['Int']['output'];
+};
+
+/** SPEC P5: a page of the term report. */
+export type PayrollTermPage = {
+  __typename?: 'PayrollTermPage';
+  /** Pass as `after` for the next page; null on the last page. */
+  nextCursor?: Maybe<Scalars['String']['output']>;
+  /** The rows of this page, by client and term. */
+  rows: Array<PayrollTermRow>;
+};
+
+/** SPEC P5 term report: one client's two-month term (Jan–Feb is T1 … Nov–Dec is T6), from its payroll runs (SPEC P7); pay counts in the month its pay period ends. */
+export type PayrollTermRow = {
+  __typename?: 'PayrollTermRow';
+  /** The client company. */
+  client: ClientCompany;
+  /** 1099 contractor payments, in cents, as a decimal string (nothing withheld). */
+  contractorPaymentsCents: Scalars['String']['output'];
+  /** Employer tax (7.65 % of W2 gross), in cents, as a decimal string. */
+  employerTaxCents: Scalars['String']['output'];
+  /** The term's first month (YYYY-MM). */
+  fromMonth: Scalars['String']['output'];
+  /** W2 employees' gross pay, in cents, as a decimal string. */
+  grossPayCents: Scalars['String']['output'];
+  /** W2 payslips paid in the term. */
+  payslips: Scalars['Int']['output'];
+  /** Income tax withheld from it, in cents, as a decimal string: each employee's tax-card rate (SPEC P6), or 22 % without a fetched card. */
+  taxWithheldCents: Scalars['String']['output'];
+  /** The term, YYYY-Tn (n from 1 to 6). */
+  term: Scalars['String']['output'];
+  /** The term's last month (YYYY-MM). */
+  toMonth: Scalars['String']['output'];
 };
 
 /** SPEC P5: a page of the usage log. */
@@ -602,8 +639,14 @@ export type Payslip = {
   lines: Array<PayLine>;
   /** The worker; null if no longer a payroll member. */
   member?: Maybe<PayrollMember>;
+  /** Income tax withheld from a W2 payslip at withholdingRateBasisPoints, rounded half up; 0 for a contractor. */
+  taxWithheldCents: Scalars['Int']['output'];
   /** The sum of the lines. */
   totalCents: Scalars['Int']['output'];
+  /** The withholding rate applied (2200 = 22.00 %); null for a contractor. */
+  withholdingRateBasisPoints?: Maybe<Scalars['Int']['output']>;
+  /** Where the rate came from; null for a contractor. */
+  withholdingSource?: Maybe<WithholdingSource>;
 };
 
 /** SPEC P7: a payslip or a contractor payment. */
@@ -626,6 +669,8 @@ export type Query = {
   payrollAttention: Array<PayrollAttention>;
   /** SPEC P4: key figures of the firm, or of one of its client groups, for a month, counted only over the clients the caller sees (C6). Firm members only. Errors: BAD_USER_INPUT, FORBIDDEN. */
   payrollKeyFigures: PayrollKeyFigures;
+  /** SPEC P5 term report: per client and two-month term, gross pay, tax withheld and employer tax, over the clients the caller sees (C6), optionally one group's (C10); terms with pay only. Firm members only. Errors: BAD_USER_INPUT, FORBIDDEN. */
+  payrollTermReport: PayrollTermPage;
   /** SPEC P5 usage log and automation level: per client and month, over the clients the caller sees (C6), optionally one group's (C10). Firm members only. Errors: BAD_USER_INPUT, FORBIDDEN. */
   payrollUsageReport: PayrollUsagePage;
   /** SPEC P6: a tax-card fetch and its progress, with the clients the caller may fetch tax cards for (C6); null when there are none. */
@@ -647,6 +692,16 @@ export type QueryMyPayrollClientsArgs = {
 export type QueryPayrollKeyFiguresArgs = {
   groupId?: InputMaybe<Scalars['ID']['input']>;
   month: Scalars['String']['input'];
+};
+
+
+/** What callers read. */
+export type QueryPayrollTermReportArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  fromTerm: Scalars['String']['input'];
+  groupId?: InputMaybe<Scalars['ID']['input']>;
+  toTerm: Scalars['String']['input'];
 };
 
 
@@ -988,6 +1043,13 @@ export type WeekWithErrors = {
   weekStart: Scalars['String']['output'];
 };
 
+/** SPEC P5, P6: where a payslip's withholding rate came from. */
+export type WithholdingSource =
+  /** No fetched tax card: the default 22 % (the IRS flat rate for supplemental wages). */
+  | 'DEFAULT_RATE'
+  /** The employee's tax card for the year, as last fetched from the tax authority (SPEC P6). */
+  | 'TAX_CARD';
+
 /** SPEC P1: whether a member is a W2 employee or a 1099 contractor. */
 export type WorkerKind =
   /** A 1099 contractor: gets contractor payments, no employer tax. */
@@ -1101,7 +1163,7 @@ export type ResolversTypes = ResolversObject<{
   ConnectTaxAuthorityInput: ConnectTaxAuthorityInput;
   ConnectTimeTrackingInput: ConnectTimeTrackingInput;
   DraftsDue: ResolverTypeWrapper<DraftsDue>;
-  EmployerTaxFiling: ResolverTypeWrapper<EmployerTaxFiling>;
+  EmployerTaxFiling: ResolverTypeWrapper<EmployerTaxFilingEntityModel>;
   FetchTaxCardsInput: FetchTaxCardsInput;
   FilingStatus: FilingStatus;
   HolidayHoursInput: HolidayHoursInput;
@@ -1123,6 +1185,8 @@ export type ResolversTypes = ResolversObject<{
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   PayrollMember: ResolverTypeWrapper<PayrollMemberParentModel>;
   PayrollRun: ResolverTypeWrapper<PayrollRunViewModel>;
+  PayrollTermPage: ResolverTypeWrapper<Omit<PayrollTermPage, 'rows'> & { rows: Array<ResolversTypes['PayrollTermRow']> }>;
+  PayrollTermRow: ResolverTypeWrapper<TermRowModel>;
   PayrollUsagePage: ResolverTypeWrapper<Omit<PayrollUsagePage, 'rows'> & { rows: Array<ResolversTypes['PayrollUsageRow']> }>;
   PayrollUsageRow: ResolverTypeWrapper<ClientMonthRowModel>;
   Payslip: ResolverTypeWrapper<PayslipEntityModel>;
@@ -1149,6 +1213,7 @@ export type ResolversTypes = ResolversObject<{
   UpdatePayrollMemberInput: UpdatePayrollMemberInput;
   UpdateTimecardInput: UpdateTimecardInput;
   WeekWithErrors: ResolverTypeWrapper<WeekWithErrors>;
+  WithholdingSource: WithholdingSource;
   WorkerKind: WorkerKind;
 }>;
 
@@ -1163,7 +1228,7 @@ export type ResolversParentTypes = ResolversObject<{
   ConnectTaxAuthorityInput: ConnectTaxAuthorityInput;
   ConnectTimeTrackingInput: ConnectTimeTrackingInput;
   DraftsDue: DraftsDue;
-  EmployerTaxFiling: EmployerTaxFiling;
+  EmployerTaxFiling: EmployerTaxFilingEntityModel;
   FetchTaxCardsInput: FetchTaxCardsInput;
   HolidayHoursInput: HolidayHoursInput;
   HoursSyncReport: Omit<HoursSyncReport, 'workers'> & { workers: Array<ResolversParentTypes['HoursSyncWorker']> };
@@ -1180,6 +1245,8 @@ export type ResolversParentTypes = ResolversObject<{
   Float: Scalars['Float']['output'];
   PayrollMember: PayrollMemberParentModel;
   PayrollRun: PayrollRunViewModel;
+  PayrollTermPage: Omit<PayrollTermPage, 'rows'> & { rows: Array<ResolversParentTypes['PayrollTermRow']> };
+  PayrollTermRow: TermRowModel;
   PayrollUsagePage: Omit<PayrollUsagePage, 'rows'> & { rows: Array<ResolversParentTypes['PayrollUsageRow']> };
   PayrollUsageRow: ClientMonthRowModel;
   Payslip: PayslipEntityModel;
@@ -1230,6 +1297,7 @@ export type EmployerTaxFilingResolvers<ContextType = PayrollSyncContext, ParentT
   month?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   runs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['FilingStatus'], ParentType, ContextType>;
+  taxWithheldCents?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type HoursSyncReportResolvers<ContextType = PayrollSyncContext, ParentType extends ResolversParentTypes['HoursSyncReport'] = ResolversParentTypes['HoursSyncReport']> = ResolversObject<{
@@ -1349,6 +1417,24 @@ export type PayrollRunResolvers<ContextType = PayrollSyncContext, ParentType ext
   periodId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   periodStart?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   runBy?: Resolver<Maybe<ResolversTypes['PayrollActor']>, ParentType, ContextType>;
+  taxWithheldCents?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type PayrollTermPageResolvers<ContextType = PayrollSyncContext, ParentType extends ResolversParentTypes['PayrollTermPage'] = ResolversParentTypes['PayrollTermPage']> = ResolversObject<{
+  nextCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  rows?: Resolver<Array<ResolversTypes['PayrollTermRow']>, ParentType, ContextType>;
+}>;
+
+export type PayrollTermRowResolvers<ContextType = PayrollSyncContext, ParentType extends ResolversParentTypes['PayrollTermRow'] = ResolversParentTypes['PayrollTermRow']> = ResolversObject<{
+  client?: Resolver<ResolversTypes['ClientCompany'], ParentType, ContextType>;
+  contractorPaymentsCents?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  employerTaxCents?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  fromMonth?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  grossPayCents?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  payslips?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  taxWithheldCents?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  term?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  toMonth?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type PayrollUsagePageResolvers<ContextType = PayrollSyncContext, ParentType extends ResolversParentTypes['PayrollUsagePage'] = ResolversParentTypes['PayrollUsagePage']> = ResolversObject<{
@@ -1373,13 +1459,17 @@ export type PayslipResolvers<ContextType = PayrollSyncContext, ParentType extend
   kind?: Resolver<ResolversTypes['PayslipKind'], ParentType, ContextType>;
   lines?: Resolver<Array<ResolversTypes['PayLine']>, ParentType, ContextType>;
   member?: Resolver<Maybe<ResolversTypes['PayrollMember']>, ParentType, ContextType>;
+  taxWithheldCents?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   totalCents?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  withholdingRateBasisPoints?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  withholdingSource?: Resolver<Maybe<ResolversTypes['WithholdingSource']>, ParentType, ContextType>;
 }>;
 
 export type QueryResolvers<ContextType = PayrollSyncContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   myPayrollClients?: Resolver<ResolversTypes['MyPayrollClientsPage'], ParentType, ContextType, RequireFields<QueryMyPayrollClientsArgs, 'first'>>;
   payrollAttention?: Resolver<Array<ResolversTypes['PayrollAttention']>, ParentType, ContextType>;
   payrollKeyFigures?: Resolver<ResolversTypes['PayrollKeyFigures'], ParentType, ContextType, RequireFields<QueryPayrollKeyFiguresArgs, 'month'>>;
+  payrollTermReport?: Resolver<ResolversTypes['PayrollTermPage'], ParentType, ContextType, RequireFields<QueryPayrollTermReportArgs, 'first' | 'fromTerm' | 'toTerm'>>;
   payrollUsageReport?: Resolver<ResolversTypes['PayrollUsagePage'], ParentType, ContextType, RequireFields<QueryPayrollUsageReportArgs, 'first' | 'fromMonth' | 'toMonth'>>;
   taxCardFetch?: Resolver<Maybe<ResolversTypes['TaxCardFetch']>, ParentType, ContextType, RequireFields<QueryTaxCardFetchArgs, 'id'>>;
   taxCardFetches?: Resolver<Array<ResolversTypes['TaxCardFetch']>, ParentType, ContextType, RequireFields<QueryTaxCardFetchesArgs, 'last'>>;
@@ -1522,6 +1612,8 @@ export type Resolvers<ContextType = PayrollSyncContext> = ResolversObject<{
   PayrollKeyFigures?: PayrollKeyFiguresResolvers<ContextType>;
   PayrollMember?: PayrollMemberResolvers<ContextType>;
   PayrollRun?: PayrollRunResolvers<ContextType>;
+  PayrollTermPage?: PayrollTermPageResolvers<ContextType>;
+  PayrollTermRow?: PayrollTermRowResolvers<ContextType>;
   PayrollUsagePage?: PayrollUsagePageResolvers<ContextType>;
   PayrollUsageRow?: PayrollUsageRowResolvers<ContextType>;
   Payslip?: PayslipResolvers<ContextType>;

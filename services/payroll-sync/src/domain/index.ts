@@ -9,7 +9,8 @@ import { TimecardPlacement } from './timecard-placement';
 import { TimecardService } from './timecard.service';
 import { TimeTrackingService } from './time-tracking.service';
 import { TaxCardService, type TaxCardRunnerOptions } from './tax-card.service';
-import { KeyFigureService, PayrollReportService } from './key-figures.service';
+import { KeyFigureService } from './key-figures.service';
+import { PayrollReportService } from './reports.service';
 
 export interface PayrollDomain {
   auth: PayrollAuthorizer;

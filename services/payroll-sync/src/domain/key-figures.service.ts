@@ -68,8 +68,9 @@ export class KeyFigureService {
   /** One client's month counted from payslips, shifts and timecards: the full recount the stored row must equal. */
   async count(em: EntityManager, clientId: string, month: string): Promise<MonthFigures> {
     const [from, to] = [`${month}-01`, `${month}-31`];
-    const pay: Array<{ kind: string; n: number | string; workers: number | string; total: number | string; tax: number | string }> = await em.query(
-      `SELECT p.kind AS kind, COUNT(*) AS n, COUNT(DISTINCT p.worker_id) AS workers, COALESCE(SUM(p.total_cents), 0) AS total, COALESCE(SUM(p.employer_tax_cents), 0) AS tax
+    const pay: Array<{ kind: string; n: number | string; workers: number | string; total: number | string; tax: number | string; withheld: number | string }> = await em.query(
+      `SELECT p.kind AS kind, COUNT(*) AS n, COUNT(DISTINCT p.worker_id) AS workers, COALESCE(SUM(p.total_cents), 0) AS total, COALESCE(SUM(p.employer_tax_cents), 0) AS tax,
+              COALESCE(SUM(p.withheld_cents), 0) AS withheld
          FROM payslips p JOIN payroll_runs r ON r.id = p.run_id JOIN pay_periods pp ON pp.id = r.period_id
         WHERE r.client_id = ? AND pp.end_date BETWEEN ? AND ? GROUP BY p.kind`,
       [clientId, from, to],
@@ -95,6 +96,7 @@ export class KeyFigureService {
       grossCents: Number(slips?.total ?? 0),
       contractorCents: Number(contractor?.total ?? 0),
       employerTaxCents: pay.reduce((s, p) => s + Number(p.tax), 0),
+      withheldCents: pay.reduce((s, p) => s + Number(p.withheld), 0),
       shifts: Number(shifts?.shifts ?? 0),
       shiftsAutomated: Number(shifts?.automated ?? 0),
       absences: Number(absences?.n ?? 0),
@@ -181,121 +183,5 @@ export class KeyFigureService {
       if (row) await em.update(GroupMemberCopyEntity, { groupId: event.groupId, clientId }, { active, changedAt, firmId: event.firmId });
       else await em.insert(GroupMemberCopyEntity, { groupId: event.groupId, clientId, firmId: event.firmId, active, changedAt });
     }
-  }
-}
-
-/** SPEC P5: one row of the usage log and automation report: one client's month. */
-export interface ClientMonthRow {
-  clientId: string;
-  month: string;
-  payslips: number;
-  contractorPayments: number;
-  absences: number;
-  shifts: number;
-  shiftsAutomated: number;
-  automationLevel: number | null;
-  totalPaidOutCents: number;
-}
-
-/** SPEC P5 "my clients": a client where the caller is RESPONSIBLE or COLLABORATOR, with its payroll status. */
-export interface MyPayrollClientRow {
-  clientId: string;
-  role: 'RESPONSIBLE' | 'COLLABORATOR';
-  timeTrackingStatus: 'CONNECTED' | 'NOT_CONNECTED';
-  lastSyncStatus: 'SUCCEEDED' | 'FAILED' | null;
-  lastSyncedAt: Date | null;
-}
-
-export interface ReportPage<T> {
-  rows: T[];
-  /** Pass as `after` for the next page; null on the last one. */
-  nextCursor: string | null;
-}
-
-export const MAX_REPORT_PAGE = 200;
-const reportInput = z
-  .object({
-    fromMonth: monthSchema,
-    toMonth: monthSchema,
-    groupId: z.string().uuid().nullable().optional(),
-    first: z.number().int().min(1).max(MAX_REPORT_PAGE).default(50),
-    after: z.string().max(200).nullable().optional(),
-  })
-  .refine((i) => i.fromMonth <= i.toMonth, { message: 'fromMonth must not be after toMonth', path: ['toMonth'] });
-
-const encodeCursor = (parts: string[]) => Buffer.from(JSON.stringify(parts)).toString('base64url');
-function decodeCursor(cursor: string | null | undefined, size: number): string[] | null {
-  if (!cursor) return null;
-  try {
-    const parts = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(parts) && parts.length === size && parts.every((p) => typeof p === 'string')) return parts;
-  } catch {
-    // fall through
-  }
-  throw new DomainError(CommonErrorCode.BadUserInput, 'The cursor is not one this report gave.');
-}
-
-/**
- * SPEC P5 reports across the clients the caller sees (C6), filterable by group (C10), one page at
- * a time (keyset pagination, at most 200 rows): the usage log with the automation level per client
- * and month, read from the same per-month figures as P4, and "my clients".
- */
-export class PayrollReportService {
-  constructor(
-    private readonly db: Database,
-    private readonly figures: KeyFigureService,
-  ) {}
-
-  async usage(identity: Identity, raw: unknown): Promise<ReportPage<ClientMonthRow>> {
-    const input = parseInput(reportInput, raw);
-    const after = decodeCursor(input.after, 2);
-    const clientIds = await this.figures.overviewClients(identity, input.groupId ?? null);
-    if (clientIds.length === 0) return { rows: [], nextCursor: null };
-    const qb = this.db.manager
-      .createQueryBuilder(PayrollMonthFiguresEntity, 'f')
-      .where('f.client_id IN (:...clientIds) AND f.month BETWEEN :from AND :to', { clientIds, from: input.fromMonth, to: input.toMonth })
-      .orderBy('f.client_id', 'ASC')
-      .addOrderBy('f.month', 'ASC')
-      .take(input.first + 1);
-    if (after) qb.andWhere('(f.client_id > :c OR (f.client_id = :c AND f.month > :m))', { c: after[0], m: after[1] });
-    const rows = await qb.getMany();
-    const page = rows.slice(0, input.first);
-    const last = page[page.length - 1];
-    return {
-      rows: page.map((f) => ({
-        clientId: f.clientId, month: f.month, payslips: f.payslips, contractorPayments: f.contractorPayments, absences: f.absences, shifts: f.shifts,
-        shiftsAutomated: f.shiftsAutomated, automationLevel: f.shifts === 0 ? null : f.shiftsAutomated / f.shifts, totalPaidOutCents: Number(f.grossCents) + Number(f.contractorCents),
-      })),
-      nextCursor: rows.length > input.first && last ? encodeCursor([last.clientId, last.month]) : null,
-    };
-  }
-
-  /** SPEC P5 "my clients": where the caller is responsible or collaborator (C5), among the clients they see, with status. */
-  async myClients(identity: Identity, raw: { groupId?: string | null; first?: number | null; after?: string | null }): Promise<ReportPage<MyPayrollClientRow>> {
-    const input = parseInput(z.object({ groupId: z.string().uuid().nullable().optional(), first: z.number().int().min(1).max(MAX_REPORT_PAGE).default(50), after: z.string().max(200).nullable().optional() }), {
-      ...raw, first: raw.first ?? undefined,
-    });
-    const after = decodeCursor(input.after, 1);
-    const visible = await this.figures.overviewClients(identity, input.groupId ?? null);
-    if (visible.length === 0 || identity.realm !== 'firm') return { rows: [], nextCursor: null };
-    const qb = this.db.manager
-      .createQueryBuilder(AssignmentCopyEntity, 'a')
-      .leftJoin(TimeTrackingIntegrationEntity, 'i', 'i.client_id = a.client_id')
-      .select(['a.client_id AS clientId', 'a.role AS role', 'i.status AS status', 'i.last_sync_status AS lastSyncStatus', 'i.last_synced_at AS lastSyncedAt'])
-      .where('a.member_id = :memberId AND a.firm_id = :firmId AND a.active = :active AND a.role IS NOT NULL AND a.client_id IN (:...visible)', {
-        memberId: identity.memberId, firmId: identity.firmId, active: true, visible,
-      })
-      .orderBy('a.client_id', 'ASC')
-      .limit(input.first + 1);
-    if (after) qb.andWhere('a.client_id > :after', { after: after[0] });
-    const rows: Array<{ clientId: string; role: 'RESPONSIBLE' | 'COLLABORATOR'; status: string | null; lastSyncStatus: 'SUCCEEDED' | 'FAILED' | null; lastSyncedAt: Date | string | null }> = await qb.getRawMany();
-    const page = rows.slice(0, input.first);
-    return {
-      rows: page.map((r) => ({
-        clientId: r.clientId, role: r.role, timeTrackingStatus: r.status === 'CONNECTED' ? 'CONNECTED' : 'NOT_CONNECTED', lastSyncStatus: r.lastSyncStatus ?? null,
-        lastSyncedAt: r.lastSyncedAt ? new Date(r.lastSyncedAt) : null,
-      })),
-      nextCursor: rows.length > input.first ? encodeCursor([page[page.length - 1].clientId]) : null,
-    };
   }
 }

@@ -5,13 +5,39 @@
  * The one rounding rule: each payslip line is `minutes × hourly rate in cents ÷ 60`, rounded
  * half up to a whole cent, once; every total (payslip, run, filing) is the sum of rounded lines.
  * The employer tax of a W2 payslip is its gross × 7.65 % (social security 6.2 % + Medicare
- * 1.45 %), rounded half up once per payslip. Withholding needs the tax cards (SPEC P6) and is not
- * computed here.
+ * 1.45 %), rounded half up once per payslip.
+ *
+ * Income tax withheld (SPEC P5 term report, P6): a W2 payslip's gross × the employee's
+ * withholding rate, rounded half up once per payslip. The rate is the one on the employee's tax
+ * card for the year of the pay date, as last fetched from the tax authority (P6); an employee
+ * without a fetched card is withheld at DEFAULT_WITHHOLDING_BASIS_POINTS, and the payslip says
+ * which (`withholdingSource`), so a payroll person sees whose card is missing. Contractors (1099)
+ * are not withheld from.
  */
 export type PayLineKind = 'REGULAR' | 'ADJUSTMENT' | 'PTO' | 'HOLIDAY';
 export type WorkerKind = 'W2' | 'CONTRACTOR';
 
 export const EMPLOYER_TAX_BASIS_POINTS = 765;
+
+/**
+ * The rate withheld from an employee without a fetched tax card: 22 %, the IRS's flat rate for
+ * federal income tax withholding on supplemental wages — the flat rate US payroll uses when no
+ * per-employee figure applies. Fetching the client's tax cards (SPEC P6) replaces it with each
+ * employee's own rate from the next payroll run on.
+ */
+export const DEFAULT_WITHHOLDING_BASIS_POINTS = 2200;
+
+/** Where a payslip's withholding rate came from. */
+export type WithholdingSource = 'TAX_CARD' | 'DEFAULT_RATE';
+
+export interface Withholding {
+  rateBasisPoints: number;
+  source: WithholdingSource;
+}
+
+/** The employee's rate from their tax card when there is one, else the default. */
+export const withholdingFrom = (card: { withholdingRateBasisPoints: number } | undefined): Withholding =>
+  card ? { rateBasisPoints: card.withholdingRateBasisPoints, source: 'TAX_CARD' } : { rateBasisPoints: DEFAULT_WITHHOLDING_BASIS_POINTS, source: 'DEFAULT_RATE' };
 
 export interface PayLine {
   kind: PayLineKind;
@@ -27,6 +53,10 @@ export interface Payslip {
   lines: PayLine[];
   totalCents: number;
   employerTaxCents: number;
+  /** Income tax withheld; 0 for a contractor. */
+  withheldCents: number;
+  /** The rate and its source for a W2 payslip; null for a contractor. */
+  withholding: Withholding | null;
 }
 
 /** Integer division rounding half up, for non-negative integers. */
@@ -42,7 +72,14 @@ export const amountForMinutes = (minutes: number, rateCents: number): number => 
  * late shifts of earlier periods as adjustments, PTO, holidays). Contractors are paid for the
  * shifts they worked only: PTO and holiday pay are employee benefits.
  */
-export function payslipFor(input: { workerId: string; kind: WorkerKind; rateCents: number; minutes: Partial<Record<PayLineKind, number>> }): Payslip {
+export function payslipFor(input: {
+  workerId: string;
+  kind: WorkerKind;
+  rateCents: number;
+  minutes: Partial<Record<PayLineKind, number>>;
+  /** The employee's withholding (withholdingFrom); ignored for a contractor. */
+  withholding: Withholding;
+}): Payslip {
   const kinds: PayLineKind[] = input.kind === 'W2' ? ['REGULAR', 'ADJUSTMENT', 'PTO', 'HOLIDAY'] : ['REGULAR', 'ADJUSTMENT'];
   const lines = kinds
     .filter((k) => (input.minutes[k] ?? 0) > 0)
@@ -51,11 +88,14 @@ export function payslipFor(input: { workerId: string; kind: WorkerKind; rateCent
       return { kind, minutes, rateCents: input.rateCents, amountCents: amountForMinutes(minutes, input.rateCents) };
     });
   const totalCents = lines.reduce((sum, l) => sum + l.amountCents, 0);
+  const w2 = input.kind === 'W2';
   return {
     workerId: input.workerId,
-    kind: input.kind === 'W2' ? 'PAYSLIP' : 'CONTRACTOR_PAYMENT',
+    kind: w2 ? 'PAYSLIP' : 'CONTRACTOR_PAYMENT',
     lines,
     totalCents,
-    employerTaxCents: input.kind === 'W2' ? divideHalfUp(totalCents * EMPLOYER_TAX_BASIS_POINTS, 10_000) : 0,
+    employerTaxCents: w2 ? divideHalfUp(totalCents * EMPLOYER_TAX_BASIS_POINTS, 10_000) : 0,
+    withheldCents: w2 ? divideHalfUp(totalCents * input.withholding.rateBasisPoints, 10_000) : 0,
+    withholding: w2 ? input.withholding : null,
   };
 }

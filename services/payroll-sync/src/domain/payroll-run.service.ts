@@ -7,10 +7,11 @@ import { TimeTrackingIntegrationEntity } from '../db/entities/time-tracking-inte
 import { PayPeriodEntity, TimecardEntity, TimecardEntryEntity } from '../db/entities/timecard.entities';
 import { EmployerTaxFilingEntity, PayrollRunEntity, PayslipEntity } from '../db/entities/payroll-run.entities';
 import { WorkerEntity } from '../db/entities/worker.entity';
+import { TaxCardEntity } from '../db/entities/tax-card.entities';
 import { actorRef, parseActorRef, type PayrollAuthorizer } from './authorizer';
 import { PayrollErrorCode } from './errors';
 import { localDateIn } from './pay-periods';
-import { payslipFor, type PayLineKind } from './pay';
+import { payslipFor, withholdingFrom, type PayLineKind } from './pay';
 import { forUpdate } from './timecard-placement';
 import { PAYROLL_SYNC_PRODUCER } from './sync.service';
 import type { KeyFigureService } from './key-figures.service';
@@ -73,6 +74,7 @@ export class PayrollRunService {
     }
     const now = this.clock.now();
     const runId = randomUUID();
+    const taxCardOf = await this.taxCardsOf(em, clientId, Number(period.endDate.slice(0, 4)), workers.filter((w) => w.kind === 'W2').map((w) => w.id));
     const payslips = cards.map((card) => {
       const worker = workerOf.get(card.workerId)!;
       const minutes: Partial<Record<PayLineKind, number>> = {};
@@ -80,18 +82,22 @@ export class PayrollRunService {
         const kind: PayLineKind = e.kind === 'SHIFT' ? (e.adjustment ? 'ADJUSTMENT' : 'REGULAR') : e.kind;
         minutes[kind] = (minutes[kind] ?? 0) + e.minutes;
       }
-      return payslipFor({ workerId: worker.id, kind: worker.kind, rateCents: worker.payRateCents!, minutes });
+      return payslipFor({ workerId: worker.id, kind: worker.kind, rateCents: worker.payRateCents!, minutes, withholding: withholdingFrom(taxCardOf.get(worker.id)) });
     });
     const grossCents = payslips.filter((p) => p.kind === 'PAYSLIP').reduce((s, p) => s + p.totalCents, 0);
     const contractorCents = payslips.filter((p) => p.kind === 'CONTRACTOR_PAYMENT').reduce((s, p) => s + p.totalCents, 0);
     const employerTaxCents = payslips.reduce((s, p) => s + p.employerTaxCents, 0);
-    const run: PayrollRunEntity = { id: runId, clientId, periodId, runBy, grossCents, employerTaxCents, contractorCents, completedAt: now };
+    const withheldCents = payslips.reduce((s, p) => s + p.withheldCents, 0);
+    const run: PayrollRunEntity = { id: runId, clientId, periodId, runBy, grossCents, employerTaxCents, contractorCents, withheldCents, completedAt: now };
     await em.insert(PayrollRunEntity, run);
     await em.insert(
       PayslipEntity,
-      payslips.map((p) => ({ id: randomUUID(), runId, clientId, workerId: p.workerId, kind: p.kind, lines: p.lines, totalCents: p.totalCents, employerTaxCents: p.employerTaxCents })),
+      payslips.map((p) => ({
+        id: randomUUID(), runId, clientId, workerId: p.workerId, kind: p.kind, lines: p.lines, totalCents: p.totalCents, employerTaxCents: p.employerTaxCents,
+        withheldCents: p.withheldCents, withholdingRateBasisPoints: p.withholding?.rateBasisPoints ?? null, withholdingSource: p.withholding?.source ?? null,
+      })),
     );
-    await this.addToMonthlyFiling(em, clientId, period.endDate.slice(0, 7), grossCents, employerTaxCents, now);
+    await this.addToMonthlyFiling(em, clientId, period.endDate.slice(0, 7), { grossCents, employerTaxCents, withheldCents }, now);
     // SPEC P4: the month's figures move with the run, in its transaction.
     await this.figures.refresh(em, clientId, [period.endDate.slice(0, 7)]);
     const actor = parseActorRef(runBy)!;
@@ -100,7 +106,7 @@ export class PayrollRunService {
     });
     await recordAudit(em, {
       scopeType: 'CLIENT', scopeId: clientId, actorRealm: actor.realm, actorId: actor.id, action: 'PAYROLL_RUN_COMPLETED', subjectType: 'PAYROLL_RUN', subjectId: runId,
-      before: null, after: { periodStart: period.startDate, periodEnd: period.endDate, grossCents, contractorCents, employerTaxCents, payslips: payslips.length }, at: now,
+      before: null, after: { periodStart: period.startDate, periodEnd: period.endDate, grossCents, contractorCents, employerTaxCents, withheldCents, payslips: payslips.length }, at: now,
     });
     return { ...run, periodStart: period.startDate, periodEnd: period.endDate, runByRef: actor };
   }
@@ -111,15 +117,29 @@ export class PayrollRunService {
    * them through `TaxAuthorityProvider.submitFiling` (idempotency key per client and month) and
    * record ACCEPTED or REJECTED with the authority's errors.
    */
-  private async addToMonthlyFiling(em: EntityManager, clientId: string, month: string, grossCents: number, employerTaxCents: number, now: Date): Promise<void> {
+  private async addToMonthlyFiling(
+    em: EntityManager,
+    clientId: string,
+    month: string,
+    pay: { grossCents: number; employerTaxCents: number; withheldCents: number },
+    now: Date,
+  ): Promise<void> {
     const filing = await forUpdate(this.db, em.createQueryBuilder(EmployerTaxFilingEntity, 'f').where('f.client_id = :clientId AND f.month = :month', { clientId, month })).getOne();
     if (filing) {
       await em.update(EmployerTaxFilingEntity, { id: filing.id }, {
-        grossCents: filing.grossCents + grossCents, employerTaxCents: filing.employerTaxCents + employerTaxCents, runs: filing.runs + 1, updatedAt: now,
+        grossCents: filing.grossCents + pay.grossCents, employerTaxCents: filing.employerTaxCents + pay.employerTaxCents, withheldCents: filing.withheldCents + pay.withheldCents,
+        runs: filing.runs + 1, updatedAt: now,
       });
     } else {
-      await em.insert(EmployerTaxFilingEntity, { id: randomUUID(), clientId, month, grossCents, employerTaxCents, runs: 1, status: 'NOT_SUBMITTED', updatedAt: now });
+      await em.insert(EmployerTaxFilingEntity, { id: randomUUID(), clientId, month, ...pay, runs: 1, status: 'NOT_SUBMITTED', updatedAt: now });
     }
+  }
+
+  /** SPEC P6: each employee's tax card for the pay date's year, as last fetched (the newest when fetched again). */
+  private async taxCardsOf(em: EntityManager, clientId: string, year: number, workerIds: string[]): Promise<Map<string, TaxCardEntity>> {
+    if (workerIds.length === 0) return new Map();
+    const cards = await em.find(TaxCardEntity, { where: { clientId, year, workerId: In(workerIds) }, order: { fetchedAt: 'ASC' } });
+    return new Map(cards.map((c) => [c.workerId!, c]));
   }
 
   /** SPEC P7: the client's runs, newest first (VIEW_PAYROLL). */

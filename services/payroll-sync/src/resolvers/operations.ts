@@ -5,6 +5,7 @@ export const payrollQuery: QueryResolvers = {
   payrollAttention: (_root, _args, ctx) => ctx.domain.attention.payrollAttention(ctx.identity),
   payrollKeyFigures: (_root, args, ctx) => ctx.domain.figures.keyFigures(ctx.identity, args),
   payrollUsageReport: (_root, args, ctx) => ctx.domain.reports.usage(ctx.identity, args),
+  payrollTermReport: (_root, args, ctx) => ctx.domain.reports.terms(ctx.identity, args),
   myPayrollClients: (_root, args, ctx) => ctx.domain.reports.myClients(ctx.identity, args),
   taxCardFetch: (_root, args, ctx) => ctx.domain.taxCards.fetchView(ctx.identity, args.id),
   taxCardFetches: (_root, args, ctx) => ctx.domain.taxCards.fetches(ctx.identity, args.last ?? 10),

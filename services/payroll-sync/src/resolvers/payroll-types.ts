@@ -62,11 +62,13 @@ export const payrollTypes: Resolvers = {
   },
   PayrollRun: {
     runBy: (r) => actor(r.runByRef),
+    taxWithheldCents: (r) => r.withheldCents,
     completedAt: (r) => iso(r.completedAt),
     payslips: (r, _args, ctx) => ctx.loaders.payslips.load(r.id),
   },
   Payslip: {
     member: (p, _args, ctx) => member(p.workerId, ctx),
+    taxWithheldCents: (p) => p.withheldCents,
   },
   PayrollKeyFigures: {
     totalPaidOutCents: (f) => String(f.totalPaidOutCents),
@@ -74,6 +76,16 @@ export const payrollTypes: Resolvers = {
   PayrollUsageRow: {
     client: (r) => ({ __typename: 'ClientCompany', id: r.clientId }),
     totalPaidOutCents: (r) => String(r.totalPaidOutCents),
+  },
+  EmployerTaxFiling: {
+    taxWithheldCents: (f) => f.withheldCents,
+  },
+  PayrollTermRow: {
+    client: (r) => ({ __typename: 'ClientCompany', id: r.clientId }),
+    grossPayCents: (r) => String(r.grossCents),
+    taxWithheldCents: (r) => String(r.withheldCents),
+    employerTaxCents: (r) => String(r.employerTaxCents),
+    contractorPaymentsCents: (r) => String(r.contractorCents),
   },
   MyPayrollClientRow: {
     client: (r) => ({ __typename: 'ClientCompany', id: r.clientId }),

@@ -35,6 +35,10 @@ export class PayrollMonthFiguresEntity {
   @Column({ name: 'employer_tax_cents', ...bigint })
   employerTaxCents: number;
 
+  /** Income tax withheld from the W2 payslips (SPEC P5 term report). */
+  @Column({ name: 'withheld_cents', ...bigint })
+  withheldCents: number;
+
   /** Approved shifts synced from time tracking (whatever their status). */
   @Column({ type: 'int' })
   shifts: number;

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn, type ValueTransformer } from 'typeorm';
-import type { PayLine } from '../../domain/pay';
+import type { PayLine, WithholdingSource } from '../../domain/pay';
 
 /** BIGINT comes back from MySQL as a string; amounts stay integers of cents well inside 2^53. */
 const cents: ValueTransformer = { to: (v: number) => v, from: (v: string | number | null) => (v === null ? null : Number(v)) };
@@ -27,6 +27,10 @@ export class PayrollRunEntity {
 
   @Column({ name: 'contractor_cents', type: 'bigint', transformer: cents })
   contractorCents: number;
+
+  /** Income tax withheld from the employees' pay (SPEC P6 tax cards, or the default rate). */
+  @Column({ name: 'withheld_cents', type: 'bigint', transformer: cents })
+  withheldCents: number;
 
   @Column({ name: 'completed_at', type: 'datetime', precision: 3 })
   completedAt: Date;
@@ -57,6 +61,18 @@ export class PayslipEntity {
 
   @Column({ name: 'employer_tax_cents', type: 'bigint', transformer: cents })
   employerTaxCents: number;
+
+  /** Income tax withheld from a W2 payslip; 0 for a contractor. */
+  @Column({ name: 'withheld_cents', type: 'bigint', transformer: cents })
+  withheldCents: number;
+
+  /** The rate it was withheld at (2200 = 22.00 %); null for a contractor (or a payslip before withholding). */
+  @Column({ name: 'withholding_rate_bp', type: 'int', nullable: true })
+  withholdingRateBasisPoints: number | null;
+
+  /** TAX_CARD (the employee's fetched card, SPEC P6) or DEFAULT_RATE; null when nothing was withheld by rule. */
+  @Column({ name: 'withholding_source', type: 'varchar', length: 16, nullable: true })
+  withholdingSource: WithholdingSource | null;
 }
 
 /**
@@ -80,6 +96,10 @@ export class EmployerTaxFilingEntity {
 
   @Column({ name: 'employer_tax_cents', type: 'bigint', transformer: cents })
   employerTaxCents: number;
+
+  /** The month's income tax withheld from employees, in cents. */
+  @Column({ name: 'withheld_cents', type: 'bigint', transformer: cents })
+  withheldCents: number;
 
   @Column({ type: 'int' })
   runs: number;
