@@ -8,6 +8,7 @@ export * from './event-contract';
 export * from './logger';
 export * from './mailer';
 export * from './outbox';
+export * from './leased-work';
 export * from './passwords';
 export * from './service';
 export * from './subgraph';

@@ -27,9 +27,11 @@ import { Payroll1764374400000 } from './db/migrations/1764374400000-payroll';
 import { TaxCards1764460800000 } from './db/migrations/1764460800000-tax-cards';
 import { KeyFigures1764633600000 } from './db/migrations/1764633600000-key-figures';
 import { TaxWithheld1764720000123 } from './db/migrations/1764720000123-tax-withheld';
+import { FilingSubmissions1764720000124 } from './db/migrations/1764720000124-filing-submissions';
 import { createPayrollDomain, type PayrollDomain } from './domain';
 import type { SchedulerOptions } from './domain/sync-scheduler';
 import type { TaxCardRunnerOptions } from './domain/tax-card.service';
+import type { FilingRunnerOptions } from './domain/filing.service';
 import { HttpTaxAuthorityProvider, HttpTimeTrackingProvider, type TaxAuthorityProvider, type TimeTrackingProvider } from './providers';
 import { createContext, type PayrollSyncContext } from './context';
 import { resolvers } from './resolvers';
@@ -53,7 +55,7 @@ export const PAYROLL_SYNC_ENTITIES = [
   ...TAX_CARD_ENTITIES,
   ...KEY_FIGURE_ENTITIES,
 ];
-export const PAYROLL_SYNC_MIGRATIONS = [CreatePayrollSync1763769600000, ClientAccessCopy1764115200000, OutboxClaims1764201600000, Payroll1764374400000, TaxCards1764460800000, KeyFigures1764633600000, TaxWithheld1764720000123];
+export const PAYROLL_SYNC_MIGRATIONS = [CreatePayrollSync1763769600000, ClientAccessCopy1764115200000, OutboxClaims1764201600000, Payroll1764374400000, TaxCards1764460800000, KeyFigures1764633600000, TaxWithheld1764720000123, FilingSubmissions1764720000124];
 
 /** SPEC P1: how payroll-sync reaches the client's time tracking (the simulator in the demo and the tests). */
 export interface TimeTrackingSettings {
@@ -84,6 +86,8 @@ export interface PayrollSyncOptions {
   taxAuthority?: TaxAuthoritySettings;
   /** SPEC P6 background fetches (tests shorten the lease); `enabled: false` leaves the runner stopped. */
   taxCardRunner?: Partial<TaxCardRunnerOptions> & { enabled?: boolean };
+  /** SPEC P7 background filing submissions; `enabled: false` leaves the runner stopped. */
+  filingRunner?: Partial<FilingRunnerOptions> & { enabled?: boolean };
 }
 
 export interface RunningPayrollSyncService extends RunningService {
@@ -110,7 +114,7 @@ export async function startPayrollSyncService(opts: PayrollSyncOptions): Promise
     producesEvents: true,
     topics: ALL_EVENTS,
     build: (db) => {
-      domain = createPayrollDomain({ db, provider, clock: opts.clock ?? systemClock, logger, scheduler: opts.scheduler, taxAuthority, taxCardRunner: opts.taxCardRunner });
+      domain = createPayrollDomain({ db, provider, clock: opts.clock ?? systemClock, logger, scheduler: opts.scheduler, taxAuthority, taxCardRunner: opts.taxCardRunner, filingRunner: opts.filingRunner });
       const d = domain;
       return {
         resolvers,
@@ -129,11 +133,13 @@ export async function startPayrollSyncService(opts: PayrollSyncOptions): Promise
   if (provider && opts.scheduler?.enabled !== false) payroll.scheduler.start();
   // SPEC P6: fetches left running by a stopped replica are resumed (their leases lapse).
   if (opts.taxCardRunner?.enabled !== false) payroll.taxCards.start();
+  // SPEC P7: filings waiting to be submitted (also those a stopped replica held) go to the tax authority.
+  if (opts.filingRunner?.enabled !== false) payroll.filings.start();
   return {
     ...running,
     domain: payroll,
     stop: async () => {
-      await Promise.all([payroll.scheduler.stop(), payroll.taxCards.stop()]);
+      await Promise.all([payroll.scheduler.stop(), payroll.taxCards.stop(), payroll.filings.stop()]);
       await running.stop();
     },
   };

@@ -88,7 +88,7 @@ describe('payroll-sync: payroll runs (P7, C5)', () => {
     expect(await refusal(h.domain.runs.run(member, clientId, periodId))).toBe('PERIOD_ALREADY_RUN');
   });
 
-  it('P5, P6, P7: income tax withheld per W2 payslip at the rate of the employee\'s fetched tax card, else the default 22 %; none from a contractor; summed on the run and the filing', async () => {
+  it('P5, P6, P7: income tax withheld per W2 payslip at the rate of the employee\'s fetched tax card, else the default 22 %; none from a contractor; summed on the run and the filing, which is submitted in the background (retried without an answer, ACCEPTED or REJECTED with errors, P4)', async () => {
     const line = (minutes: number, rate: number) => Math.floor((2 * minutes * rate + 60) / 120);
     const halfUp = (cents: number, bp: number) => Math.floor((2 * cents * bp + 10_000) / 20_000);
     const maxPay = line(874, 3333) + line(240, 3333) + line(480, 3333);
@@ -114,6 +114,38 @@ describe('payroll-sync: payroll runs (P7, C5)', () => {
     expect(slipsB.find((s) => s.kind === 'PAYSLIP')).toMatchObject({ withheldCents: halfUp(maxPay, 2200), withholdingRateBasisPoints: 2200, withholdingSource: 'DEFAULT_RATE' });
     expect(runB.withheldCents).toBe(halfUp(maxPay, 2200));
     expect(await h.db.manager.findOneByOrFail(EmployerTaxFilingEntity, { clientId: a.clientId })).toMatchObject({ withheldCents: runA.withheldCents, grossCents: maxPay });
+
+    // SPEC P7: the month's filings go to the tax authority in the background. The authority is down
+    // for A's first attempt and B is not connected: both wait, with the reason, and are tried again.
+    await simAdmin(h.tax!.url, 'POST', '/admin/faults', { mode: 'error', status: 503, fein, times: 1 });
+    await h.domain.filings.runDueNow();
+    const filingOf = (clientId: string) => h.db.manager.findOneByOrFail(EmployerTaxFilingEntity, { clientId });
+    expect(await filingOf(a.clientId)).toMatchObject({ status: 'NOT_SUBMITTED', attempts: 1, lastAttemptError: expect.stringContaining('could not be reached'), nextAttemptAt: expect.any(Date) });
+    expect(await filingOf(b.clientId)).toMatchObject({ status: 'NOT_SUBMITTED', attempts: 1, lastAttemptError: expect.stringContaining('not connected') });
+    // B connects an account where Max has no tax card; once the wait is over both are submitted.
+    const other = `14-${String(Date.now() % 10_000_000).padStart(7, '0')}`;
+    const { apiKey: otherKey } = await simAdmin(h.tax!.url, 'POST', '/admin/employers', { fein: other, name: 'No Cards Co' });
+    await h.domain.taxCards.connect(b.member, { clientId: b.clientId, fein: other, apiKey: otherKey });
+    // Not before the wait is over (the other tests' filings here wait too: they are not connected).
+    expect(await h.domain.filings.runDueNow()).toBe(0);
+    h.clock.offsetMs += 5 * 60_000;
+    try {
+      await h.domain.filings.runDueNow();
+    } finally {
+      h.clock.offsetMs -= 5 * 60_000;
+    }
+    expect(await filingOf(a.clientId)).toMatchObject({ status: 'ACCEPTED', errors: null, submittedRuns: 1, submittedAt: expect.any(Date), lastAttemptError: null, lockedBy: null });
+    const rejected = await filingOf(b.clientId);
+    expect(rejected).toMatchObject({ status: 'REJECTED', errors: [{ code: 'NO_TAX_CARD', message: expect.stringContaining('has no tax card') }], submittedRuns: 1 });
+    // What the authority holds: A's filing once (the failed attempt filed nothing), its line Max's pay and withholding.
+    const atAuthority = await simAdmin(h.tax!.url, 'GET', `/admin/employers/${fein}`);
+    expect(atAuthority.filings).toEqual([expect.objectContaining({ status: 'ACCEPTED', grossPayCents: maxPay, taxWithheldCents: runA.withheldCents, lines: [{ externalRef: maxId, grossPayCents: maxPay, taxWithheldCents: runA.withheldCents }] })]);
+    // SPEC P4: the next month's key figures count B's filing with errors, for those who see B (C6).
+    const month = addDays(week1, 6).slice(0, 7);
+    const next = month.endsWith('-12') ? `${Number(month.slice(0, 4)) + 1}-01` : `${month.slice(0, 5)}${String(Number(month.slice(5)) + 1).padStart(2, '0')}`;
+    expect((await h.domain.figures.keyFigures(b.member, { month: next })).filingsWithErrorsLastMonth).toBe(1);
+    expect((await h.domain.figures.keyFigures(a.member, { month: next })).filingsWithErrorsLastMonth).toBe(0);
+    expect((await h.domain.figures.keyFigures(h.member(), { month: next })).filingsWithErrorsLastMonth).toBe(0);
   });
 
   it('P7: a period runs once: of concurrent runs on two replicas exactly one wins, the others are PERIOD_ALREADY_RUN', async () => {

@@ -141,7 +141,7 @@ export type FetchTaxCardsInput = {
 export type FilingStatus =
   /** The tax authority accepted it. */
   | 'ACCEPTED'
-  /** Stored; it goes to the tax authority with the tax-authority integration (SPEC P6). */
+  /** Waiting to be submitted to the tax authority (in the background, after each run of the month; see lastAttemptError while it cannot be). */
   | 'NOT_SUBMITTED'
   /** The tax authority rejected it: a filing with errors (SPEC P4). */
   | 'REJECTED';

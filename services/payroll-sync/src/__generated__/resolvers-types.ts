@@ -181,16 +181,26 @@ export type DraftsDue = {
 /** SPEC P7: the client's employer tax filing for one month (the sum of that month's runs). */
 export type EmployerTaxFiling = {
   __typename?: 'EmployerTaxFiling';
+  /** Attempts to submit this version of the filing. */
+  attempts: Scalars['Int']['output'];
   /** The month's employer tax, in cents. */
   employerTaxCents: Scalars['Int']['output'];
+  /** Why the tax authority rejected it (REJECTED); empty otherwise. */
+  errors: Array<TaxFilingError>;
   /** The month's employees' gross pay, in cents. */
   grossCents: Scalars['Int']['output'];
+  /** Why the last attempt got no answer (authority unreachable, client not connected, …); it is tried again. Null once answered. */
+  lastAttemptError?: Maybe<Scalars['String']['output']>;
   /** YYYY-MM. */
   month: Scalars['String']['output'];
+  /** When it is tried again (ISO-8601), after an attempt that got no answer. */
+  nextAttemptAt?: Maybe<Scalars['String']['output']>;
   /** How many payroll runs it sums. */
   runs: Scalars['Int']['output'];
   /** Where it stands with the tax authority. */
   status: FilingStatus;
+  /** When the authority answered (ISO-8601); null until it has. */
+  submittedAt?: Maybe<Scalars['String']['output']>;
   /** The month's income tax withheld from employees, in cents. */
   taxWithheldCents: Scalars['Int']['output'];
 };
@@ -209,7 +219,7 @@ export type FetchTaxCardsInput = {
 export type FilingStatus =
   /** The tax authority accepted it. */
   | 'ACCEPTED'
-  /** Stored; it goes to the tax authority with the tax-authority integration (SPEC P6). */
+  /** Waiting to be submitted to the tax authority (in the background, after each run of the month; see lastAttemptError while it cannot be). */
   | 'NOT_SUBMITTED'
   /** The tax authority rejected it: a filing with errors (SPEC P4). */
   | 'REJECTED';
@@ -910,6 +920,15 @@ export type TaxCardFetchStatus =
   /** Some clients are PENDING. */
   | 'RUNNING';
 
+/** SPEC P7: one reason the tax authority gave for rejecting a filing. */
+export type TaxFilingError = {
+  __typename?: 'TaxFilingError';
+  /** The authority's code, e.g. NO_TAX_CARD, TOTALS_MISMATCH, REJECTED_BY_AUTHORITY. */
+  code: Scalars['String']['output'];
+  /** What is wrong, in the authority's words. */
+  message: Scalars['String']['output'];
+};
+
 /** SPEC P1: a client's time-tracking integration. */
 export type TimeTrackingIntegration = {
   __typename?: 'TimeTrackingIntegration';
@@ -1204,6 +1223,7 @@ export type ResolversTypes = ResolversObject<{
   TaxCardFetchClient: ResolverTypeWrapper<TaxCardFetchClientViewModel>;
   TaxCardFetchClientStatus: TaxCardFetchClientStatus;
   TaxCardFetchStatus: TaxCardFetchStatus;
+  TaxFilingError: ResolverTypeWrapper<TaxFilingError>;
   TimeTrackingIntegration: ResolverTypeWrapper<TimeTrackingIntegrationModel>;
   TimeTrackingStatus: TimeTrackingStatus;
   Timecard: ResolverTypeWrapper<TimecardViewModel>;
@@ -1258,6 +1278,7 @@ export type ResolversParentTypes = ResolversObject<{
   TaxCard: TaxCardEntityModel;
   TaxCardFetch: TaxCardFetchViewModel;
   TaxCardFetchClient: TaxCardFetchClientViewModel;
+  TaxFilingError: TaxFilingError;
   TimeTrackingIntegration: TimeTrackingIntegrationModel;
   Timecard: TimecardViewModel;
   TimecardEntry: TimecardEntryEntityModel;
@@ -1292,11 +1313,16 @@ export type DraftsDueResolvers<ContextType = PayrollSyncContext, ParentType exte
 }>;
 
 export type EmployerTaxFilingResolvers<ContextType = PayrollSyncContext, ParentType extends ResolversParentTypes['EmployerTaxFiling'] = ResolversParentTypes['EmployerTaxFiling']> = ResolversObject<{
+  attempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   employerTaxCents?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  errors?: Resolver<Array<ResolversTypes['TaxFilingError']>, ParentType, ContextType>;
   grossCents?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lastAttemptError?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   month?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  nextAttemptAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   runs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['FilingStatus'], ParentType, ContextType>;
+  submittedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   taxWithheldCents?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
@@ -1549,6 +1575,11 @@ export type TaxCardFetchClientResolvers<ContextType = PayrollSyncContext, Parent
   updatedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type TaxFilingErrorResolvers<ContextType = PayrollSyncContext, ParentType extends ResolversParentTypes['TaxFilingError'] = ResolversParentTypes['TaxFilingError']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type TimeTrackingIntegrationResolvers<ContextType = PayrollSyncContext, ParentType extends ResolversParentTypes['TimeTrackingIntegration'] = ResolversParentTypes['TimeTrackingIntegration']> = ResolversObject<{
   connectedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   lastSyncError?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1625,6 +1656,7 @@ export type Resolvers<ContextType = PayrollSyncContext> = ResolversObject<{
   TaxCard?: TaxCardResolvers<ContextType>;
   TaxCardFetch?: TaxCardFetchResolvers<ContextType>;
   TaxCardFetchClient?: TaxCardFetchClientResolvers<ContextType>;
+  TaxFilingError?: TaxFilingErrorResolvers<ContextType>;
   TimeTrackingIntegration?: TimeTrackingIntegrationResolvers<ContextType>;
   Timecard?: TimecardResolvers<ContextType>;
   TimecardEntry?: TimecardEntryResolvers<ContextType>;

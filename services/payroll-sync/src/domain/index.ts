@@ -11,6 +11,7 @@ import { TimeTrackingService } from './time-tracking.service';
 import { TaxCardService, type TaxCardRunnerOptions } from './tax-card.service';
 import { KeyFigureService } from './key-figures.service';
 import { PayrollReportService } from './reports.service';
+import { FilingService, type FilingRunnerOptions } from './filing.service';
 
 export interface PayrollDomain {
   auth: PayrollAuthorizer;
@@ -23,6 +24,7 @@ export interface PayrollDomain {
   taxCards: TaxCardService;
   figures: KeyFigureService;
   reports: PayrollReportService;
+  filings: FilingService;
 }
 
 /** payroll-sync's domain services over one database; the scheduler is created stopped. */
@@ -35,11 +37,14 @@ export function createPayrollDomain(opts: {
   /** SPEC P6: the tax authority; null: connecting and fetching tax cards are refused or fail with a reason. */
   taxAuthority?: TaxAuthorityProvider | null;
   taxCardRunner?: Partial<TaxCardRunnerOptions>;
+  /** SPEC P7: submitting filings to the tax authority in the background. */
+  filingRunner?: Partial<FilingRunnerOptions>;
 }): PayrollDomain {
   const { db, clock, logger } = opts;
   const auth = new PayrollAuthorizer(db);
   const figures = new KeyFigureService(db, clock);
   const sync = new SyncService(db, opts.provider, new TimecardPlacement(db), clock, logger.child({ component: 'sync' }), figures);
+  const filings = new FilingService(db, opts.taxAuthority ?? null, clock, logger.child({ component: 'filings' }), opts.filingRunner);
   const scheduler = new SyncScheduler(db, sync, clock, logger.child({ component: 'sync-scheduler' }), opts.scheduler);
   return {
     auth,
@@ -47,7 +52,8 @@ export function createPayrollDomain(opts: {
     scheduler,
     timeTracking: new TimeTrackingService(db, auth, sync, scheduler, clock),
     timecards: new TimecardService(db, auth, sync, clock, figures),
-    runs: new PayrollRunService(db, auth, clock, figures),
+    runs: new PayrollRunService(db, auth, clock, figures, filings),
+    filings,
     figures,
     reports: new PayrollReportService(db, figures),
     attention: new AttentionService(db, auth, clock),

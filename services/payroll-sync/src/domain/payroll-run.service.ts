@@ -15,6 +15,7 @@ import { payslipFor, withholdingFrom, type PayLineKind } from './pay';
 import { forUpdate } from './timecard-placement';
 import { PAYROLL_SYNC_PRODUCER } from './sync.service';
 import type { KeyFigureService } from './key-figures.service';
+import type { FilingService } from './filing.service';
 
 export interface PayrollRunView extends PayrollRunEntity {
   periodStart: string;
@@ -36,13 +37,16 @@ export class PayrollRunService {
     private readonly auth: PayrollAuthorizer,
     private readonly clock: Clock,
     private readonly figures: KeyFigureService,
+    private readonly filingsWriter: FilingService,
   ) {}
 
   async run(identity: Identity, clientId: string, periodId: string): Promise<PayrollRunView> {
     await this.auth.require(identity, clientId, 'RUN');
     const runBy = actorRef(identity);
     try {
-      return await this.db.transaction((em) => this.runIn(em, runBy, clientId, periodId));
+      const run = await this.db.transaction((em) => this.runIn(em, runBy, clientId, periodId));
+      this.filingsWriter.wake();
+      return run;
     } catch (err) {
       if (isDuplicateKey(err)) throw alreadyRun();
       throw err;
@@ -97,7 +101,8 @@ export class PayrollRunService {
         withheldCents: p.withheldCents, withholdingRateBasisPoints: p.withholding?.rateBasisPoints ?? null, withholdingSource: p.withholding?.source ?? null,
       })),
     );
-    await this.addToMonthlyFiling(em, clientId, period.endDate.slice(0, 7), { grossCents, employerTaxCents, withheldCents }, now);
+    // SPEC P7: the month's filing (the month of the period's last day) takes the run's pay; submitted after commit.
+    await this.filingsWriter.addRun(em, clientId, period.endDate.slice(0, 7), { grossCents, employerTaxCents, withheldCents }, now);
     // SPEC P4: the month's figures move with the run, in its transaction.
     await this.figures.refresh(em, clientId, [period.endDate.slice(0, 7)]);
     const actor = parseActorRef(runBy)!;
@@ -109,30 +114,6 @@ export class PayrollRunService {
       before: null, after: { periodStart: period.startDate, periodEnd: period.endDate, grossCents, contractorCents, employerTaxCents, withheldCents, payslips: payslips.length }, at: now,
     });
     return { ...run, periodStart: period.startDate, periodEnd: period.endDate, runByRef: actor };
-  }
-
-  /**
-   * The month of a period's last day carries its pay in the employer tax filing. The seam for
-   * the tax authority (SPEC P6, next issue): filings wait here NOT_SUBMITTED; a job will send
-   * them through `TaxAuthorityProvider.submitFiling` (idempotency key per client and month) and
-   * record ACCEPTED or REJECTED with the authority's errors.
-   */
-  private async addToMonthlyFiling(
-    em: EntityManager,
-    clientId: string,
-    month: string,
-    pay: { grossCents: number; employerTaxCents: number; withheldCents: number },
-    now: Date,
-  ): Promise<void> {
-    const filing = await forUpdate(this.db, em.createQueryBuilder(EmployerTaxFilingEntity, 'f').where('f.client_id = :clientId AND f.month = :month', { clientId, month })).getOne();
-    if (filing) {
-      await em.update(EmployerTaxFilingEntity, { id: filing.id }, {
-        grossCents: filing.grossCents + pay.grossCents, employerTaxCents: filing.employerTaxCents + pay.employerTaxCents, withheldCents: filing.withheldCents + pay.withheldCents,
-        runs: filing.runs + 1, updatedAt: now,
-      });
-    } else {
-      await em.insert(EmployerTaxFilingEntity, { id: randomUUID(), clientId, month, ...pay, runs: 1, status: 'NOT_SUBMITTED', updatedAt: now });
-    }
   }
 
   /** SPEC P6: each employee's tax card for the pay date's year, as last fetched (the newest when fetched again). */

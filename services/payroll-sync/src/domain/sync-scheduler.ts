@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import type { Clock, Database, Logger } from '@advisor/kit';
+import { LeasedWorkRunner, type Clock, type Database, type Logger } from '@advisor/kit';
 import { SyncJobEntity, type SyncCause, type SyncJobKind } from '../db/entities/sync.entities';
 import type { ActorRef } from './authorizer';
 import type { HeldJob, SyncOutcome, SyncService } from './sync.service';
@@ -54,11 +54,8 @@ const STOP_WAIT_MS = 4_000;
  * lapses and is claimed again.
  */
 export class SyncScheduler {
-  private timer: NodeJS.Timeout | null = null;
-  private running = new Set<Promise<unknown>>();
-  private ticking: Promise<void> | null = null;
-  private stopped = true;
   readonly options: SchedulerOptions;
+  private readonly runner: LeasedWorkRunner<HeldJob>;
 
   constructor(
     private readonly db: Database,
@@ -68,12 +65,14 @@ export class SyncScheduler {
     options: Partial<SchedulerOptions> = {},
   ) {
     this.options = { ...DEFAULT_SCHEDULER_OPTIONS, ...options };
+    this.runner = new LeasedWorkRunner('sync job', (limit) => this.claimDue(limit), (job) => this.sync.run(job, job.kind === 'SYNC' ? 'SCHEDULE' : 'POLL', null).then(() => undefined), logger, {
+      ...this.options,
+      stopWaitMs: STOP_WAIT_MS,
+    });
   }
 
   start(): void {
-    if (!this.stopped) return;
-    this.stopped = false;
-    this.schedule(0);
+    this.runner.start();
   }
 
   /**
@@ -81,56 +80,22 @@ export class SyncScheduler {
    * within 10 s). A run cut short writes nothing (its results commit in one transaction) and its
    * lease lapses, so another replica runs it again: nothing is lost.
    */
-  async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    await this.ticking;
-    let timer: NodeJS.Timeout | undefined;
-    await Promise.race([Promise.allSettled([...this.running]), new Promise((r) => (timer = setTimeout(r, STOP_WAIT_MS)))]);
-    clearTimeout(timer);
+  stop(): Promise<void> {
+    return this.runner.stop();
   }
 
   get isRunning(): boolean {
-    return !this.stopped;
-  }
-
-  private schedule(delayMs: number): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.ticking = this.tick()
-        .then(() => undefined)
-        .catch((err) => this.logger.error({ err }, 'sync scheduler tick failed'))
-        .finally(() => {
-          this.ticking = null;
-          this.schedule(this.options.tickMs);
-        });
-    }, delayMs);
-    this.timer.unref?.();
+    return this.runner.isRunning;
   }
 
   /** Claims what is due (up to the free slots) and starts it; returns how many it started. */
-  async tick(): Promise<number> {
-    const free = this.options.concurrency - this.running.size;
-    if (free <= 0 || this.stopped) return 0;
-    const jobs = await this.claimDue(free);
-    for (const job of jobs) {
-      const run = this.sync.run(job, job.kind === 'SYNC' ? 'SCHEDULE' : 'POLL', null).catch((err) => this.logger.error({ err, clientId: job.clientId }, 'sync job crashed'));
-      this.running.add(run);
-      void run.finally(() => this.running.delete(run));
-    }
-    return jobs.length;
+  tick(): Promise<number> {
+    return this.runner.tick();
   }
 
   /** Runs every job that is due now, to the end (tests and the benchmark). */
-  async runDueNow(): Promise<number> {
-    let total = 0;
-    for (;;) {
-      const jobs = await this.claimDue(this.options.concurrency);
-      if (jobs.length === 0) return total;
-      total += jobs.length;
-      await Promise.all(jobs.map((job) => this.sync.run(job, job.kind === 'SYNC' ? 'SCHEDULE' : 'POLL', null)));
-    }
+  runDueNow(): Promise<number> {
+    return this.runner.runDueNow();
   }
 
   async claimDue(limit: number): Promise<HeldJob[]> {

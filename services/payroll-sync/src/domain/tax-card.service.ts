@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { In, type EntityManager } from 'typeorm';
 import { z } from 'zod';
-import { CommonErrorCode, DomainError, enqueueEvent, isUniqueViolation, parseInput, type Clock, type Database, type Identity, type Logger } from '@advisor/kit';
+import { CommonErrorCode, DomainError, LeasedWorkRunner, enqueueEvent, isUniqueViolation, parseInput, type Clock, type Database, type Identity, type Logger } from '@advisor/kit';
 import { AssignmentCopyEntity, ClientLinkCopyEntity, normalizeFein, recordAudit } from '@advisor/rules';
 import {
   TaxAuthorityConnectionEntity,
@@ -97,11 +97,8 @@ const STOP_WAIT_MS = 4_000;
  * so no client ends twice. A client is in at most one running fetch (a unique column).
  */
 export class TaxCardService {
-  private timer: NodeJS.Timeout | null = null;
-  private running = new Set<Promise<unknown>>();
-  private ticking: Promise<void> | null = null;
-  private stopped = true;
   readonly options: TaxCardRunnerOptions;
+  private readonly runner: LeasedWorkRunner<HeldClient>;
 
   constructor(
     private readonly db: Database,
@@ -112,6 +109,7 @@ export class TaxCardService {
     options: Partial<TaxCardRunnerOptions> = {},
   ) {
     this.options = { ...DEFAULT_TAX_CARD_RUNNER_OPTIONS, ...options };
+    this.runner = new LeasedWorkRunner('tax-card fetch', (limit) => this.claim(limit), (held) => this.fetchOne(held), logger, { ...this.options, busyTickMs: Math.min(200, this.options.tickMs), stopWaitMs: STOP_WAIT_MS });
   }
 
   // ---- connection -------------------------------------------------------------------------
@@ -302,66 +300,27 @@ export class TaxCardService {
   // ---- the background runner -----------------------------------------------------------------
 
   start(): void {
-    if (!this.stopped) return;
-    this.stopped = false;
-    this.schedule(0);
+    this.runner.start();
   }
 
   /** Stops claiming and waits for fetches in flight (at most 4 s); a client cut short keeps its lease, which lapses. */
-  async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    await this.ticking;
-    let timer: NodeJS.Timeout | undefined;
-    await Promise.race([Promise.allSettled([...this.running]), new Promise((r) => (timer = setTimeout(r, STOP_WAIT_MS)))]);
-    clearTimeout(timer);
+  stop(): Promise<void> {
+    return this.runner.stop();
   }
 
   /** A new fetch: look now rather than at the next tick. */
   private wake(): void {
-    if (this.stopped || this.ticking) return;
-    if (this.timer) clearTimeout(this.timer);
-    this.schedule(0);
-  }
-
-  private schedule(delayMs: number): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      this.ticking = this.tick()
-        .then(() => undefined)
-        .catch((err) => this.logger.error({ err }, 'tax-card runner tick failed'))
-        .finally(() => {
-          this.ticking = null;
-          this.schedule(this.running.size > 0 ? Math.min(200, this.options.tickMs) : this.options.tickMs);
-        });
-    }, delayMs);
-    this.timer.unref?.();
+    this.runner.wake();
   }
 
   /** Claims PENDING clients up to the free slots and fetches them; returns how many it started. */
-  async tick(): Promise<number> {
-    const free = this.options.concurrency - this.running.size;
-    if (free <= 0 || this.stopped) return 0;
-    const held = await this.claim(free);
-    for (const h of held) {
-      const run = this.fetchOne(h).catch((err) => this.logger.error({ err, clientId: h.clientId }, 'tax-card fetch crashed'));
-      this.running.add(run);
-      void run.finally(() => this.running.delete(run));
-    }
-    return held.length;
+  tick(): Promise<number> {
+    return this.runner.tick();
   }
 
   /** Fetches every PENDING client now, to the end (tests, the demo and the benchmark). */
-  async runDueNow(): Promise<number> {
-    let total = 0;
-    for (;;) {
-      const held = await this.claim(this.options.concurrency);
-      if (held.length === 0) return total;
-      total += held.length;
-      await Promise.all(held.map((h) => this.fetchOne(h)));
-    }
+  runDueNow(): Promise<number> {
+    return this.runner.runDueNow();
   }
 
   async claim(limit: number): Promise<HeldClient[]> {

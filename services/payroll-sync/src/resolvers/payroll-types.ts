@@ -79,6 +79,11 @@ export const payrollTypes: Resolvers = {
   },
   EmployerTaxFiling: {
     taxWithheldCents: (f) => f.withheldCents,
+    errors: (f) => f.errors ?? [],
+    submittedAt: (f) => iso(f.submittedAt),
+    attempts: (f) => f.attempts ?? 0,
+    lastAttemptError: (f) => f.lastAttemptError ?? null,
+    nextAttemptAt: (f) => iso(f.nextAttemptAt),
   },
   PayrollTermRow: {
     client: (r) => ({ __typename: 'ClientCompany', id: r.clientId }),

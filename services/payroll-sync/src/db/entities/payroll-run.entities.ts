@@ -76,8 +76,8 @@ export class PayslipEntity {
 }
 
 /**
- * SPEC P7: the client's employer tax filing for a month, summed over the month's runs. Submitted
- * to the tax authority by the next issue (P6/P7 simulator): until then NOT_SUBMITTED.
+ * SPEC P7: the client's employer tax filing for a month, summed over the month's runs, and
+ * submitted to the tax authority in the background (FilingService) after each run.
  */
 @Entity('employer_tax_filings')
 export class EmployerTaxFilingEntity {
@@ -104,11 +104,43 @@ export class EmployerTaxFilingEntity {
   @Column({ type: 'int' })
   runs: number;
 
+  /** NOT_SUBMITTED: waiting to be submitted (again, after another run of the month); then the authority's answer. */
   @Column({ type: 'varchar', length: 16 })
   status: 'NOT_SUBMITTED' | 'ACCEPTED' | 'REJECTED';
 
   @Column({ name: 'updated_at', type: 'datetime', precision: 3 })
   updatedAt: Date;
+
+  /** The authority's errors of a REJECTED filing. */
+  @Column({ type: 'simple-json', nullable: true })
+  errors?: Array<{ code: string; message: string }> | null;
+
+  @Column({ name: 'authority_filing_id', type: 'varchar', length: 64, nullable: true })
+  authorityFilingId?: string | null;
+
+  /** Which version (its `runs`) the authority answered. */
+  @Column({ name: 'submitted_runs', type: 'int', nullable: true })
+  submittedRuns?: number | null;
+
+  @Column({ name: 'submitted_at', type: 'datetime', precision: 3, nullable: true })
+  submittedAt?: Date | null;
+
+  /** Attempts to submit this version. */
+  @Column({ type: 'int', default: 0 })
+  attempts?: number;
+
+  /** Why the last attempt did not reach an answer (the authority unreachable, not connected, …); retried. */
+  @Column({ name: 'last_attempt_error', type: 'text', nullable: true })
+  lastAttemptError?: string | null;
+
+  @Column({ name: 'next_attempt_at', type: 'datetime', precision: 3, nullable: true })
+  nextAttemptAt?: Date | null;
+
+  @Column({ name: 'locked_until', type: 'datetime', precision: 3, nullable: true })
+  lockedUntil?: Date | null;
+
+  @Column({ name: 'locked_by', type: 'varchar', length: 36, nullable: true })
+  lockedBy?: string | null;
 }
 
 export const PAYROLL_RUN_ENTITIES = [PayrollRunEntity, PayslipEntity, EmployerTaxFilingEntity];
