@@ -198,5 +198,39 @@ export async function seedPayrollDemo(
       if (res.taxCardFetch?.status === 'FINISHED') break;
       await new Promise((r) => setTimeout(r, 50));
     }
+    await seedPierPayroll(pier, pat);
+  }
+
+  /**
+   * SPEC P5 term report, P7 filings, P4: Pier Bakery's time tracking with two employees who worked
+   * a week of last month; Pat runs that payroll, so last month's term shows gross pay, tax withheld
+   * (22 %: their payroll members have no tax card of their own) and employer tax, and its filing goes
+   * to the tax authority in the background, which rejects it (NO_TAX_CARD): a filing with errors,
+   * counted in this month's key figures.
+   */
+  async function seedPierPayroll(pier: string, pat: string): Promise<void> {
+    const { apiKey } = await sim<{ apiKey: string }>(timeTrackingAdminUrl, 'POST', '/admin/companies', { id: pier, name: TAX_DEMO.pier.name, timeZone: 'America/New_York' });
+    const at = (path: string) => `/admin/companies/${pier}${path}`;
+    const noor = await sim<{ id: string }>(timeTrackingAdminUrl, 'POST', at('/workers'), { firstName: 'Noor', lastName: 'Haddad', email: 'noor@pierbakery.example', kind: 'W2', isManager: true, payRateCents: 2600 });
+    const ola = await sim<{ id: string }>(timeTrackingAdminUrl, 'POST', at('/workers'), { firstName: 'Ola', lastName: 'Berg', email: 'ola@pierbakery.example', kind: 'W2', payRateCents: 2100 });
+    // The Monday of a week wholly in last month: its pay counts in last month (the period's last day).
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/New_York', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+    const firstOfMonth = Date.parse(`${today.slice(0, 7)}-01T00:00:00Z`);
+    const lastMonthDay = firstOfMonth - 8 * DAY_MS;
+    const monday = lastMonthDay - ((new Date(lastMonthDay).getUTCDay() + 6) % 7) * DAY_MS;
+    for (const [w, hours] of [[noor, 8], [ola, 6]] as const) {
+      for (let d = 0; d < 5; d++) {
+        const shift = await sim<{ id: string }>(timeTrackingAdminUrl, 'POST', at('/shifts'), { workerId: w.id, ...shiftOn(monday + d * DAY_MS, hours), breakMinutes: 30 });
+        await sim(timeTrackingAdminUrl, 'POST', at(`/shifts/${shift.id}/approve`), { approvedBy: noor.id });
+      }
+    }
+    await gql(`mutation($i: ConnectTimeTrackingInput!) { connectTimeTracking(input: $i) { status } }`, { i: { clientId: pier, providerCompanyId: pier, apiKey, payFrequency: 'WEEKLY' } }, pat);
+    await gql(`mutation($c: ID!) { refreshTimeTracking(clientId: $c) { status } }`, { c: pier }, pat);
+    const periods = (await gql(`query { myClients { id payPeriods(last: 12) { id startDate } } }`, {}, pat)).myClients.find((c: { id: string }) => c.id === pier).payPeriods;
+    const period = periods.find((p: { startDate: string }) => p.startDate === isoDate(monday));
+    if (!period) throw new Error('payroll demo: Pier Bakery has no pay period for last month’s week');
+    await gql(`mutation($c: ID!, $p: ID!) { approveAllTimecards(clientId: $c, periodId: $p) { status } }`, { c: pier, p: period.id }, pat);
+    await gql(`mutation($c: ID!, $p: ID!) { runPayroll(clientId: $c, periodId: $p) { id } }`, { c: pier, p: period.id }, pat);
+    await payroll.filings.runDueNow();
   }
 }

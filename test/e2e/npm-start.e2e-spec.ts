@@ -85,6 +85,19 @@ describe('npm start (embedded default)', () => {
     });
     expect(signedIn.errors).toBeUndefined();
     expect(signedIn.data.completeSignIn.member.firm).toEqual({ name: 'Northwind Advisors', twoFactorRequired: true });
+    // SPEC P4, P5, P7 demo: Pier Bakery's payroll of a week last month: its filing came back with errors (counted this
+    // month) and last month's term shows its pay: 5 days of 7.5 h at $26 and 5.5 h at $21, 22 % withheld, 7.65 % employer tax.
+    const term = `${lastMonth.slice(0, 4)}-T${Math.ceil(Number(lastMonth.slice(5)) / 2)}`;
+    const pier = await gatewayRequest(
+      url,
+      `query($m: String!, $t: String!) { payrollKeyFigures(month: $m) { filingsWithErrorsLastMonth } payrollTermReport(fromTerm: $t, toTerm: $t) { rows { client { businessName } grossPayCents taxWithheldCents employerTaxCents } } }`,
+      { m: thisMonth, t: term },
+      token,
+    );
+    expect(pier.data.payrollKeyFigures.filingsWithErrorsLastMonth).toBe(1);
+    expect(pier.data.payrollTermReport.rows).toContainEqual({ client: { businessName: 'Pier Bakery' }, grossPayCents: '155250', taxWithheldCents: '34155', employerTaxCents: '11877' });
+    const csv = await fetch(`http://127.0.0.1:${port}/reports/payroll-terms.csv?fromTerm=${term}&toTerm=${term}`, { headers: { authorization: `Bearer ${token}` } });
+    expect(await csv.text()).toContain('Pier Bakery,27-2345678,');
     // Passwords never reach the logs.
     expect(output).not.toContain(DEMO.firm.password);
     expect(output).not.toContain(DEMO.clientAdmin.password);
