@@ -8,6 +8,8 @@
  *  3. Payroll (bench/payroll.cjs): approved shift → timecard delay, the 24-hour sync of 1,000
  *     clients × 20 workers, the attention view at 10 and 1,000 clients; key figures (P4) at 10,
  *     100 and 1,000 clients; a tax-card fetch (P6) for 1,000 clients with 2 % failures.
+ *  3b. Reports (bench/reports.cjs): for 1,000 clients × 12 months, the first page of the usage log
+ *     and the term report, and their CSV download of every row (time, peak memory).
  *  4. Gateways side by side (bench/gateway.cjs): ours with its pooled client, ours with Apollo's
  *     default client, and Hive Gateway as the anchor, on `me` and the dashboard.
  *  5. G2 subscriptions (bench/subscriptions.cjs): event published → frame received, p50/p99, for
@@ -21,6 +23,7 @@ const { createLogger, dropMysqlDatabase } = require('../packages/kit/dist');
 const { spawnTimeTrackingSimulator } = require('../simulators/time-tracking/dist');
 const { spawnTaxAuthoritySimulator } = require('../simulators/tax-authority/dist');
 const { payrollBench, keyFigures, taxCardFetch } = require('./payroll.cjs');
+const { reportsBench } = require('./reports.cjs');
 const { gatewayBench } = require('./gateway.cjs');
 const { signUp, seedClients, settle } = require('./support.cjs');
 const { subscriptionsBench } = require('./subscriptions.cjs');
@@ -46,7 +49,7 @@ async function main() {
   });
   console.log(`bench on ${mysqlUrl ? 'MySQL' : 'embedded SQLite'} with ${brokers ? 'Kafka' : 'the in-process transport'}`);
   try {
-    // BENCH_ONLY=clients|events|pipeline|payroll|gateway|subscriptions runs one part (pipeline: 2c alone).
+    // BENCH_ONLY=clients|events|pipeline|payroll|reports|gateway|subscriptions runs one part (pipeline: 2c alone).
     const only = process.env.BENCH_ONLY;
     if (!only || only === 'clients') await clientList(system);
     if (!only || only === 'events') await eventDelivery(system, signUp);
@@ -56,6 +59,7 @@ async function main() {
       await keyFigures(system, signUp);
       await taxCardFetch(system, taxAuthority.url);
     }
+    if (!only || only === 'reports') await reportsBench(system, signUp, seedClients, settle);
     if (!only || only === 'gateway') await gatewayBench(system, { quick: process.argv.includes('--quick') });
     if (!only || only === 'subscriptions') await subscriptionsBench(system, signUp, seedClients);
   } finally {
