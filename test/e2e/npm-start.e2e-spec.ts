@@ -98,6 +98,9 @@ describe('npm start (embedded default)', () => {
     expect(pier.data.payrollTermReport.rows).toContainEqual({ client: { businessName: 'Pier Bakery' }, grossPayCents: '155250', taxWithheldCents: '34155', employerTaxCents: '11877' });
     const csv = await fetch(`http://127.0.0.1:${port}/reports/payroll-terms.csv?fromTerm=${term}&toTerm=${term}`, { headers: { authorization: `Bearer ${token}` } });
     expect(await csv.text()).toContain('Pier Bakery,27-2345678,');
+    const filings = await gatewayRequest(url, `{ myClients { businessName employerTaxFilings { month status errors { code } } } }`, {}, token);
+    const pierFilings = filings.data.myClients.find((c: { businessName: string }) => c.businessName === 'Pier Bakery').employerTaxFilings;
+    expect(pierFilings).toEqual([{ month: lastMonth, status: 'REJECTED', errors: [{ code: 'NO_TAX_CARD' }, { code: 'NO_TAX_CARD' }] }]);
     // Passwords never reach the logs.
     expect(output).not.toContain(DEMO.firm.password);
     expect(output).not.toContain(DEMO.clientAdmin.password);
