@@ -17,6 +17,9 @@ async function signUp(system, n) {
  * it by FEIN; its admin signs in and accepts; the founder is linked and assigned. So every
  * service holds what it would in production (payroll-sync's access copy included). Eight at a time.
  */
+/** FEINs unique within one bench process (a random start, then one after another): random ones collided at 1,000 clients. */
+let feinSeq = Math.floor(Math.random() * 4_000_000);
+
 async function seedClients(system, firm, n) {
   const { gatewayRequest, registerClientAsPlatform } = require('../system/dist');
   const gql = async (query, variables, token) => {
@@ -26,7 +29,7 @@ async function seedClients(system, firm, n) {
   };
   const run = Date.now().toString(36);
   const one = async (i) => {
-    const fein = `47-${String(1000000 + Math.floor(Math.random() * 8999999))}`;
+    const fein = `47-${String(1000000 + (feinSeq++ % 8999999))}`;
     const admin = { email: `owner${i}.${run}.${Math.random().toString(36).slice(2, 8)}@bench-client.example`, password: 'bench client admin 1' };
     const businessName = `Client ${String(i).padStart(5, '0')}`;
     const id = await registerClientAsPlatform(system, {
