@@ -44,6 +44,8 @@ const SUBGRAPHS: Record<'firms' | 'clients' | 'invitations' | 'payroll-sync', Su
       PeoReferral: '../domain/referral.service#PeoReferral',
       ClientAuditEntry: '@advisor/rules#AuditEntry',
       PlatformClientCompany: '../domain/client-registry.service#PlatformClientCompany',
+      Member: '../domain/roster.service#MemberReference',
+      Firm: '../domain/roster.service#FirmReference',
     },
   },
   invitations: {

@@ -62,3 +62,20 @@ export const memberJoined = defineEvent({
   }),
   keyOf: (p) => p.memberId,
 });
+
+/**
+ * A firm's name as its members and clients see it (SPEC F1), announced when the firm is created
+ * and whenever `updateFirm` changes it. `clients` keeps the name beside its roster copy, so the
+ * firm's client list shows it without asking firms (issue 13). Keyed by firm: renames stay in order.
+ */
+export const firmRenamed = defineEvent({
+  name: 'firm.renamed',
+  version: 1,
+  producer: 'firms',
+  payload: z.object({
+    firmId: z.string().uuid(),
+    name: z.string().min(1),
+    renamedAt: z.string().datetime({ offset: true }),
+  }),
+  keyOf: (p) => p.firmId,
+});

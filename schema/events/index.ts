@@ -2,12 +2,12 @@ export { defineEvent, eventEnvelopeSchema, type EventContract, type EventEnvelop
 export * from './permissions';
 export { invitationAccepted, accountantInvited } from './invitations';
 export { clientLinked, clientUnlinked, clientLinkPermissionsChanged, clientCompanyChanged, assignmentChanged, clientAdminSessionEnded, clientAdminAccessChanged, clientGroupMembershipChanged } from './clients';
-export { memberDeactivated, memberAccessChanged, memberJoined } from './firms';
+export { memberDeactivated, memberAccessChanged, memberJoined, firmRenamed } from './firms';
 export { payrollRunCompleted, timecardsSynced, syncFailed, taxCardFetchFinished } from './payroll';
 
 import { accountantInvited, invitationAccepted } from './invitations';
 import { assignmentChanged, clientAdminAccessChanged, clientAdminSessionEnded, clientCompanyChanged, clientGroupMembershipChanged, clientLinked, clientLinkPermissionsChanged, clientUnlinked } from './clients';
-import { memberAccessChanged, memberDeactivated, memberJoined } from './firms';
+import { firmRenamed, memberAccessChanged, memberDeactivated, memberJoined } from './firms';
 import { payrollRunCompleted, syncFailed, taxCardFetchFinished, timecardsSynced } from './payroll';
 
 /** Every contract, so the broker's topics can be created before anyone subscribes. */
@@ -21,6 +21,7 @@ export const ALL_EVENTS = [
   assignmentChanged,
   clientGroupMembershipChanged,
   memberJoined,
+  firmRenamed,
   memberDeactivated,
   memberAccessChanged,
   clientAdminSessionEnded,

@@ -74,7 +74,7 @@ describe('redelivery of every event is a no-op (MySQL + Kafka)', () => {
 
     const rows = await allRows();
     const topics = new Set(rows.map((r) => r.topic));
-    for (const name of ['member.joined', 'member.deactivated', 'member.access-changed', 'invitation.accepted', 'client.linked', 'client.unlinked', 'client-company.changed', 'client-link.permissions-changed', 'assignment.changed']) {
+    for (const name of ['member.joined', 'firm.renamed', 'member.deactivated', 'member.access-changed', 'invitation.accepted', 'client.linked', 'client.unlinked', 'client-company.changed', 'client-link.permissions-changed', 'assignment.changed']) {
       expect([...topics].some((t) => t.includes(`.${name.replace(/\./g, '-')}.v1`))).toBe(true);
     }
 

@@ -1,5 +1,5 @@
-import { DomainError, type FirmMemberIdentity } from '@advisor/kit';
-import { clientAccessOf, effectiveClientPermissions, holdsFirmPermission, requireFirmMember, requireFirmWriter, seesAllFirmClients } from './firm-access';
+import { ANONYMOUS, DomainError, PLATFORM, type ClientAdminIdentity, type FirmMemberIdentity } from '@advisor/kit';
+import { clientAccessOf, effectiveClientPermissions, firmInView, holdsFirmPermission, requireFirmMember, requireFirmWriter, seesAllFirmClients } from './firm-access';
 
 const member = (extra: Partial<FirmMemberIdentity> = {}): FirmMemberIdentity => ({
   realm: 'firm',
@@ -80,5 +80,24 @@ describe('the firm-permission check (SPEC F6, C3, C6)', () => {
     expect(clientAccessOf(service, link, null).visible).toBe(false);
     expect(clientAccessOf(service, link, { permissions: ['VIEW_COMPANY'] }).visible).toBe(false);
     expect(code(() => requireFirmWriter(analyst({ serviceAccount: { name: 'x', scopes: ['read'] } })))).toBe('FORBIDDEN');
+  });
+});
+
+describe('issue 13: whose firm and people a viewer may see (firms\' directory and clients\' roster copy alike)', () => {
+  const linked = '00000000-0000-4000-8000-0000000000f2';
+  const clientAdmin = { realm: 'client', clientAdminId: '00000000-0000-4000-8000-00000000000a', clientId: '00000000-0000-4000-8000-0000000000c1', email: 'a@client.example', permissions: ['MANAGE'] } as ClientAdminIdentity;
+  const asked: string[] = [];
+  const linkedFirmOf = async (clientId: string) => (asked.push(clientId), clientId === clientAdmin.clientId ? linked : null);
+
+  it('a firm member their own firm, without reading any link; a client admin the firm linked to their company', async () => {
+    expect(await firmInView(member(), linkedFirmOf)).toBe(member().firmId);
+    expect(asked).toEqual([]);
+    expect(await firmInView(clientAdmin, linkedFirmOf)).toBe(linked);
+    expect(await firmInView({ ...clientAdmin, clientId: '00000000-0000-4000-8000-0000000000c2' }, linkedFirmOf)).toBeNull();
+  });
+
+  it('refused: the platform account and anonymous callers see no firm\'s people', async () => {
+    expect(await firmInView(PLATFORM, linkedFirmOf)).toBeNull();
+    expect(await firmInView(ANONYMOUS, linkedFirmOf)).toBeNull();
   });
 });

@@ -99,3 +99,15 @@ export function clientAccessOf(
   }
   return { visible: true, permissions: effectiveClientPermissions(assignment?.permissions ?? [], link.permissions) };
 }
+
+/**
+ * The one firm whose name and people (members' names) the viewer may see: a firm member (or
+ * analyst, service account) their own firm; a client admin the firm linked to their company;
+ * nobody else any. Decided here for firms' directory and for the names clients shows from its
+ * roster copy (issue 13), so both answer alike. `linkedFirmOf` reads the company's current link.
+ */
+export async function firmInView(viewer: Identity, linkedFirmOf: (clientId: string) => Promise<string | null>): Promise<string | null> {
+  if (viewer.realm === 'firm') return viewer.firmId;
+  if (viewer.realm === 'client') return linkedFirmOf(viewer.clientId);
+  return null;
+}

@@ -22,8 +22,9 @@ import { resolvers } from './resolvers';
 import { invitationAcceptedHandler } from './events/handlers/invitation-accepted.handler';
 import { memberDeactivatedHandler } from './events/handlers/member-deactivated.handler';
 import { memberJoinedHandler } from './events/handlers/member-joined.handler';
+import { firmRenamedHandler } from './events/handlers/firm-renamed.handler';
 import { payrollRunCompletedHandler } from './events/handlers/payroll-run-completed.handler';
-import { FirmMemberEntity } from './db/entities/firm-member.entity';
+import { FirmMemberEntity, FirmNameEntity } from './db/entities/firm-member.entity';
 import { ClientGroupEntity, ClientGroupMemberEntity, GroupPeriodStatusEntity } from './db/entities/client-group.entity';
 import { OnboardingStepEntity } from './db/entities/onboarding-step.entity';
 import { PeoReferralEntity } from './db/entities/peo-referral.entity';
@@ -33,6 +34,7 @@ import { CustomerSuccessContact1763856000001 } from './db/migrations/17638560000
 import { OutboxClaims1764201600000 } from './db/migrations/1764201600000-outbox-claims';
 import { SignInThrottle1764460800000 } from './db/migrations/1764460800000-sign-in-throttle';
 import { AssignmentEndDates1764547200000 } from './db/migrations/1764547200000-assignment-end-dates';
+import { RosterNames1764806400132 } from './db/migrations/1764806400132-roster-names';
 import type { AccessExpiryOptions } from './domain';
 
 export const CLIENTS_SERVICE = 'clients';
@@ -45,6 +47,7 @@ export const CLIENTS_ENTITIES = [
   AssignmentEntity,
   AuditEntryEntity,
   FirmMemberEntity,
+  FirmNameEntity,
   ClientGroupEntity,
   ClientGroupMemberEntity,
   GroupPeriodStatusEntity,
@@ -52,7 +55,7 @@ export const CLIENTS_ENTITIES = [
   PeoReferralEntity,
   SignInThrottleEntity,
 ];
-export const CLIENTS_MIGRATIONS = [CreateClients1763769600000, AuditTrail1763856000000, CustomerSuccessContact1763856000001, RosterGroupsOnboardingReferrals1763942400000, OutboxClaims1764201600000, SignInThrottle1764460800000, AssignmentEndDates1764547200000];
+export const CLIENTS_MIGRATIONS = [CreateClients1763769600000, AuditTrail1763856000000, CustomerSuccessContact1763856000001, RosterGroupsOnboardingReferrals1763942400000, OutboxClaims1764201600000, SignInThrottle1764460800000, AssignmentEndDates1764547200000, RosterNames1764806400132];
 
 export type RunningClientsService = RunningService & { domain: ClientsDomain };
 
@@ -82,7 +85,7 @@ export async function startClientsService(opts: {
       return {
         resolvers,
         createContext: (identity, origin) => createContext(d, identity, origin),
-        handlers: [invitationAcceptedHandler(d), memberJoinedHandler(d), memberDeactivatedHandler(d), payrollRunCompletedHandler(d)],
+        handlers: [invitationAcceptedHandler(d), memberJoinedHandler(d), firmRenamedHandler(d), memberDeactivatedHandler(d), payrollRunCompletedHandler(d)],
       };
     },
   });

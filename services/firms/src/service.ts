@@ -35,6 +35,7 @@ import { ServiceAccountEntity } from './db/entities/service-account.entity';
 import { ServiceAccounts1764633600000 } from './db/migrations/1764633600000-service-accounts';
 import { RecoveryCodeEntity, SecondFactorEntity, SignInChallengeEntity } from './db/entities/second-factor.entity';
 import { TwoFactorAndAccountEndDates1764720009000 } from './db/migrations/1764720009000-two-factor-and-account-end-dates';
+import { AnnounceNames1764806400131 } from './db/migrations/1764806400131-announce-names';
 import { createFirmsDomain, type AdvisorSupport, type FirmsDomain } from './domain';
 import { createContext, type FirmsContext } from './context';
 import { resolvers } from './resolvers';
@@ -81,7 +82,7 @@ export async function startFirmsService(opts: {
     transport: opts.transport,
     logger,
     entities: [FirmEntity, MemberEntity, CredentialEntity, SessionEntity, MemberInvitationEntity, AuditEntryEntity, SignInThrottleEntity, RetiredRefreshTokenEntity, FirmSignUpEntity, SignUpProofEntity, ServiceAccountEntity, SecondFactorEntity, RecoveryCodeEntity, SignInChallengeEntity, ...LINK_COPY_ENTITIES],
-    migrations: [CreateFirms1763769600000, SessionsInvitationsAudit1763856000000, ClientLinkCopy1764028800000, LinkCopyPermissions1764115200000, OutboxClaims1764201600000, SignInThrottle1764460800000, RefreshTokenFamilies1764460800001, VerifiedSignUp1764547200000, ServiceAccounts1764633600000, TwoFactorAndAccountEndDates1764720009000],
+    migrations: [CreateFirms1763769600000, SessionsInvitationsAudit1763856000000, ClientLinkCopy1764028800000, LinkCopyPermissions1764115200000, OutboxClaims1764201600000, SignInThrottle1764460800000, RefreshTokenFamilies1764460800001, VerifiedSignUp1764547200000, ServiceAccounts1764633600000, TwoFactorAndAccountEndDates1764720009000, AnnounceNames1764806400131],
     typeDefs: loadTypeDefs(__dirname),
     producesEvents: true,
     topics: ALL_EVENTS,

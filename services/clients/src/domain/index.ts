@@ -44,14 +44,15 @@ export function createClientsDomain(
 ): ClientsDomain {
   const directory = new ClientDirectoryService(db);
   const assignments = new AssignmentService(db, clock);
-  const links = new LinkService(db, clock, assignments);
+  const roster = new RosterService(db);
+  const links = new LinkService(db, clock, assignments, roster);
   return {
     directory,
     links,
     clientAdminSessions: new ClientAdminSessionService(db, issuer, clock, new SignInThrottle(db, clock, logger, 'client')),
     registry: new ClientRegistryService(db, clock),
     assignments,
-    roster: new RosterService(),
+    roster,
     groups: new GroupService(db, clock, assignments, directory),
     onboarding: new OnboardingService(db, clock, links, directory, assignments),
     referrals: new ReferralService(db, clock),

@@ -27,7 +27,7 @@ import { ClientErrorCode } from './errors';
 import { clientAdmin } from './viewer';
 import { toLink } from './client-directory.service';
 import type { FirmLink } from './model';
-import { RosterService } from './roster.service';
+import type { RosterService } from './roster.service';
 
 export const CLIENTS_PRODUCER = 'clients';
 
@@ -41,12 +41,11 @@ const scopes = (firmId: string, clientId: string) => [
 
 /** Firm–client links (SPEC C2); the assignments they carry (SPEC C3, C4) are written by AssignmentService. */
 export class LinkService {
-  private readonly roster = new RosterService();
-
   constructor(
     private readonly db: Database,
     private readonly clock: Clock,
     private readonly assignments: AssignmentService,
+    private readonly roster: RosterService,
   ) {}
 
   /**

@@ -100,12 +100,20 @@ export const resolvers: Resolvers = {
     admins: (client, _args, ctx) => ctx.loaders.admins.load(client.id),
   },
   FirmLink: {
-    firm: (link) => ({ __typename: 'Firm', id: link.firmId }),
+    // Issue 13: the name from this service's copy (`firm.renamed`), shown to whom firms would show it.
+    firm: async (link, _args, ctx) => {
+      const [name, inView] = await Promise.all([ctx.loaders.firmName.load(link.firmId), ctx.firmInView()]);
+      return name !== null && link.firmId === inView ? { __typename: 'Firm', id: link.firmId, name } : null;
+    },
     linkedAt: (link) => iso(link.linkedAt),
   },
   Assignment: {
     client: (a, _args, ctx) => ctx.loaders.client.load(a.clientId),
-    member: (a) => ({ __typename: 'Member', id: a.memberId }),
+    // Issue 13: the name from the roster copy (`member.joined`), shown to whom firms would show it.
+    member: async (a, _args, ctx) => {
+      const [member, inView] = await Promise.all([ctx.loaders.rosterMember.load(a.memberId), ctx.firmInView()]);
+      return member && member.firmId === inView ? { __typename: 'Member', id: member.memberId, firstName: member.firstName, lastName: member.lastName } : null;
+    },
     assignedAt: (a) => iso(a.assignedAt),
     endsAt: (a) => iso(a.endsAt),
   },

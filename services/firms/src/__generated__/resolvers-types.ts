@@ -95,7 +95,7 @@ export type Firm = {
   id: Scalars['ID']['output'];
   /** The firm's members (SPEC F5 Firm Info), active ones unless asked otherwise, by last and first name. Any member of the firm may list them. Errors: UNAUTHENTICATED, FORBIDDEN (not a firm member), MEMBER_INACTIVE. */
   members: Array<Member>;
-  /** The firm's name as its members and clients see it (SPEC F1; changed with updateFirm, MANAGE_FIRM). */
+  /** The firm's name as its members and clients see it (SPEC F1; changed with updateFirm, MANAGE_FIRM). Also served by clients on firm links, from its copy (firm.renamed). */
   name: Scalars['String']['output'];
   /** Invitations waiting to be accepted, including expired ones to resend (SPEC F5), newest first. Needs MANAGE_MEMBERS (FORBIDDEN otherwise). */
   pendingInvitations: Array<MemberInvitation>;
@@ -217,13 +217,13 @@ export type Member = {
   firm: Firm;
   /** ADMIN or MEMBER (SPEC F6). */
   firmRole: FirmRole;
-  /** First name. */
+  /** First name. Also served by clients on assignments, from its roster copy (member.joined). */
   firstName: Scalars['String']['output'];
   /** The member's id. */
   id: Scalars['ID']['output'];
   /** Job title, chosen from a list or typed freely. */
   jobRole: Scalars['String']['output'];
-  /** Last name. */
+  /** Last name. Also served by clients on assignments, from its roster copy (member.joined). */
   lastName: Scalars['String']['output'];
   /** Effective firm permissions: all of them for an ADMIN. */
   permissions: Array<FirmPermission>;

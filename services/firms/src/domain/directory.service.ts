@@ -1,6 +1,6 @@
 import { In } from 'typeorm';
 import { type Database, type Identity } from '@advisor/kit';
-import { ClientLinkCopyEntity } from '@advisor/rules';
+import { ClientLinkCopyEntity, firmInView } from '@advisor/rules';
 import { MemberEntity } from '../db/entities/member.entity';
 import { FirmEntity } from '../db/entities/firm.entity';
 import { toFirm, toMember, type Firm, type Member } from './member';
@@ -40,11 +40,8 @@ export class DirectoryService {
     return ids.map((id) => byId.get(id) ?? null);
   }
 
-  /** The one firm the viewer may look into: their own, or the one linked to their company. */
-  private async visibleFirmOf(viewer: Identity): Promise<string | null> {
-    if (viewer.realm === 'firm') return viewer.firmId;
-    if (viewer.realm !== 'client') return null;
-    const link = await this.db.manager.findOne(ClientLinkCopyEntity, { where: { clientId: viewer.clientId } });
-    return link?.firmId ?? null;
+  /** The one firm the viewer may look into: their own, or the one linked to their company (the shared rule). */
+  private visibleFirmOf(viewer: Identity): Promise<string | null> {
+    return firmInView(viewer, async (clientId) => (await this.db.manager.findOne(ClientLinkCopyEntity, { where: { clientId } }))?.firmId ?? null);
   }
 }

@@ -23,7 +23,7 @@ import { checkPassword, checkUsername } from './credentials-policy';
 import { FirmErrorCode, MESSAGES } from './errors';
 import { toMember } from './member';
 import type { FirmSession, SessionService } from './session.service';
-import { publishMemberJoined } from './member-events';
+import { publishFirmRenamed, publishMemberJoined } from './member-events';
 import type { AuditService } from './audit.service';
 
 /** SPEC F3: how long the confirmation link of a sign-up works. */
@@ -256,6 +256,7 @@ export class FirmSignUpService {
           after: { name: firmName, website, domain, founder: member.id, founderRole: 'ADMIN', emailVerifiedAt: now.toISOString() },
           at: now,
         });
+        await publishFirmRenamed(this.db, em, { id: firmId, name: firmName }, now);
         await publishMemberJoined(this.db, em, member, now);
         return this.sessions.startSession(em, toMember(member));
       });

@@ -18,6 +18,7 @@ import { FirmAccess } from './firm-access';
 import { FIRM_PERMISSIONS, FIRM_ROLES, toFirm, toMember, type Firm, type Member } from './member';
 import { FIRMS_PRODUCER, type SessionService } from './session.service';
 import type { AuditService } from './audit.service';
+import { publishFirmRenamed } from './member-events';
 
 export const updateMemberInput = z.object({
   memberId: z.string().uuid(),
@@ -182,6 +183,8 @@ export class MemberAdminService {
           at: now,
         });
       }
+      // Issue 13: clients shows the name on every client's firm link from its own copy.
+      if (before.name !== after.name) await publishFirmRenamed(this.db, em, firm, now);
       return toFirm(firm);
     });
   }

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { enqueueEvent, type Database } from '@advisor/kit';
-import { memberJoined } from '@advisor/schema';
+import { firmRenamed, memberJoined } from '@advisor/schema';
 import { FIRMS_PRODUCER } from './session.service';
 import type { MemberEntity } from '../db/entities/member.entity';
 
@@ -14,4 +14,9 @@ export function publishMemberJoined(db: Database, em: EntityManager, member: Mem
     workEmail: member.workEmail,
     joinedAt: at.toISOString(),
   }, at);
+}
+
+/** The firm's name (SPEC F1), announced in the transaction that set it: at sign-up and on each rename. */
+export function publishFirmRenamed(db: Database, em: EntityManager, firm: { id: string; name: string }, at: Date) {
+  return enqueueEvent(db, em, FIRMS_PRODUCER, firmRenamed, { firmId: firm.id, name: firm.name, renamedAt: at.toISOString() }, at);
 }
