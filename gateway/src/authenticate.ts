@@ -36,13 +36,43 @@ export function revokedError(verdict: Exclude<RevocationVerdict, 'valid'>): Grap
   );
 }
 
+type Verified = Awaited<ReturnType<AccessTokenVerifier['verify']>>;
+
+/**
+ * Issue 13: verifying an Ed25519 signature was the largest single cost of a gateway request (about
+ * a fifth of its CPU in the profile), and a client sends the same token for up to 15 minutes. A
+ * token string whose signature verified once is remembered until it expires (its `exp`, whole
+ * seconds after `iat`), so only its first request pays for the signature. The revocation check
+ * still runs on every request. Bounded: the oldest entries leave first.
+ */
+export class VerifiedTokens {
+  private readonly entries = new Map<string, { verified: Verified; expiresAtMs: number }>();
+
+  constructor(
+    private readonly verifier: AccessTokenVerifier,
+    private readonly maxEntries = 10_000,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  async verify(token: string): Promise<Verified> {
+    const hit = this.entries.get(token);
+    if (hit && this.now() < hit.expiresAtMs) return hit.verified;
+    if (hit) this.entries.delete(token);
+    const verified = await this.verifier.verify(token);
+    const expiresAtMs = (Math.floor(verified.issuedAtMs / 1000) + ACCESS_TOKEN_TTL_SECONDS) * 1000;
+    if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+    this.entries.set(token, { verified, expiresAtMs });
+    return verified;
+  }
+}
+
 /**
  * The one check of an access token, for HTTP requests and WebSocket connections alike (SPEC G1,
  * G2): its signature and expiry, then whether its session or its holder's access has ended since.
  * Throws UNAUTHENTICATED.
  */
-export async function authenticate(verifier: AccessTokenVerifier, revocations: RevocationList, token: string): Promise<Authenticated> {
-  let verified: Awaited<ReturnType<AccessTokenVerifier['verify']>>;
+export async function authenticate(verifier: Pick<AccessTokenVerifier, 'verify'>, revocations: RevocationList, token: string): Promise<Authenticated> {
+  let verified: Verified;
   try {
     verified = await verifier.verify(token);
   } catch (err) {

@@ -1,6 +1,7 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import type { Fetcher } from '@apollo/utils.fetcher';
+import { deduplicateInflightQueries } from './fetcher';
 import { ANONYMOUS, CLIENT_ADDRESS_HEADER, GATEWAY_SECRET_HEADER, IDENTITY_HEADER, encodeIdentity, type Identity } from '@advisor/kit';
 
 export interface GatewayContext {
@@ -21,9 +22,9 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     client?: Fetcher,
   ) {
     super({ url, ...(client ? { fetcher: client } : {}) });
-    // No subgraph call holds a request forever (SPEC G7).
+    // No subgraph call holds a request forever (SPEC G7); identical queries in flight go out once (issue 13).
     const fetcher = this.fetcher;
-    this.fetcher = (input, init) => fetcher(input, { ...init, signal: AbortSignal.timeout(timeoutMs) } as typeof init);
+    this.fetcher = deduplicateInflightQueries((input, init) => fetcher(input, { ...init, signal: AbortSignal.timeout(timeoutMs) } as typeof init));
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {

@@ -32,7 +32,7 @@ export function pooledFetcher(options: { connectionsPerOrigin?: number } = {}): 
 }
 
 /** A subgraph's answer, read whole: what RemoteGraphQLDataSource reads of a fetch Response. */
-class BufferedResponse implements FetcherResponse {
+export class BufferedResponse implements FetcherResponse {
   readonly redirected = false;
   readonly headers: FetcherHeaders;
   bodyUsed = false;
@@ -40,11 +40,11 @@ class BufferedResponse implements FetcherResponse {
   constructor(
     readonly url: string,
     readonly status: number,
-    raw: Record<string, string | string[] | undefined>,
+    raw: Record<string, string | string[] | undefined> | Iterable<[string, string]>,
     private readonly body: string,
   ) {
     const headers = new Headers();
-    for (const [name, value] of Object.entries(raw)) {
+    for (const [name, value] of Symbol.iterator in raw ? raw : Object.entries(raw)) {
       if (Array.isArray(value)) for (const v of value) headers.append(name, v);
       else if (value !== undefined) headers.set(name, value);
     }
@@ -74,6 +74,50 @@ class BufferedResponse implements FetcherResponse {
   }
 
   clone(): FetcherResponse {
-    return new BufferedResponse(this.url, this.status, Object.fromEntries([...this.headers]), this.body);
+    return new BufferedResponse(this.url, this.status, this.headers, this.body);
   }
+}
+
+/**
+ * Issue 13: identical subgraph queries in flight at the same moment (same subgraph, same document
+ * and variables, same caller: the identity, secret and address headers are part of the key) go out
+ * once, and every caller gets its own copy of the one answer. Hive Gateway does the same by
+ * default; under load a dashboard opened by many tabs of one person, or the benchmark's identical
+ * requests, cost the subgraph one call each moment instead of one per request. Only queries:
+ * a mutation always goes out itself. Nothing is kept once the answer is in.
+ */
+export function deduplicateInflightQueries(fetcher: Fetcher): Fetcher {
+  const inflight = new Map<string, Promise<{ status: number; headers: Array<[string, string]>; body: string }>>();
+  return async (url: string, init: FetcherRequestInit = {}) => {
+    const body = typeof init.body === 'string' ? init.body : undefined;
+    if (!body || !isQueryRequest(body) || (init.method ?? 'GET') !== 'POST') return fetcher(url, init);
+    const key = `${url}\n${headerLines(init.headers)}\n${body}`;
+    let answer = inflight.get(key);
+    if (!answer) {
+      answer = (async () => {
+        const res = await fetcher(url, init);
+        return { status: res.status, headers: [...res.headers], body: await res.text() };
+      })().finally(() => inflight.delete(key));
+      inflight.set(key, answer);
+    }
+    const { status, headers, body: text } = await answer;
+    return new BufferedResponse(url, status, headers, text);
+  };
+}
+
+/** The body of a query operation (Apollo prints the gateway's operations as `query …` or `{ … }`). */
+function isQueryRequest(body: string): boolean {
+  const match = /^\{\s*"query"\s*:\s*"\s*([a-z{])/.exec(body);
+  return match !== null && (match[1] === '{' || body.startsWith('query', match.index + match[0].length - 1));
+}
+
+function headerLines(headers: FetcherRequestInit['headers']): string {
+  // Apollo's data source passes a plain record; anything iterable (a Headers object) counts too,
+  // so no caller's identity header can ever be left out of the key.
+  const iterable = headers as unknown as Iterable<[string, string]> | undefined;
+  const entries = iterable && typeof iterable[Symbol.iterator] === 'function' ? [...iterable] : Object.entries(headers ?? {});
+  return entries
+    .map(([name, value]) => `${name.toLowerCase()}:${value}`)
+    .sort()
+    .join('\n');
 }

@@ -31,7 +31,7 @@ import {
 } from '@advisor/kit';
 import type { SubgraphName } from './compose';
 import { RevocationList } from './revocations';
-import { authenticate } from './authenticate';
+import { VerifiedTokens, authenticate } from './authenticate';
 import { EventFeed } from './subscriptions/feed';
 import { attachSubscriptionServer, type SubscriptionLimits } from './subscriptions/server';
 import { PlatformAccount } from './platform-account';
@@ -96,7 +96,7 @@ function bearerToken(header: string | undefined): string | undefined {
  * over the committed supergraph and calls the subgraphs with the caller's identity.
  */
 export async function startGateway(config: GatewayConfig, logger: Logger, transport: EventTransport): Promise<HttpServerHandle> {
-  const verifier = await AccessTokenVerifier.fromPem(config.tokenPublicKeyPem);
+  const verifier = new VerifiedTokens(await AccessTokenVerifier.fromPem(config.tokenPublicKeyPem));
   const platform = new PlatformAccount(config.platformApiKey);
   const revocations = new RevocationList(logger.child({ component: 'revocations' }));
   const pooled = config.subgraphClient === 'apollo' ? undefined : pooledFetcher();

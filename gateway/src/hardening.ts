@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
@@ -142,11 +143,30 @@ export function securityHeaders(extraCsp: Record<string, string[]> = {}): Reques
     xFrameOptions: { action: 'deny' },
   });
   const hsts = helmet.strictTransportSecurity({ maxAge: 180 * 24 * 3600, includeSubDomains: true });
+  // Issue 13: helmet runs a dozen middlewares per request to set the same static headers; they
+  // depend on nothing in the request (no nonces), so they are worked out once and set in one go.
+  const always = headersSetBy(headers);
+  const overTls = headersSetBy(hsts);
   return (req, res, next) => {
-    headers(req, res, (err?: unknown) => {
-      if (err) return next(err);
-      if (req.secure) return hsts(req, res, next);
-      next();
-    });
+    for (const [name, value] of always) res.setHeader(name, value);
+    if (req.secure) for (const [name, value] of overTls) res.setHeader(name, value);
+    next();
   };
+}
+
+/** The headers a request-independent middleware sets (it must finish synchronously). */
+function headersSetBy(middleware: (req: IncomingMessage, res: ServerResponse, next: (err?: unknown) => void) => void): Array<[string, string]> {
+  const set = new Map<string, string>();
+  let finished = false;
+  const res = {
+    setHeader: (name: string, value: string | number | readonly string[]) => set.set(name, String(value)),
+    removeHeader: (name: string) => set.delete(name),
+    getHeader: (name: string) => set.get(name),
+  };
+  middleware({ headers: {} } as IncomingMessage, res as unknown as ServerResponse, (err) => {
+    if (err) throw err;
+    finished = true;
+  });
+  if (!finished) throw new Error('security headers: the middleware did not finish synchronously');
+  return [...set];
 }

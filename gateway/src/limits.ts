@@ -92,13 +92,23 @@ export function limitValidationRules(limits: QueryLimits = QUERY_LIMITS): Valida
 
 /** Throws QUERY_TOO_COMPLEX when the text has more tokens than allowed; cheap, runs before parsing. */
 export function checkTokens(source: string, limits: QueryLimits = QUERY_LIMITS): void {
+  if (withinTokenLimit.get(limits)?.has(source)) return;
   try {
     new MaxTokensParserWLexer(source, { n: limits.maxTokens }).parseDocument();
   } catch (err) {
     if (err instanceof GraphQLError && /Token limit/i.test(err.message)) throw tooComplex('tokens', limits.maxTokens);
     // Any other syntax error is left to the real parser, which reports it with its location.
+    return;
   }
+  // Issue 13: the same few query texts come again and again; a text that fit is not lexed again.
+  let known = withinTokenLimit.get(limits);
+  if (!known) withinTokenLimit.set(limits, (known = new Set()));
+  if (known.size >= MAX_KNOWN_TEXTS) known.delete(known.values().next().value!);
+  known.add(source);
 }
+/** Query texts known to fit each set of limits, oldest first. */
+const withinTokenLimit = new WeakMap<QueryLimits, Set<string>>();
+const MAX_KNOWN_TEXTS = 1_000;
 
 const PAGE_SIZE_ARGS = new Set(['first', 'last']);
 
@@ -174,17 +184,32 @@ export function checkDocumentLimits(
  * validation rules, see `limitValidationRules`).
  */
 export function queryCostPlugin(limits: QueryLimits = QUERY_LIMITS): ApolloServerPlugin {
+  // Issue 13: the verdict depends only on the document and its variables. Apollo hands the same
+  // parsed document object to every request of the same query text (its document store), so the
+  // verdict is remembered per document (released with it) and per variables, a few dozen each.
+  const verdicts = new WeakMap<DocumentNode, Map<string, GraphQLError | undefined>>();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation(ctx: GraphQLRequestContextDidResolveOperation<any>) {
-          const error = costError(ctx.schema, ctx.document, ctx.request.variables ?? {}, limits);
+          const variables = ctx.request.variables ?? {};
+          const key = JSON.stringify(variables);
+          let known = verdicts.get(ctx.document);
+          if (!known) verdicts.set(ctx.document, (known = new Map()));
+          let error: GraphQLError | undefined;
+          if (known.has(key)) error = known.get(key);
+          else {
+            error = costError(ctx.schema, ctx.document, variables, limits);
+            if (known.size < MAX_VERDICTS_PER_DOCUMENT && key.length <= MAX_VERDICT_KEY_LENGTH) known.set(key, error);
+          }
           if (error) throw error;
         },
       };
     },
   };
 }
+const MAX_VERDICTS_PER_DOCUMENT = 64;
+const MAX_VERDICT_KEY_LENGTH = 2_048;
 
 /** True when the document asks for the schema itself (`__schema` or `__type`; `__typename` is fine). */
 export function asksForIntrospection(document: ASTNode): boolean {

@@ -60,7 +60,7 @@ export interface SubscriptionServerOptions {
   gateway: ApolloGateway;
   /** The gateway's Apollo Server, started by the caller; subscription payloads resolve through it. */
   apollo: () => ApolloServer<GatewayContext>;
-  verifier: AccessTokenVerifier;
+  verifier: Pick<AccessTokenVerifier, 'verify'>;
   revocations: RevocationList;
   feed: EventFeed;
   limits: QueryLimits;
