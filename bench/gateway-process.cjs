@@ -96,6 +96,8 @@ async function startHive() {
   };
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
+  // The bench died without stopping us: its end of our stdin closes.
+  process.stdin.once('end', stop);
 })().catch((err) => {
   console.error(err);
   process.exit(1);

@@ -129,7 +129,7 @@ async function gatewayBench(system, { quick = false, kafka } = {}) {
   }
 }
 
-module.exports = { gatewayBench };
+module.exports = { gatewayBench, spawnGateway, load };
 
 if (require.main === module) {
   const { startSystem } = require('../system/dist');
