@@ -85,7 +85,8 @@ async function main() {
  * request (bench/support.cjs). Writes .data/bench-clients.json.
  */
 async function clientSizes(system, { quick, kafka }) {
-  const sizes = quick ? [10, 60] : [10, 100, 1_000, 10_000];
+  // BENCH_SIZES=10,10000 measures only those.
+  const sizes = process.env.BENCH_SIZES ? process.env.BENCH_SIZES.split(',').map(Number) : quick ? [10, 60] : [10, 100, 1_000, 10_000];
   console.log(`\n1. the dashboard at ${sizes.join(', ')} clients (first page of 50; our gateway in its own process)`);
   const gateway = await spawnGateway('ours', system, kafka);
   const rows = [];

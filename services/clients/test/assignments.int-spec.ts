@@ -1,22 +1,9 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import {
-  AccessTokenIssuer,
-  EVENT_ENTITIES,
-  createLogger,
-  dropMysqlDatabase,
-  ensureMysqlDatabase,
-  generateSigningKeyPair,
-  openDatabase,
-  systemClock,
-  type ClientAdminIdentity,
-  type Database,
-  type FirmMemberIdentity,
-} from '@advisor/kit';
-import { CLIENTS_ENTITIES, CLIENTS_MIGRATIONS } from '../src/service';
-import { createClientsDomain, type ClientsDomain } from '../src/domain';
+import { randomUUID } from 'node:crypto';
+import { type ClientAdminIdentity, type Database, type FirmMemberIdentity } from '@advisor/kit';
+import type { ClientsDomain } from '../src/domain';
 import { ClientCompanyEntity } from '../src/db/entities/client-company.entity';
 import { FirmMemberEntity } from '../src/db/entities/firm-member.entity';
-import { TEST_MYSQL_URL } from '../../../test/support/env';
+import { openClientsTestDomain } from './support/clients-db';
 
 /**
  * The clients domain on real MySQL, without the gateway: AssignmentService is the only writer of
@@ -24,25 +11,16 @@ import { TEST_MYSQL_URL } from '../../../test/support/env';
  * and writes the same audit entries in the same transaction as the change.
  */
 describe('clients: assignments and links on MySQL (C2, C3, C4, C5, C8, F7)', () => {
-  const url = `${TEST_MYSQL_URL}/t${randomBytes(4).toString('hex')}_clients_int`;
   let db: Database;
   let domain: ClientsDomain;
+  let drop: () => Promise<void>;
   const firmId = randomUUID();
 
   beforeAll(async () => {
-    await ensureMysqlDatabase(url);
-    db = await openDatabase({
-      name: 'clients-int',
-      config: { kind: 'mysql', url },
-      entities: [...CLIENTS_ENTITIES, ...EVENT_ENTITIES],
-      migrations: CLIENTS_MIGRATIONS,
-      logger: createLogger({ name: 'clients-int', level: 'warn' }),
-    });
-    domain = createClientsDomain(db, await AccessTokenIssuer.fromPem(generateSigningKeyPair().privateKeyPem), systemClock);
+    ({ db, domain, drop } = await openClientsTestDomain('clients-int'));
   });
   afterAll(async () => {
-    await db?.close();
-    await dropMysqlDatabase(url);
+    await drop?.();
   });
 
   const admin = (memberId = randomUUID()): FirmMemberIdentity => ({ realm: 'firm', memberId, firmId, email: 'a@firm.example', firmRole: 'ADMIN', permissions: [] });

@@ -1,19 +1,7 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import {
-  AccessTokenIssuer,
-  EVENT_ENTITIES,
-  createLogger,
-  dropMysqlDatabase,
-  ensureMysqlDatabase,
-  generateSigningKeyPair,
-  openDatabase,
-  systemClock,
-  type Database,
-  type FirmMemberIdentity,
-} from '@advisor/kit';
-import { CLIENTS_ENTITIES, CLIENTS_MIGRATIONS } from '../src/service';
-import { createClientsDomain, type ClientsDomain } from '../src/domain';
-import { TEST_MYSQL_URL } from '../../../test/support/env';
+import { randomUUID } from 'node:crypto';
+import { type Database, type FirmMemberIdentity } from '@advisor/kit';
+import type { ClientsDomain } from '../src/domain';
+import { openClientsTestDomain } from './support/clients-db';
 
 /**
  * Issue 13 on MySQL: the firm's client list by pages (cursor pagination by keyset). Walking the
@@ -21,8 +9,8 @@ import { TEST_MYSQL_URL } from '../../../test/support/env';
  * the filters hold on every page; a page costs the same statements at its start and deep in.
  */
 describe('clients: the client list by pages (C6, C7, C10; issue 13)', () => {
-  const url = `${TEST_MYSQL_URL}/t${randomBytes(4).toString('hex')}_clients_pages`;
   let db: Database;
+  let drop: () => Promise<void>;
   let domain: ClientsDomain;
   const firmId = randomUUID();
   const admin: FirmMemberIdentity = { realm: 'firm', memberId: randomUUID(), firmId, email: 'a@firm.example', firmRole: 'ADMIN', permissions: [] };
@@ -30,15 +18,7 @@ describe('clients: the client list by pages (C6, C7, C10; issue 13)', () => {
   const N = 137;
 
   beforeAll(async () => {
-    await ensureMysqlDatabase(url);
-    db = await openDatabase({
-      name: 'clients-pages',
-      config: { kind: 'mysql', url },
-      entities: [...CLIENTS_ENTITIES, ...EVENT_ENTITIES],
-      migrations: CLIENTS_MIGRATIONS,
-      logger: createLogger({ name: 'clients-pages', level: 'warn' }),
-    });
-    domain = createClientsDomain(db, await AccessTokenIssuer.fromPem(generateSigningKeyPair().privateKeyPem), systemClock);
+    ({ db, domain, drop } = await openClientsTestDomain('clients-pages'));
     // N clients of this firm (some share a name, so the id decides their order), every third
     // assigned to the staff member, every fifth enrolling; and another firm's client.
     const now = new Date();
@@ -55,8 +35,7 @@ describe('clients: the client list by pages (C6, C7, C10; issue 13)', () => {
     });
   });
   afterAll(async () => {
-    await db?.close();
-    await dropMysqlDatabase(url);
+    await drop?.();
   });
 
   async function walk(viewer: FirmMemberIdentity, filter: Parameters<ClientsDomain['directory']['pageOfFirmMember']>[1], size: number, backward = false) {

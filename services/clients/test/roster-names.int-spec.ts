@@ -1,48 +1,31 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import {
-  AccessTokenIssuer,
-  EVENT_ENTITIES,
-  InProcessTransport,
-  createEventConsumer,
-  createLogger,
-  dropMysqlDatabase,
-  ensureMysqlDatabase,
-  generateSigningKeyPair,
-  openDatabase,
-  systemClock,
-  type Database,
-  type EventConsumer,
-} from '@advisor/kit';
+import { randomUUID } from 'node:crypto';
+import { InProcessTransport, createEventConsumer, type Database, type EventConsumer } from '@advisor/kit';
 import { firmRenamed, memberDeactivated, memberJoined } from '@advisor/schema';
-import { CLIENTS_ENTITIES, CLIENTS_MIGRATIONS } from '../src/service';
-import { createClientsDomain, type ClientsDomain } from '../src/domain';
+import type { ClientsDomain } from '../src/domain';
 import { firmRenamedHandler } from '../src/events/handlers/firm-renamed.handler';
 import { memberJoinedHandler } from '../src/events/handlers/member-joined.handler';
 import { memberDeactivatedHandler } from '../src/events/handlers/member-deactivated.handler';
-import { TEST_MYSQL_URL } from '../../../test/support/env';
+import { openClientsTestDomain } from './support/clients-db';
 
 /**
  * Issue 13: the clients service keeps the names firms announces (`member.joined`, `firm.renamed`)
  * so the dashboard needs no call to firms. Applied idempotently and in any order on real MySQL.
  */
 describe('clients: the roster copy keeps member and firm names (issue 13)', () => {
-  const url = `${TEST_MYSQL_URL}/t${randomBytes(4).toString('hex')}_clients_roster`;
   let db: Database;
   let domain: ClientsDomain;
   let consumer: EventConsumer;
+  let drop: () => Promise<void>;
   const firmId = randomUUID();
 
   beforeAll(async () => {
-    await ensureMysqlDatabase(url);
-    const logger = createLogger({ name: 'clients-roster-int', level: 'warn' });
-    db = await openDatabase({ name: 'clients-roster-int', config: { kind: 'mysql', url }, entities: [...CLIENTS_ENTITIES, ...EVENT_ENTITIES], migrations: CLIENTS_MIGRATIONS, logger });
-    domain = createClientsDomain(db, await AccessTokenIssuer.fromPem(generateSigningKeyPair().privateKeyPem), systemClock);
+    const opened = await openClientsTestDomain('clients-roster-int');
+    ({ db, domain, drop } = opened);
     // Only `process` is used: each delivery is handed over as Kafka would hand it.
-    consumer = createEventConsumer({ name: 'clients', db, transport: new InProcessTransport(logger), logger, handlers: [memberJoinedHandler(domain), memberDeactivatedHandler(domain), firmRenamedHandler(domain)] });
+    consumer = createEventConsumer({ name: 'clients', db, transport: new InProcessTransport(opened.logger), logger: opened.logger, handlers: [memberJoinedHandler(domain), memberDeactivatedHandler(domain), firmRenamedHandler(domain)] });
   });
   afterAll(async () => {
-    await db?.close();
-    await dropMysqlDatabase(url);
+    await drop?.();
   });
 
   const deliver = <P>(contract: { topic: string; name: string; version: number; keyOf(p: P): string }, payload: P, eventId = randomUUID()) =>
