@@ -35,6 +35,13 @@ const { eventDelivery, pipelineBench } = require('./events.cjs');
 
 
 async function main() {
+  const quick = process.argv.includes('--quick');
+  if (quick) {
+    // The CI smoke: payroll at 50 connected clients (each made through the gateway), 8 shifts, a 2 s poll.
+    process.env.BENCH_SYNC_CLIENTS ??= '50';
+    process.env.BENCH_DELAY_SHIFTS ??= '8';
+    process.env.BENCH_POLL_MS ??= '2000';
+  }
   const mysqlUrl = process.env.BENCH_MYSQL_URL;
   const brokers = process.env.BENCH_KAFKA_BROKERS?.split(',');
   const prefix = `bench${Date.now().toString(36)}_`;
@@ -53,7 +60,6 @@ async function main() {
   try {
     // BENCH_ONLY=clients|events|pipeline|payroll|reports|gateway|subscriptions runs one part (pipeline: 2c alone).
     const only = process.env.BENCH_ONLY;
-    const quick = process.argv.includes('--quick');
     const kafka = brokers ? { brokers, namespace: `${prefix}.` } : undefined;
     if (!only || only === 'clients') await clientSizes(system, { quick, kafka });
     if (!only || only === 'events') await eventDelivery(system, signUp);
