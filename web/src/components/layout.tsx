@@ -3,8 +3,9 @@ import { NavLink, Navigate, Outlet, useLocation, useNavigate } from 'react-route
 import { useMutation, useQuery } from 'urql';
 import { AppBar, Box, Button, Chip, Container, List, ListItemButton, ListItemText, ListSubheader, Toolbar, Typography } from '@mui/material';
 import { graphql } from '../gql';
-import type { FirmPermission, MeQuery } from '../gql/graphql';
+import type { MeQuery } from '../gql/graphql';
 import { sessionStore, useSession } from '../api/session';
+import { clientMay, firmMay, isReadOnly, type FirmAction } from '../api/abilities';
 import { ApiError, Loading } from './feedback';
 
 const NAV_WIDTH = 200;
@@ -48,12 +49,35 @@ const LogOutClientAdmin = graphql(`
 
 type MeMember = NonNullable<MeQuery['me']>;
 const MeContext = createContext<{ me: MeMember; firmName: string } | null>(null);
+/** The signed-in member for the screens under it (the firm layout; component tests). */
+export const MeProvider = MeContext.Provider;
 
-/** The signed-in firm member, for screens that show or hide actions by firm permission (SPEC F6). */
-export function useMe(): { me: MeMember; firmName: string; can: (permission: FirmPermission) => boolean } {
+/** The signed-in firm member. */
+export function useMe(): { me: MeMember; firmName: string } {
   const value = useContext(MeContext);
   if (!value) throw new Error('useMe outside the firm layout');
-  return { ...value, can: (p) => value.me.permissions.includes(p) };
+  return value;
+}
+
+/**
+ * Which actions the screens offer the signed-in firm member (SPEC G3, F6, C3): every screen asks
+ * here, and the decision itself is in `api/abilities`.
+ */
+export function useCan(): {
+  can: (action: FirmAction) => boolean;
+  readOnly: boolean;
+  onClient: (myPermissions: readonly string[]) => ReturnType<typeof clientMay>;
+} {
+  const can = useCanIfFirmMember();
+  if (!can) throw new Error('useCan outside the firm layout');
+  return can;
+}
+
+/** `useCan()` on a screen both realms share (a client admin gets null and is decided by the company's rules). */
+export function useCanIfFirmMember(): ReturnType<typeof useCan> | null {
+  const me = useContext(MeContext)?.me;
+  if (!me) return null;
+  return { can: (action) => firmMay(me, action), readOnly: isReadOnly(me), onClient: (myPermissions) => clientMay(me, myPermissions) };
 }
 
 interface NavItem {
@@ -62,6 +86,8 @@ interface NavItem {
   end?: boolean;
   /** How many things wait there (e.g. unread notifications). */
   count?: number;
+  /** Shown only to a member who may do this (SPEC G3, F6). */
+  needs?: FirmAction;
 }
 
 /**
@@ -76,7 +102,7 @@ const FIRM_NAV: Array<{ section: string; items: NavItem[] }> = [
     items: [
       { to: '/clients/payroll', label: 'Payroll' },
       { to: '/clients/peo', label: 'PEO' },
-      { to: '/clients/new', label: 'Add new client' },
+      { to: '/clients/new', label: 'Add new client', needs: 'manageClients' },
     ],
   },
   { section: 'Payroll', items: [{ to: '/payroll', label: 'Needs attention' }] },
@@ -203,9 +229,11 @@ function FirmShell() {
       </Container>
     );
   }
+  const me = data.me;
+  const nav = FIRM_NAV.map((g) => ({ ...g, items: g.items.filter((i) => !i.needs || firmMay(me, i.needs)) }));
   return (
-    <MeContext.Provider value={{ me: data.me, firmName: data.myFirm.name }}>
-      <Shell title={data.myFirm.name} who={`${data.me.firstName} ${data.me.lastName}`} nav={FIRM_NAV} onLogOut={onLogOut}>
+    <MeContext.Provider value={{ me, firmName: data.myFirm.name }}>
+      <Shell title={data.myFirm.name} who={`${me.firstName} ${me.lastName}`} nav={nav} onLogOut={onLogOut}>
         <Outlet />
       </Shell>
     </MeContext.Provider>

@@ -6,7 +6,7 @@ import type { GridColDef, GridRowSelectionModel } from '@mui/x-data-grid';
 import { graphql } from '../../gql';
 import type { AccessListQuery, ClientPermission, ClientRole } from '../../gql/graphql';
 import { formErrors } from '../../api/errors';
-import { useMe } from '../../components/layout';
+import { useCan } from '../../components/layout';
 import { ApiError, PageHeader } from '../../components/feedback';
 import { DataTable } from '../../components/data-table';
 import { ConfirmButton } from '../../components/confirm-button';
@@ -118,7 +118,7 @@ function GrantDialog({ memberId, memberName, clients, onClose }: { memberId: str
 
 /** The access list (SPEC C11): clients × members with access, filtered by member or group; bulk access (C12). */
 export function AccessPage() {
-  const { can } = useMe();
+  const { can } = useCan();
   const [params, setParams] = useSearchParams();
   const memberId = params.get('member') ?? '';
   const groupId = params.get('group') ?? '';
@@ -138,7 +138,7 @@ export function AccessPage() {
   const members = data?.myFirm?.members ?? [];
   const member = members.find((m) => m.id === memberId);
   const memberName = member ? `${member.firstName} ${member.lastName}` : '';
-  const canBulk = can('ASSIGN_CLIENTS') && Boolean(member);
+  const canBulk = can('assignClients') && Boolean(member);
   const rows: Row[] = (data?.accessList ?? [])
     .filter((a) => a.client && a.member)
     .map((a) => ({ ...a, id: `${a.client!.id}:${a.member!.id}` }));
@@ -194,7 +194,7 @@ export function AccessPage() {
           </>
         )}
       </Stack>
-      {!member && can('ASSIGN_CLIENTS') && (
+      {!member && can('assignClients') && (
         <Alert severity="info" sx={{ mb: 2 }}>
           Choose a member to give or end access on several clients at once.
         </Alert>

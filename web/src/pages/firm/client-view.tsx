@@ -5,7 +5,7 @@ import { Alert, Button, Chip, Grid, Link, List, ListItem, ListItemText, Paper, S
 import type { GridColDef } from '@mui/x-data-grid';
 import { graphql } from '../../gql';
 import type { ClientViewQuery } from '../../gql/graphql';
-import { useMe } from '../../components/layout';
+import { useCan, useMe } from '../../components/layout';
 import { ApiError, Empty, Loading, PageHeader } from '../../components/feedback';
 import { DataTable } from '../../components/data-table';
 import { ConfirmButton } from '../../components/confirm-button';
@@ -102,7 +102,8 @@ type AssignmentRow = Client['assignments'][number] & { id: string };
  */
 export function ClientViewPage() {
   const { clientId } = useParams();
-  const { can, me } = useMe();
+  const { me } = useMe();
+  const { can, onClient } = useCan();
   const [{ data, fetching, error }, refetch] = useQuery({ query: ClientView });
   const [assigning, setAssigning] = useState(false);
   const [editing, setEditing] = useState<AssignmentRow | null>(null);
@@ -128,7 +129,7 @@ export function ClientViewPage() {
   const linkPermissions = client.firmLink?.permissions ?? [];
   const rows: AssignmentRow[] = client.assignments.filter((a) => a.member).map((a) => ({ ...a, id: a.member!.id }));
   const assigned = new Set(rows.map((r) => r.id));
-  const canAssign = can('ASSIGN_CLIENTS');
+  const canAssign = can('assignClients');
   const columns: GridColDef<AssignmentRow>[] = [
     { field: 'name', headerName: 'Member', flex: 1, minWidth: 160, valueGetter: (_v, a) => `${a.member!.firstName} ${a.member!.lastName}` },
     { field: 'role', headerName: 'Role', width: 120, valueFormatter: (v: string) => CLIENT_ROLE_LABEL[v] ?? v },
@@ -173,7 +174,7 @@ export function ClientViewPage() {
         subtitle={`${PLATFORM_LABEL[client.platform]} · FEIN ${client.fein} · ${STATUS_LABEL[client.status]}`}
         actions={
           <>
-            {client.myPermissions.includes('VIEW_PAYROLL') && (
+            {onClient(client.myPermissions).view && (
               <Button variant="outlined" component={RouterLink} to={`/clients/view/${client.id}/payroll`}>
                 Payroll
               </Button>
@@ -261,10 +262,12 @@ export function ClientViewPage() {
                 secondaryAction={
                   s.completedAt ? (
                     <Chip size="small" color="success" label={`Done ${formatDate(s.completedAt)}`} />
-                  ) : (
+                  ) : can('manageClients') ? (
                     <Button size="small" onClick={async () => (await completeStep({ clientId: client.id, step: s.step }), refresh())}>
                       Mark done
                     </Button>
+                  ) : (
+                    <Chip size="small" variant="outlined" label="To do" />
                   )
                 }
               >

@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { Provider } from 'urql';
 import { clientAnswering, type Answer } from '../../test-support/graphql-client';
+import { SignedInAs, member } from '../../test-support/signed-in';
 import { CLIENT_PAGE_SIZE, ClientsPage } from './clients';
 
 const node = (i: number, status = 'ACTIVE') => ({
@@ -32,15 +33,17 @@ const tabs: Answer = {
   },
 };
 
-function renderList(path = '/clients/payroll') {
+function renderList(path = '/clients/payroll', me = member('MEMBER', ['MANAGE_CLIENTS'])) {
   const answering = clientAnswering({ ClientPage: page, ClientTabs: tabs, GroupOptions: { data: { clientGroups: [{ id: 'g1', name: 'Paid on the 20th' }] } } });
   render(
     <Provider value={answering.client}>
-      <MemoryRouter initialEntries={[path]}>
-        <Routes>
-          <Route path="/clients/:platform" element={<ClientsPage />} />
-        </Routes>
-      </MemoryRouter>
+      <SignedInAs me={me}>
+        <MemoryRouter initialEntries={[path]}>
+          <Routes>
+            <Route path="/clients/:platform" element={<ClientsPage />} />
+          </Routes>
+        </MemoryRouter>
+      </SignedInAs>
     </Provider>,
   );
   return answering;
@@ -79,5 +82,24 @@ describe('C7 client lists in pages', () => {
     await user.click(screen.getByRole('tab', { name: 'Enrolling (2)' }));
     await within(await screen.findByRole('grid', { name: 'Enrolling clients' })).findByText('Client 101');
     expect(screen.queryByRole('navigation', { name: 'Pages of enrolling clients' })).toBeNull(); // one page: no pager
+  });
+});
+
+describe('G3, F6 the client list offers only what the caller may do', () => {
+  it('G3: an ANALYST reads the list but is not offered Add new client', async () => {
+    renderList('/clients/payroll', member('ANALYST'));
+    await within(await screen.findByRole('grid', { name: 'Active clients' })).findByText('Client 001');
+    expect(screen.queryByRole('link', { name: 'Add new client' })).toBeNull();
+  });
+
+  it('F6: a MEMBER without MANAGE_CLIENTS is not offered Add new client', async () => {
+    renderList('/clients/payroll', member('MEMBER', ['ASSIGN_CLIENTS']));
+    await within(await screen.findByRole('grid', { name: 'Active clients' })).findByText('Client 001');
+    expect(screen.queryByRole('link', { name: 'Add new client' })).toBeNull();
+  });
+
+  it('F6: with MANAGE_CLIENTS the PEO list offers Refer client', async () => {
+    renderList('/clients/peo', member('MEMBER', ['MANAGE_CLIENTS']));
+    expect((await screen.findByRole('link', { name: 'Refer client' })).getAttribute('href')).toBe('/clients/new?path=peo');
   });
 });

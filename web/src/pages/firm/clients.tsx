@@ -10,6 +10,7 @@ import { DataTable } from '../../components/data-table';
 import { ConfirmButton } from '../../components/confirm-button';
 import { GroupFilter } from '../../components/group-filter';
 import { CursorPager } from '../../components/cursor-pager';
+import { useCan } from '../../components/layout';
 import { FIRST_PAGE, currentCursor, type CursorPages } from '../overview/overview-logic';
 import { CLIENT_ROLE_LABEL, PLATFORM_LABEL, STATUS_LABEL, formatDate, formatDateTime, permissionList } from '../../labels';
 
@@ -183,6 +184,7 @@ export function ClientsPage() {
   });
   const [referrals] = useQuery({ query: PeoReferrals, pause: platform !== 'PEO' || tab !== 'referrals' });
   const [, withdraw] = useMutation(WithdrawReferral);
+  const { can } = useCan();
   const page = data?.myClientsPage;
   const clients = page?.edges.map((e) => e.node) ?? [];
   const requests = groupId ? [] : (tabsQuery.data?.firmRequests ?? []);
@@ -215,7 +217,7 @@ export function ClientsPage() {
       width: 120,
       sortable: false,
       renderCell: ({ row }) =>
-        ['SUBMITTED', 'IN_REVIEW'].includes(row.status) ? (
+        can('manageClients') && ['SUBMITTED', 'IN_REVIEW'].includes(row.status) ? (
           <ConfirmButton label="Withdraw" aria-label={`Withdraw the referral of ${row.businessName}`} title={`Withdraw the referral of ${row.businessName}?`} onConfirm={() => withdraw({ referralId: row.id })}>
             The PEO stops working on this referral.
           </ConfirmButton>
@@ -228,9 +230,11 @@ export function ClientsPage() {
       <PageHeader
         title={`${PLATFORM_LABEL[platform]} clients`}
         actions={
-          <Button variant="contained" component={RouterLink} to={platform === 'PEO' ? '/clients/new?path=peo' : '/clients/new'}>
-            {platform === 'PEO' ? 'Refer client' : 'Add new client'}
-          </Button>
+          can('manageClients') && (
+            <Button variant="contained" component={RouterLink} to={platform === 'PEO' ? '/clients/new?path=peo' : '/clients/new'}>
+              {platform === 'PEO' ? 'Refer client' : 'Add new client'}
+            </Button>
+          )
         }
       />
       <Stack direction="row" sx={{ mb: 1, alignItems: 'center', justifyContent: 'space-between' }}>

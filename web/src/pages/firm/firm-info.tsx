@@ -5,7 +5,7 @@ import type { GridColDef } from '@mui/x-data-grid';
 import { graphql } from '../../gql';
 import type { FirmInfoQuery } from '../../gql/graphql';
 import { formErrors } from '../../api/errors';
-import { useMe } from '../../components/layout';
+import { useCan, useMe } from '../../components/layout';
 import { ApiError, Loading, PageHeader } from '../../components/feedback';
 import { DataTable } from '../../components/data-table';
 import { ConfirmButton } from '../../components/confirm-button';
@@ -151,9 +151,10 @@ function FirmDetails({ firm, canEdit }: { firm: NonNullable<FirmInfoQuery['myFir
 
 /** Firm Info (SPEC F5–F7): the firm, its members and their permissions, pending invitations; for an ADMIN, analysts (G3) and service accounts (G6). */
 export function FirmInfoPage() {
-  const { me, can } = useMe();
+  const { me } = useMe();
+  const { can } = useCan();
   const isAdmin = me.firmRole === 'ADMIN';
-  const canManageMembers = can('MANAGE_MEMBERS');
+  const canManageMembers = can('manageMembers');
   const [includeInactive, setIncludeInactive] = useState(false);
   const [firmQuery, refetchFirm] = useQuery({ query: FirmInfo, variables: { includeInactive } });
   const [invitationsQuery, refetchInvitations] = useQuery({ query: PendingInvitations, pause: !canManageMembers });
@@ -288,7 +289,7 @@ export function FirmInfoPage() {
         <Grid container spacing={2}>
           <Grid size={12}>
             <Paper sx={{ p: 2 }}>
-              <FirmDetails key={`${firm.name}|${firm.website}`} firm={firm} canEdit={can('MANAGE_FIRM')} />
+              <FirmDetails key={`${firm.name}|${firm.website}`} firm={firm} canEdit={can('manageFirm')} />
             </Paper>
           </Grid>
           <Grid size={12}>
@@ -321,7 +322,7 @@ export function FirmInfoPage() {
               />
             </Grid>
           )}
-          {isAdmin && (
+          {can('manageServiceAccounts') && (
             <Grid size={12}>
               <ServiceAccountsSection />
             </Grid>

@@ -5,7 +5,7 @@ import type { GridColDef } from '@mui/x-data-grid';
 import { graphql } from '../../gql';
 import type { GroupsQuery } from '../../gql/graphql';
 import { formErrors } from '../../api/errors';
-import { useMe } from '../../components/layout';
+import { useCan } from '../../components/layout';
 import { ApiError, Empty, Loading, PageHeader } from '../../components/feedback';
 import { DataTable } from '../../components/data-table';
 import { ConfirmButton } from '../../components/confirm-button';
@@ -188,8 +188,8 @@ function GroupCard({ group, period, allClients, canManage, onChanged }: { group:
 
 /** SPEC C10: client groups (e.g. "paid on the 20th") and per period which were processed and reported. */
 export function GroupsPage() {
-  const { can } = useMe();
-  const canManage = can('MANAGE_CLIENTS');
+  const { can } = useCan();
+  const canManage = can('manageClients');
   const [period, setPeriod] = useState(currentPeriod());
   const [{ data, fetching, error }, refetch] = useQuery({ query: Groups, variables: { period } });
   const [name, setName] = useState('');

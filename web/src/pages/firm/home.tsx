@@ -2,7 +2,7 @@ import { Link as RouterLink } from 'react-router';
 import { useQuery } from 'urql';
 import { Box, Button, Grid, List, ListItem, ListItemText, Paper, Typography } from '@mui/material';
 import { graphql } from '../../gql';
-import { useMe } from '../../components/layout';
+import { useCan, useMe } from '../../components/layout';
 import { ApiError, Empty, Loading, PageHeader } from '../../components/feedback';
 import { attentionItems } from './attention';
 import { PayrollAttentionQuery } from '../payroll/documents';
@@ -61,9 +61,10 @@ const ExpiredInvitations = graphql(`
 
 /** The home dashboard: active clients (SPEC C7), what needs attention (payroll too: SPEC P2, P3), support (SPEC F8). */
 export function HomePage() {
-  const { me, can } = useMe();
+  const { me } = useMe();
+  const { can } = useCan();
   const [{ data, fetching, error }] = useQuery({ query: Home });
-  const [invitations] = useQuery({ query: ExpiredInvitations, pause: !can('MANAGE_MEMBERS') });
+  const [invitations] = useQuery({ query: ExpiredInvitations, pause: !can('manageMembers') });
   const [payroll] = useQuery({ query: PayrollAttentionQuery });
   const items = data
     ? attentionItems({
@@ -80,9 +81,11 @@ export function HomePage() {
       <PageHeader
         title={`Welcome, ${me.firstName}`}
         actions={
-          <Button variant="contained" component={RouterLink} to="/clients/new">
-            Add new client
-          </Button>
+          can('manageClients') && (
+            <Button variant="contained" component={RouterLink} to="/clients/new">
+              Add new client
+            </Button>
+          )
         }
       />
       <ApiError error={error} />

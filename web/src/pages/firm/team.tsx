@@ -5,7 +5,7 @@ import { Button, Grid, Link, List, ListItemButton, ListItemText, Paper, Stack, T
 import type { GridColDef } from '@mui/x-data-grid';
 import { graphql } from '../../gql';
 import type { MemberAccessQuery } from '../../gql/graphql';
-import { useMe } from '../../components/layout';
+import { useCan } from '../../components/layout';
 import { ApiError, Empty, Loading, PageHeader } from '../../components/feedback';
 import { DataTable } from '../../components/data-table';
 import { ConfirmButton } from '../../components/confirm-button';
@@ -66,7 +66,7 @@ type Row = MemberAccessQuery['accessList'][number] & { id: string };
 export function TeamPage() {
   const { memberId } = useParams();
   const navigate = useNavigate();
-  const { can } = useMe();
+  const { can } = useCan();
   const [team] = useQuery({ query: Team });
   const members = team.data?.myFirm?.members ?? [];
   const member = members.find((m) => m.id === memberId) ?? (memberId ? undefined : members[0]);
@@ -75,7 +75,7 @@ export function TeamPage() {
   const [editing, setEditing] = useState<Row | null>(null);
   const [, unassign] = useMutation(Unassign);
   const refresh = () => refetch({ requestPolicy: 'network-only' });
-  const canAssign = can('ASSIGN_CLIENTS');
+  const canAssign = can('assignClients');
   const rows: Row[] = (access.data?.accessList ?? []).filter((a) => a.client).map((a) => ({ ...a, id: a.client!.id }));
   const assigned = new Set(rows.map((r) => r.id));
   const name = member ? `${member.firstName} ${member.lastName}` : '';

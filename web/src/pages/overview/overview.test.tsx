@@ -7,17 +7,20 @@ import { clientAnswering, refusal, type Answer } from '../../test-support/graphq
 import { KeyFiguresPage } from './key-figures';
 import { ReportsPage } from './reports';
 import { TaxCardsPage } from './tax-cards';
+import { SignedInAs, member } from '../../test-support/signed-in';
 
 const groups: Answer = { data: { clientGroups: [{ id: 'g1', name: 'Paid on the 20th' }] } };
 
-function renderAt(path: string, route: string, element: React.ReactNode, client: Client) {
+function renderAt(path: string, route: string, element: React.ReactNode, client: Client, me = member('MEMBER')) {
   return render(
     <Provider value={client}>
-      <MemoryRouter initialEntries={[path]}>
-        <Routes>
-          <Route path={route} element={element} />
-        </Routes>
-      </MemoryRouter>
+      <SignedInAs me={me}>
+        <MemoryRouter initialEntries={[path]}>
+          <Routes>
+            <Route path={route} element={element} />
+          </Routes>
+        </MemoryRouter>
+      </SignedInAs>
     </Provider>,
   );
 }
@@ -224,5 +227,15 @@ describe('P6 tax cards screen', () => {
     await user.click(within(form).getByRole('button', { name: 'Fetch tax cards' }));
     await waitFor(() => expect(sent).toEqual([{ name: 'FetchTaxCards', variables: { input: { forMemberId: 'm1', year: new Date().getFullYear() } } }]));
     await screen.findByRole('region', { name: 'Fetch progress' });
+  });
+
+  it('G3: an ANALYST follows the fetches and their failures but is offered neither Fetch tax cards nor Retry failed', async () => {
+    const failed = fetchClient('c2', 'Dockside Deli', 'FAILED', 'The tax authority is unavailable (503); try again later.');
+    const { client } = clientAnswering({ TaxCardSetup: setup, TaxCardFetch: fetchState('FINISHED', failed) });
+    renderAt('/tax-cards', '/tax-cards', <TaxCardsPage />, client, member('ANALYST'));
+    const progress = await screen.findByRole('region', { name: 'Fetch progress' });
+    await within(progress).findByText('Finished: 2 clients, 1 fetched, 1 failed.');
+    expect(within(progress).queryByRole('button', { name: /Retry failed/ })).toBeNull();
+    expect(screen.queryByRole('form', { name: 'Fetch tax cards' })).toBeNull();
   });
 });

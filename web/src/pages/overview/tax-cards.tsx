@@ -21,6 +21,7 @@ import {
 import type { GridColDef } from '@mui/x-data-grid';
 import { graphql } from '../../gql';
 import type { TaxCardFetchQuery, TaxCardSetupQuery } from '../../gql/graphql';
+import { useCan } from '../../components/layout';
 import { formErrors } from '../../api/errors';
 import { ApiError, Loading, PageHeader } from '../../components/feedback';
 import { DataTable } from '../../components/data-table';
@@ -231,6 +232,7 @@ function StartFetch({ clients, members, onStarted }: { clients: Client[]; member
 function FetchProgress({ fetchId, onProgress }: { fetchId: string; onProgress: () => void }) {
   const [{ data, fetching, error }, refetch] = useQuery({ query: TaxCardFetch, variables: { id: fetchId }, requestPolicy: 'network-only' });
   const [retryResult, retry] = useMutation(RetryTaxCardFetch);
+  const { can } = useCan();
   const fetch = data?.taxCardFetch;
   const running = fetch?.status === 'RUNNING';
   useEffect(() => {
@@ -254,7 +256,7 @@ function FetchProgress({ fetchId, onProgress }: { fetchId: string; onProgress: (
         <Typography variant="h2" component="h2">
           Tax cards {fetch.year}, started {formatDateTime(fetch.startedAt)}
         </Typography>
-        {!running && fetch.failed > 0 && (
+        {!running && fetch.failed > 0 && can('fetchTaxCards') && (
           <Button
             variant="outlined"
             onClick={async () => {
@@ -280,6 +282,7 @@ function FetchProgress({ fetchId, onProgress }: { fetchId: string; onProgress: (
 /** SPEC P6: the tax-card screen: start a fetch, the latest fetches, the chosen one's progress. */
 export function TaxCardsPage() {
   const [params, setParams] = useSearchParams();
+  const { can } = useCan();
   const [{ data, fetching, error }, refetch] = useQuery({ query: TaxCardSetup });
   const fetches = data?.taxCardFetches ?? [];
   const fetchId = params.get('fetch') ?? fetches[0]?.id ?? '';
@@ -311,7 +314,7 @@ export function TaxCardsPage() {
       <PageHeader title="Tax cards" subtitle="Employees' tax withholding cards, fetched from the tax authority." />
       <ApiError error={error} />
       {fetching && !data && <Loading what="Loading clients" />}
-      {data && <StartFetch clients={data.myClients} members={members} onStarted={open} />}
+      {data && can('fetchTaxCards') && <StartFetch clients={data.myClients} members={members} onStarted={open} />}
       {fetchId && <FetchProgress key={fetchId} fetchId={fetchId} onProgress={() => refetch({ requestPolicy: 'network-only' })} />}
       {data && (
         <Box sx={{ mt: 3 }}>

@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { Provider, type Client } from 'urql';
 import { clientAnswering, refusal, type Answer } from '../../test-support/graphql-client';
+import { SignedInAs, member } from '../../test-support/signed-in';
 import { ClientPayrollPage, EditTimecardDialog } from './client-payroll';
 
 const period = { id: 'p1', startDate: '2026-03-02', endDate: '2026-03-08', deadline: '2026-03-09', deadlineMovedFor: null, paid: false, draftCount: 2, approvedCount: 0 };
@@ -51,14 +52,16 @@ function summary(myPermissions: string[]) {
   };
 }
 
-function renderPayroll(client: Client) {
+function renderPayroll(client: Client, me = member('MEMBER')) {
   render(
     <Provider value={client}>
-      <MemoryRouter initialEntries={['/clients/view/c1/payroll?tab=timecards&period=p1']}>
-        <Routes>
-          <Route path="/clients/view/:clientId/payroll" element={<ClientPayrollPage realm="firm" />} />
-        </Routes>
-      </MemoryRouter>
+      <SignedInAs me={me}>
+        <MemoryRouter initialEntries={['/clients/view/c1/payroll?tab=timecards&period=p1']}>
+          <Routes>
+            <Route path="/clients/view/:clientId/payroll" element={<ClientPayrollPage realm="firm" />} />
+          </Routes>
+        </MemoryRouter>
+      </SignedInAs>
     </Provider>,
   );
 }
@@ -85,6 +88,18 @@ describe('a client\'s payroll screen (SPEC P "who may act")', () => {
     expect(sent).toEqual([{ name: 'ApproveAllTimecards', variables: { clientId: 'c1', periodId: 'p1' } }]);
     // The API's refusal is shown beside the button that caused it.
     expect((await screen.findByRole('alert')).textContent).toBe('You are not allowed to do this.');
+  });
+
+  it('G3, C3: an ANALYST reads the period but is offered neither Approve All nor Run payroll, even if the client permissions would allow them', async () => {
+    renderPayroll(
+      clientAnswering({ FirmClientPayroll: summary(['VIEW_PAYROLL', 'APPROVE_TIMECARDS', 'RUN_PAYROLL']), FirmTimecards: { data: { myClients: [{ id: 'c1', timecards: [card] }] } } }).client,
+      member('ANALYST'),
+    );
+    await screen.findByRole('heading', { name: 'Timecards · Mar 2 – Mar 8, 2026' });
+    expect(screen.getByText('Approve by Mar 9, 2026')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /^Approve All/ })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Run payroll' })).toBeNull();
+    expect(screen.queryByRole('button', { name: /^Edit .*timecard/ })).toBeNull();
   });
 
   it('P1: without View payroll the screen says which permission is missing', async () => {

@@ -29,6 +29,7 @@ import { useFields } from '../../components/form';
 import { ApiError, Empty, Loading, PageHeader } from '../../components/feedback';
 import { DataTable } from '../../components/data-table';
 import { ConfirmButton } from '../../components/confirm-button';
+import { useCanIfFirmMember } from '../../components/layout';
 import { formatDateTime } from '../../labels';
 import type {
   PayFrequency,
@@ -113,6 +114,7 @@ export function ClientPayrollPage({ realm }: { realm: Realm }) {
   const params = useParams();
   const session = useSession();
   const [search, setSearch] = useSearchParams();
+  const firmMember = useCanIfFirmMember();
   const firm = useClientPart(realm, params.clientId, FirmClientPayroll, CompanyPayroll, {});
   const client = firm.client;
   const tab = (TABS.find((t) => t.value === search.get('tab'))?.value ?? 'timecards') as TabName;
@@ -139,7 +141,7 @@ export function ClientPayrollPage({ realm }: { realm: Realm }) {
   }
   const can =
     realm === 'firm'
-      ? payrollAbilities({ realm: 'firm', effectivePermissions: 'myPermissions' in client ? (client.myPermissions as string[]) : [] })
+      ? (firmMember?.onClient('myPermissions' in client ? (client.myPermissions as string[]) : []) ?? payrollAbilities({ realm: 'firm', effectivePermissions: [] }))
       : payrollAbilities({
           realm: 'client',
           adminPermissions: ('admins' in client ? (client.admins as Array<{ id: string; permissions: string[] }>) : []).find(
