@@ -94,4 +94,42 @@ describe('clients: the client list by pages (C6, C7, C10; issue 13)', () => {
     expect(fifth.page.edges).toHaveLength(20);
     expect(fifth.statements).toBe(first.statements);
   });
+
+  describe('issue 16: the pickers search, the home dashboard asks for unassigned clients', () => {
+    it('C6: search matches part of the business name (any case) or the start of the FEIN, pages and counts like the rest', async () => {
+      const all = await domain.directory.clientsOfFirmMember(admin);
+      const named = all.filter((c) => c.businessName.toLowerCase().includes('nt 0')).map((c) => c.id);
+      expect(named.length).toBeGreaterThan(10);
+      const found = await walk(admin, { search: '  NT 0 ' }, 7);
+      expect(found.ids).toEqual(named);
+      expect(found.totalCount).toBe(named.length);
+      const byFein = await domain.directory.pageOfFirmMember(admin, { search: '44-100001' }, { first: 50 });
+      expect(byFein.edges.map((e) => e.node.fein).sort()).toEqual(all.map((c) => c.fein).filter((f) => f.startsWith('44-100001')).sort());
+      expect(byFein.totalCount).toBe(10);
+      // The FEIN matches at its start only; the other firm's client never.
+      expect((await domain.directory.pageOfFirmMember(admin, { search: '100001' }, {})).totalCount).toBe(0);
+      expect((await domain.directory.pageOfFirmMember(admin, { search: '9999999' }, {})).totalCount).toBe(0);
+      // The staff member searches their own clients only (C6).
+      const staffNamed = (await domain.directory.clientsOfFirmMember(staff)).filter((c) => c.businessName.includes('nt 0')).map((c) => c.id);
+      expect((await walk(staff, { search: 'nt 0' }, 5)).ids).toEqual(staffNamed);
+    });
+
+    it('search takes % and _ literally, a blank search lists everything, more than 100 characters is BAD_USER_INPUT', async () => {
+      expect((await domain.directory.pageOfFirmMember(admin, { search: '%' }, {})).totalCount).toBe(0);
+      expect((await domain.directory.pageOfFirmMember(admin, { search: 'Client_0' }, {})).totalCount).toBe(0);
+      expect((await domain.directory.pageOfFirmMember(admin, { search: '   ' }, {})).totalCount).toBe(N);
+      await expect(domain.directory.pageOfFirmMember(admin, { search: 'x'.repeat(101) }, {})).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
+    });
+
+    it('C4: unassigned lists the clients nobody at the firm is assigned to, with the other filters', async () => {
+      const all = await domain.directory.clientsOfFirmMember(admin);
+      const assigned = new Set((await domain.directory.clientsOfFirmMember(staff)).map((c) => c.id));
+      const expected = all.filter((c) => !assigned.has(c.id) && c.status === 'ACTIVE').map((c) => c.id);
+      const found = await walk(admin, { unassigned: true, status: 'ACTIVE' }, 30);
+      expect(found.ids).toEqual(expected);
+      expect(found.totalCount).toBe(expected.length);
+      // Someone assigned to none of them sees none unassigned (C6: they see only their own).
+      expect((await domain.directory.pageOfFirmMember(staff, { unassigned: true }, {})).totalCount).toBe(0);
+    });
+  });
 });

@@ -735,7 +735,9 @@ export type QueryMyClientsPageArgs = {
   groupId?: InputMaybe<Scalars['ID']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
   platform?: InputMaybe<Platform>;
+  search?: InputMaybe<Scalars['String']['input']>;
   status?: InputMaybe<ClientStatus>;
+  unassigned?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 

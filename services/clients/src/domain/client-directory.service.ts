@@ -1,5 +1,6 @@
 import { In } from 'typeorm';
-import { applyKeyset, pageRequest, toConnection, unauthenticated, type Connection, type Database, type Identity, type PageArgs } from '@advisor/kit';
+import { z } from 'zod';
+import { applyKeyset, pageRequest, parseInput, toConnection, unauthenticated, type Connection, type Database, type Identity, type PageArgs } from '@advisor/kit';
 import type { ClientGrantedPermission } from '@advisor/schema';
 import { ClientCompanyEntity } from '../db/entities/client-company.entity';
 import { FirmLinkEntity } from '../db/entities/firm-link.entity';
@@ -22,7 +23,17 @@ export interface ClientFilter {
   platform?: 'PEO' | 'PAYROLL';
   status?: 'ENROLLING' | 'ACTIVE';
   groupId?: string;
+  /** Issue 16: the pickers' search: part of the business name, or the start of the FEIN. */
+  search?: string;
+  /** Issue 16: only clients nobody at the firm is assigned to (the home dashboard's attention list). */
+  unassigned?: boolean;
 }
+
+/** Issue 16: a picker's search, at most 100 characters; blank means no search. */
+const searchFilter = z.string().trim().max(100, 'A search is at most 100 characters.');
+
+/** `text` matched literally inside a LIKE pattern (MySQL's default escape is the backslash). */
+const likeLiteral = (text: string) => text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
 
 
 /**
@@ -53,6 +64,8 @@ export class ClientDirectoryService {
   async pageOfFirmMember(viewer: Viewer, filter: ClientFilter, args: PageArgs, seen?: SeenLinks): Promise<Connection<ClientCompany>> {
     if (viewer.realm === 'anonymous') throw unauthenticated();
     const page = pageRequest(args, 2);
+    const search = filter.search === undefined ? undefined : parseInput(z.object({ search: searchFilter }), { search: filter.search }).search;
+    filter = { ...filter, search: search || undefined };
     if (viewer.realm !== 'firm') return toConnection([], page, 0, () => []);
     const [rows, totalCount] = await Promise.all([
       applyKeyset(this.visibleClientsQuery(viewer, filter), ['c.business_name', 'c.id'], page).getMany(),
@@ -81,6 +94,12 @@ export class ClientDirectoryService {
     }
     if (filter.platform) query.andWhere('c.platform = :platform', { platform: filter.platform });
     if (filter.status) query.andWhere('c.status = :status', { status: filter.status });
+    if (filter.search) {
+      query.andWhere('(c.business_name LIKE :nameLike OR c.fein LIKE :feinLike)', { nameLike: `%${likeLiteral(filter.search)}%`, feinLike: `${likeLiteral(filter.search)}%` });
+    }
+    if (filter.unassigned) {
+      query.andWhere(`NOT EXISTS (SELECT 1 FROM assignments ua WHERE ua.client_id = c.id AND ua.firm_id = :firmId)`);
+    }
     if (filter.groupId) {
       // Groups are the firm's own: another firm's group id matches nothing.
       query

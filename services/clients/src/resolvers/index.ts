@@ -26,10 +26,10 @@ export const resolvers: Resolvers = {
       for (const c of clients) ctx.loaders.client.prime(c.id, c);
       return clients;
     },
-    myClientsPage: async (_root, { platform, status, groupId, ...page }, ctx) => {
+    myClientsPage: async (_root, { platform, status, groupId, search, unassigned, ...page }, ctx) => {
       const connection = await ctx.domain.directory.pageOfFirmMember(
         ctx.identity,
-        { platform: platform ?? undefined, status: status ?? undefined, groupId: groupId ?? undefined },
+        { platform: platform ?? undefined, status: status ?? undefined, groupId: groupId ?? undefined, search: search ?? undefined, unassigned: unassigned ?? undefined },
         page,
         (links) => links.forEach((l) => ctx.loaders.link.prime(l.clientId, l)),
       );
