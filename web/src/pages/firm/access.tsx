@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
-import { Alert, Autocomplete, Button, Dialog, DialogActions, DialogContent, DialogTitle, MenuItem, Stack, TextField } from '@mui/material';
+import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, MenuItem, Stack, TextField } from '@mui/material';
 import type { GridColDef, GridRowSelectionModel } from '@mui/x-data-grid';
 import { graphql } from '../../gql';
 import type { AccessListQuery, ClientPermission, ClientRole } from '../../gql/graphql';
@@ -11,6 +11,7 @@ import { ApiError, PageHeader } from '../../components/feedback';
 import { DataTable } from '../../components/data-table';
 import { ConfirmButton } from '../../components/confirm-button';
 import { GroupFilter } from '../../components/group-filter';
+import { ClientPicker, type PickedClient } from '../../components/client-picker';
 import { PermissionPicker } from '../../components/permission-picker';
 import { END_DATE_ERROR_FIELDS, EndDateField, endOfDayIso } from '../../components/end-date-field';
 import { CLIENT_PERMISSIONS, CLIENT_PERMISSION_LABEL, CLIENT_ROLE_LABEL, formatDate, permissionList } from '../../labels';
@@ -41,10 +42,6 @@ const AccessList = graphql(`
         lastName
       }
     }
-    myClients {
-      id
-      businessName
-    }
   }
 `);
 
@@ -68,8 +65,8 @@ const EndAccess = graphql(`
 type Row = AccessListQuery['accessList'][number] & { id: string };
 
 /** SPEC C12: give one member the same access to several clients at once, until an optional end date (F10); all or nothing. */
-function GrantDialog({ memberId, memberName, clients, onClose }: { memberId: string; memberName: string; clients: Array<{ id: string; businessName: string }>; onClose: (granted: number) => void }) {
-  const [selected, setSelected] = useState<typeof clients>([]);
+function GrantDialog({ memberId, memberName, exclude, onClose }: { memberId: string; memberName: string; exclude: (clientId: string) => boolean; onClose: (granted: number) => void }) {
+  const [selected, setSelected] = useState<PickedClient[]>([]);
   const [role, setRole] = useState<ClientRole>('COLLABORATOR');
   const [permissions, setPermissions] = useState<ClientPermission[]>(['VIEW_COMPANY']);
   const [endDate, setEndDate] = useState('');
@@ -86,15 +83,15 @@ function GrantDialog({ memberId, memberName, clients, onClose }: { memberId: str
         <DialogTitle id="grant-title">Give {memberName} access to several clients</DialogTitle>
         <DialogContent>
           <Stack spacing={2} sx={{ pt: 1 }}>
-            <Autocomplete
+            <ClientPicker
               multiple
-              options={clients}
-              getOptionLabel={(c) => c.businessName}
+              id="clientIds"
+              label="Clients"
+              exclude={exclude}
               value={selected}
-              onChange={(_, v) => setSelected(v)}
-              renderInput={(params) => (
-                <TextField {...params} id="clientIds" label="Clients" error={Boolean(errors.fields.clientIds)} helperText={errors.fields.clientIds ?? 'All of them, or none if one fails.'} />
-              )}
+              onChange={setSelected}
+              error={Boolean(errors.fields.clientIds)}
+              helperText={errors.fields.clientIds ?? 'All of them, or none if one fails.'}
             />
             <TextField select id="grant-role" label="Client role" value={role} onChange={(e) => setRole(e.target.value as ClientRole)}>
               <MenuItem value="COLLABORATOR">Collaborator</MenuItem>
@@ -219,7 +216,7 @@ export function AccessPage() {
         <GrantDialog
           memberId={member.id}
           memberName={memberName}
-          clients={(data?.myClients ?? []).filter((c) => !rows.some((r) => r.client!.id === c.id))}
+          exclude={(clientId) => rows.some((r) => r.client!.id === clientId)}
           onClose={(n) => {
             setGranting(false);
             if (n > 0) {

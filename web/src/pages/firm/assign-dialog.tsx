@@ -6,6 +6,7 @@ import type { ClientPermission, ClientRole } from '../../gql/graphql';
 import { formErrors } from '../../api/errors';
 import { ApiError } from '../../components/feedback';
 import { PermissionPicker } from '../../components/permission-picker';
+import { ClientPicker, type PickedClient } from '../../components/client-picker';
 import { END_DATE_ERROR_FIELDS, EndDateField, dateInputValue, endOfDayIso, endsAtChange } from '../../components/end-date-field';
 import { CLIENT_PERMISSIONS, CLIENT_PERMISSION_LABEL } from '../../labels';
 
@@ -52,31 +53,38 @@ export interface AssignOption {
 }
 
 /**
- * SPEC C3: assign from the client view (client → member, "Assign firm member") or the team view
- * (member → client, "Assign client"): who, which permissions, and the client role (SPEC C5).
+ * SPEC C3: assign from the client view (client → member, "Assign firm member": the firm's members
+ * as `options`) or the team view (member → client, "Assign client": the firm's clients picked by
+ * searching the API page by page, without `excludeClients`): who, which permissions, and the
+ * client role (SPEC C5).
  */
 export function AssignDialog({
   title,
   targetLabel,
   options,
+  excludeClients,
   fixed,
   fixedLinkPermissions,
   onClose,
 }: {
   title: string;
   targetLabel: string;
-  options: AssignOption[];
+  options?: AssignOption[];
+  /** For member → client: clients not to offer (already assigned). */
+  excludeClients?: (clientId: string) => boolean;
   fixed: { clientId: string } | { memberId: string };
   fixedLinkPermissions?: readonly ClientPermission[];
   onClose: (assigned: boolean) => void;
 }) {
-  const [target, setTarget] = useState('');
+  const [picked, setPicked] = useState<PickedClient | null>(null);
+  const [chosen, setTarget] = useState('');
+  const target = options ? chosen : (picked?.id ?? '');
   const [role, setRole] = useState<ClientRole>('COLLABORATOR');
   const [permissions, setPermissions] = useState<ClientPermission[]>([]);
   const [endDate, setEndDate] = useState('');
   const [result, assign] = useMutation(AssignMember);
   const errors = formErrors(result.error, ASSIGN_ERROR_FIELDS, { memberId: 'target', clientId: 'target' });
-  const limit = fixedLinkPermissions ?? options.find((o) => o.id === target)?.linkPermissions;
+  const limit = fixedLinkPermissions ?? (options ? options.find((o) => o.id === target)?.linkPermissions : picked?.linkPermissions);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const ids = 'clientId' in fixed ? { clientId: fixed.clientId, memberId: target } : { memberId: fixed.memberId, clientId: target };
@@ -89,21 +97,25 @@ export function AssignDialog({
         <DialogTitle id="assign-title">{title}</DialogTitle>
         <DialogContent>
           <Stack spacing={2} sx={{ pt: 1 }}>
-            <TextField
-              select
-              id="assign-target"
-              label={targetLabel}
-              value={target}
-              onChange={(e) => setTarget(e.target.value)}
-              error={Boolean(errors.fields.target)}
-              helperText={errors.fields.target ?? (options.length === 0 ? 'There is nobody left to assign.' : undefined)}
-            >
-              {options.map((o) => (
-                <MenuItem key={o.id} value={o.id}>
-                  {o.label}
-                </MenuItem>
-              ))}
-            </TextField>
+            {options ? (
+              <TextField
+                select
+                id="assign-target"
+                label={targetLabel}
+                value={target}
+                onChange={(e) => setTarget(e.target.value)}
+                error={Boolean(errors.fields.target)}
+                helperText={errors.fields.target ?? (options.length === 0 ? 'There is nobody left to assign.' : undefined)}
+              >
+                {options.map((o) => (
+                  <MenuItem key={o.id} value={o.id}>
+                    {o.label}
+                  </MenuItem>
+                ))}
+              </TextField>
+            ) : (
+              <ClientPicker id="assign-target" label={targetLabel} exclude={excludeClients} value={picked} onChange={setPicked} error={Boolean(errors.fields.target)} helperText={errors.fields.target} />
+            )}
             <TextField select id="assign-role" label="Client role" value={role} onChange={(e) => setRole(e.target.value as ClientRole)}>
               <MenuItem value="COLLABORATOR">Collaborator</MenuItem>
               <MenuItem value="RESPONSIBLE">Responsible</MenuItem>

@@ -40,4 +40,20 @@ describe('home: what needs attention', () => {
   it('is empty when nothing is waiting', () => {
     expect(attentionItems({ now, expiredInvitations: [], unassignedClients: [], pendingRequests: [], enrollingClients: [] })).toEqual([]);
   });
+
+  it('C7: a long list shows its first clients and counts the rest from the totals', () => {
+    const items = attentionItems({
+      now,
+      expiredInvitations: [],
+      unassignedClients: [{ id: 'c1', businessName: 'Acme' }],
+      pendingRequests: [],
+      enrollingClients: [{ id: 'c2', businessName: 'New Co', onboarding: [] }],
+      totals: { unassigned: 41, enrolling: 2 },
+    });
+    expect(items.map((i) => i.key)).toEqual(['un-c1', 'un-more', 'enr-c2', 'enr-more']);
+    expect(items[1]).toMatchObject({ text: 'Nobody is assigned to 40 more clients.', to: '/access' });
+    expect(items[3]).toMatchObject({ text: '1 more client is enrolling.', to: '/clients/payroll?tab=enrolling' });
+    // Totals equal to what is listed add nothing.
+    expect(attentionItems({ now, expiredInvitations: [], unassignedClients: [], pendingRequests: [], enrollingClients: [], totals: { unassigned: 0, enrolling: 0 } })).toEqual([]);
+  });
 });

@@ -10,6 +10,8 @@ export interface AttentionInput {
   expiredInvitations: Array<{ id: string; firstName: string; lastName: string }>;
   enrollingClients: Array<{ id: string; businessName: string; onboarding: Array<{ completedAt?: string | null }> }>;
   unassignedClients: Array<{ id: string; businessName: string }>;
+  /** How many clients there are of each kind (`totalCount`), when only the first page of them is listed. */
+  totals?: { enrolling?: number; unassigned?: number };
   pendingRequests: Array<{ id: string; businessName?: string | null; expiresAt: string }>;
   /** SPEC P2, P3: clients with timecards to approve or hours that did not reach payroll (payrollAttention). */
   payroll?: Array<{ draftsDue: Array<{ overdue: boolean }> }>;
@@ -37,6 +39,10 @@ export function attentionItems(input: AttentionInput): AttentionItem[] {
   for (const c of input.unassignedClients) {
     items.push({ key: `un-${c.id}`, text: `Nobody at your firm is assigned to ${c.businessName}.`, to: `/clients/view/${c.id}`, action: 'Assign firm member' });
   }
+  const moreUnassigned = (input.totals?.unassigned ?? 0) - input.unassignedClients.length;
+  if (moreUnassigned > 0) {
+    items.push({ key: 'un-more', text: `Nobody is assigned to ${moreUnassigned} more client${moreUnassigned === 1 ? '' : 's'}.`, to: '/access', action: 'Open access list' });
+  }
   for (const r of input.pendingRequests) {
     const left = Math.ceil((Date.parse(r.expiresAt) - now) / DAY);
     if (left <= 2) {
@@ -56,6 +62,10 @@ export function attentionItems(input: AttentionInput): AttentionItem[] {
       to: `/clients/view/${c.id}`,
       action: 'Continue onboarding',
     });
+  }
+  const moreEnrolling = (input.totals?.enrolling ?? 0) - input.enrollingClients.length;
+  if (moreEnrolling > 0) {
+    items.push({ key: 'enr-more', text: `${moreEnrolling} more client${moreEnrolling === 1 ? ' is' : 's are'} enrolling.`, to: '/clients/payroll?tab=enrolling', action: 'Open Enrolling' });
   }
   return items;
 }

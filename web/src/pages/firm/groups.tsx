@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
-import { Autocomplete, Button, Checkbox, Paper, Stack, TextField, Typography } from '@mui/material';
+import { Button, Checkbox, Paper, Stack, TextField, Typography } from '@mui/material';
 import type { GridColDef } from '@mui/x-data-grid';
 import { graphql } from '../../gql';
 import type { GroupsQuery } from '../../gql/graphql';
@@ -9,6 +9,7 @@ import { useCan } from '../../components/layout';
 import { ApiError, Empty, Loading, PageHeader } from '../../components/feedback';
 import { DataTable } from '../../components/data-table';
 import { ConfirmButton } from '../../components/confirm-button';
+import { ClientPicker, type PickedClient } from '../../components/client-picker';
 import { currentPeriod, formatDateTime } from '../../labels';
 
 const Groups = graphql(`
@@ -28,10 +29,6 @@ const Groups = graphql(`
         reported
         updatedAt
       }
-    }
-    myClients {
-      id
-      businessName
     }
   }
 `);
@@ -81,8 +78,8 @@ const MarkPeriod = graphql(`
 type Group = GroupsQuery['clientGroups'][number];
 type Row = { id: string; businessName: string; processed: boolean; reported: boolean; updatedAt?: string | null };
 
-function GroupCard({ group, period, allClients, canManage, onChanged }: { group: Group; period: string; allClients: Array<{ id: string; businessName: string }>; canManage: boolean; onChanged: () => void }) {
-  const [adding, setAdding] = useState<Array<{ id: string; businessName: string }>>([]);
+function GroupCard({ group, period, canManage, onChanged }: { group: Group; period: string; canManage: boolean; onChanged: () => void }) {
+  const [adding, setAdding] = useState<PickedClient[]>([]);
   const [addResult, add] = useMutation(AddToGroup);
   const [removeResult, remove] = useMutation(RemoveFromGroup);
   const [markResult, mark] = useMutation(MarkPeriod);
@@ -158,15 +155,15 @@ function GroupCard({ group, period, allClients, canManage, onChanged }: { group:
       <ApiError error={markResult.error ?? removeResult.error ?? addResult.error} />
       {canManage && (
         <Stack direction="row" spacing={1} sx={{ mt: 1, alignItems: 'flex-start' }}>
-          <Autocomplete
+          <ClientPicker
             multiple
+            id={`add-to-${group.id}`}
             size="small"
             sx={{ minWidth: 360 }}
-            options={allClients.filter((c) => !inGroup.has(c.id))}
-            getOptionLabel={(c) => c.businessName}
+            exclude={(id) => inGroup.has(id)}
             value={adding}
-            onChange={(_, v) => setAdding(v)}
-            renderInput={(params) => <TextField {...params} label={`Add clients to ${group.name}`} />}
+            onChange={setAdding}
+            label={`Add clients to ${group.name}`}
           />
           <Button
             disabled={adding.length === 0}
@@ -231,7 +228,7 @@ export function GroupsPage() {
       <ApiError error={error} />
       {fetching && !data && <Loading what="Loading groups" />}
       {data && data.clientGroups.length === 0 && <Empty>No groups yet. Create one to tag clients.</Empty>}
-      {data?.clientGroups.map((g) => <GroupCard key={g.id} group={g} period={period} allClients={data.myClients} canManage={canManage} onChanged={refresh} />)}
+      {data?.clientGroups.map((g) => <GroupCard key={g.id} group={g} period={period} canManage={canManage} onChanged={refresh} />)}
     </>
   );
 }

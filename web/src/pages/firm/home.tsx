@@ -8,20 +8,19 @@ import { attentionItems } from './attention';
 import { PayrollAttentionQuery } from '../payroll/documents';
 
 const Home = graphql(`
-  query Home {
+  query Home($listed: Int!) {
     activeClientCount
-    myClients {
-      id
-      businessName
-      status
-      assignments {
-        member {
+    enrolling: myClientsPage(status: ENROLLING, first: $listed) {
+      totalCount
+      edges {
+        node {
           id
+          businessName
+          onboarding {
+            step
+            completedAt
+          }
         }
-      }
-      onboarding {
-        step
-        completedAt
       }
     }
     firmRequests {
@@ -45,6 +44,23 @@ const Home = graphql(`
   }
 `);
 
+const UnassignedClients = graphql(`
+  query UnassignedClients($listed: Int!) {
+    myClientsPage(status: ACTIVE, unassigned: true, first: $listed) {
+      totalCount
+      edges {
+        node {
+          id
+          businessName
+        }
+      }
+    }
+  }
+`);
+
+/** How many clients of each kind the attention list names; the rest are counted (SPEC C7: a firm may have thousands). */
+export const HOME_LISTED = 5;
+
 const ExpiredInvitations = graphql(`
   query ExpiredInvitations {
     myFirm {
@@ -63,14 +79,17 @@ const ExpiredInvitations = graphql(`
 export function HomePage() {
   const { me } = useMe();
   const { can } = useCan();
-  const [{ data, fetching, error }] = useQuery({ query: Home });
+  const [{ data, fetching, error }] = useQuery({ query: Home, variables: { listed: HOME_LISTED } });
+  // Only someone who may assign is asked to (SPEC F6, G3).
+  const [unassigned] = useQuery({ query: UnassignedClients, variables: { listed: HOME_LISTED }, pause: !can('assignClients') });
   const [invitations] = useQuery({ query: ExpiredInvitations, pause: !can('manageMembers') });
   const [payroll] = useQuery({ query: PayrollAttentionQuery });
   const items = data
     ? attentionItems({
         expiredInvitations: (invitations.data?.myFirm?.pendingInvitations ?? []).filter((i) => i.status === 'EXPIRED'),
-        enrollingClients: data.myClients.filter((c) => c.status === 'ENROLLING'),
-        unassignedClients: data.myClients.filter((c) => c.status === 'ACTIVE' && c.assignments.length === 0),
+        enrollingClients: data.enrolling.edges.map((e) => e.node),
+        unassignedClients: unassigned.data?.myClientsPage.edges.map((e) => e.node) ?? [],
+        totals: { enrolling: data.enrolling.totalCount, unassigned: unassigned.data?.myClientsPage.totalCount },
         pendingRequests: data.firmRequests,
         payroll: payroll.data?.payrollAttention ?? [],
       })

@@ -44,13 +44,6 @@ const MemberAccess = graphql(`
         }
       }
     }
-    myClients {
-      id
-      businessName
-      firmLink {
-        permissions
-      }
-    }
   }
 `);
 
@@ -167,9 +160,7 @@ export function TeamPage() {
           title={`Assign client to ${name}`}
           targetLabel="Client"
           fixed={{ memberId: member.id }}
-          options={(access.data?.myClients ?? [])
-            .filter((c) => !assigned.has(c.id))
-            .map((c) => ({ id: c.id, label: c.businessName, linkPermissions: c.firmLink?.permissions ?? [] }))}
+          excludeClients={(clientId) => assigned.has(clientId)}
           onClose={(done) => {
             setAssigning(false);
             if (done) refresh();
