@@ -430,6 +430,40 @@ describe('the web app in a real browser (S1, S2)', () => {
     await shot(page, '15-firm-info-admin');
   }, 120_000);
 
+  it('G3, F6: Morgan, now an analyst, signs in and reads every screen without being offered a single action', async () => {
+    const page = (await person()).page;
+    await page.goto(`${base}/login`);
+    await logInFirm(page, morganLogin.username, morganLogin.password);
+    await page.getByRole('heading', { name: 'Welcome, Morgan' }).waitFor();
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    await nav.getByRole('link', { name: 'Key figures' }).waitFor();
+    expect(await nav.getByRole('link', { name: 'Add new client' }).count()).toBe(0);
+    expect(await page.getByRole('link', { name: 'Add new client' }).count()).toBe(0);
+    // The client list and a client: read, no Add, no Assign.
+    await nav.getByRole('link', { name: 'Payroll', exact: true }).first().click();
+    await page.getByRole('grid', { name: 'Active clients' }).getByRole('link', { name: 'Browser Bakery' }).click();
+    await page.getByRole('heading', { name: 'Browser Bakery' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Assign firm member' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: /^(Edit|Unassign) / }).count()).toBe(0);
+    // Groups: the marks are shown, none can be changed.
+    await nav.getByRole('link', { name: 'Groups' }).click();
+    const group = page.getByRole('region', { name: 'Group Paid on the 20th' });
+    expect(await group.getByRole('checkbox', { name: 'Browser Bakery processed' }).isDisabled()).toBe(true);
+    expect(await page.getByRole('form', { name: 'Create group' }).count()).toBe(0);
+    expect(await group.getByLabel('Add clients to Paid on the 20th').count()).toBe(0);
+    // Access list, tax cards and Firm Info: no grant, no fetch, no member or service-account action.
+    await nav.getByRole('link', { name: 'Access list' }).click();
+    await page.getByRole('heading', { name: 'Access list' }).waitFor();
+    expect(await page.getByRole('button', { name: /Give access|End access/ }).count()).toBe(0);
+    await nav.getByRole('link', { name: 'Tax cards' }).click();
+    await page.getByRole('heading', { name: 'Latest fetches' }).waitFor();
+    expect(await page.getByRole('form', { name: 'Fetch tax cards' }).count()).toBe(0);
+    await nav.getByRole('link', { name: 'Firm Info' }).click();
+    await page.getByRole('grid', { name: 'Members' }).getByText(`morgan@${domain}`).waitFor();
+    expect(await page.getByRole('button', { name: /^(Add member|Create service account|Edit|Deactivate)/ }).count()).toBe(0);
+    await shot(page, '18-analyst-read-only');
+  }, 120_000);
+
   /** SPEC F9: the code an authenticator app shows, computed with the same library; `ahead` steps later (a code is accepted once). */
   const totp = (secret: string, ahead = 0) => new TOTP({ secret: Secret.fromBase32(secret) }).generate({ timestamp: Date.now() + ahead * 30_000 });
 
