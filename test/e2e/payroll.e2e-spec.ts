@@ -4,6 +4,7 @@ import { startTestSystem, eventually, type TestSystem } from '../support/test-sy
 import { inviteAndJoin, linkClientToFirm, registerClient, signUpFirm, type ClientWithAdmin, type SignedUpFirm } from '../support/fixtures';
 import { assignWhenKnown } from '../support/client-fixtures';
 import { plusDays, shift, sim, weekStart } from '../support/time-tracking-fixtures';
+import { costOf, pauseBackgroundWork } from '../support/statements';
 
 const PAYROLL_PERMISSIONS = ['VIEW_COMPANY', 'VIEW_PAYROLL', 'RUN_PAYROLL', 'APPROVE_TIMECARDS', 'MANAGE_EMPLOYEES'];
 const CONNECT = `mutation($i: ConnectTimeTrackingInput!) { connectTimeTracking(input: $i) { status timeZone payFrequency providerCompanyId } }`;
@@ -196,34 +197,21 @@ describe('payroll through the gateway, with the time-tracking simulator as its o
   it('P2, P3 across clients: the attention view costs the same SQL statements at 10 and 120 clients (C6)', async () => {
     const small = await firmWithPayrollClients(system, 10);
     const large = await firmWithPayrollClients(system, 120);
-    // Only the request's statements count: background work (schedulers, relays) is paused.
-    const payroll = system.services.payrollSync.domain;
-    await Promise.all([payroll.scheduler.stop(), payroll.taxCards.stop()]);
-    for (const s of Object.values(system.services)) {
-      await s.relay?.drain();
-      await s.relay?.stop();
-    }
+    // Only the request's statements count: background work (relays, payroll-sync's loops) is paused.
+    const resume = await pauseBackgroundWork(system, { scheduler: true });
     const QUERY = `{ payrollAttention { client { id businessName } draftsDue { deadline drafts overdue daysLeft } weeksWithErrors { weekStart errors toSend } } }`;
     const measure = async (token: string) => {
-      const before = Object.fromEntries(Object.entries(system.services).map(([k, s]) => [k, s.db.statementCount]));
-      const res = await system.gql(QUERY, {}, token);
-      if (res.errors || !res.data) throw new Error(JSON.stringify(res));
-      const per = Object.fromEntries(Object.entries(system.services).map(([k, s]) => [k, s.db.statementCount - before[k]]));
-      return { per, rows: res.data.payrollAttention };
-    };
-    // Consumers may still apply the set-up's events in the background: of three runs, the fewest
-    // statements are the request's own (a request that grew with the clients would grow in all three).
-    const fewest = async (token: string) => {
-      const runs = [await measure(token), await measure(token), await measure(token)];
-      const per = Object.fromEntries(Object.keys(runs[0].per).map((k) => [k, Math.min(...runs.map((r) => r.per[k]))]));
-      return { per, rows: runs[0].rows };
+      const { result, perService } = await costOf(system, async () => {
+        const res = await system.gql(QUERY, {}, token);
+        if (res.errors || !res.data) throw new Error(JSON.stringify(res));
+        return res.data.payrollAttention;
+      });
+      return { per: perService, rows: result };
     };
     await measure(small.token);
-    const atTen = await fewest(small.token);
-    const atMany = await fewest(large.token);
-    for (const s of Object.values(system.services)) s.relay?.start();
-    payroll.scheduler.start();
-    payroll.taxCards.start();
+    const atTen = await measure(small.token);
+    const atMany = await measure(large.token);
+    resume();
     console.log(`[statements] payrollAttention at 10 clients: ${JSON.stringify(atTen.per)}; at 120: ${JSON.stringify(atMany.per)}`);
     expect(atTen.rows).toHaveLength(10);
     expect(atMany.rows).toHaveLength(120);
