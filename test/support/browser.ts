@@ -47,7 +47,12 @@ export async function startBrowser(): Promise<TestBrowser> {
       if ((url.protocol === 'http:' || url.protocol === 'https:' || url.protocol === 'ws:') && LOOPBACK.has(url.hostname)) {
         if (route.request().resourceType() !== 'document') return route.continue();
         // The app must run under a strict policy: the gateway's own when it sends one, else this.
-        const response = await route.fetch();
+        // Playwright's fetch may reuse a kept-alive socket at the moment the gateway closes it
+        // (its idle time-out, 5 s): a reset before any answer is that race, so ask once more.
+        const response = await route.fetch().catch((err: Error) => {
+          if (/ECONNRESET|socket hang up/.test(err.message)) return route.fetch();
+          throw err;
+        });
         const headers = response.headers();
         headers['content-security-policy'] ??= STRICT_CSP;
         return route.fulfill({ response, headers });
