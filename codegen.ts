@@ -29,6 +29,7 @@ const SUBGRAPHS: Record<'firms' | 'clients' | 'invitations' | 'payroll-sync', Su
       AuditEntry: '@advisor/rules#AuditEntry',
       ServiceAccount: '../domain/service-account.service#ServiceAccount',
       ServiceAccountToken: '../domain/service-account.service#ServiceAccountToken',
+      LeaverReport: '../domain/leaver-report.service#LeaverReport',
     },
   },
   clients: {
@@ -46,6 +47,8 @@ const SUBGRAPHS: Record<'firms' | 'clients' | 'invitations' | 'payroll-sync', Su
       PlatformClientCompany: '../domain/client-registry.service#PlatformClientCompany',
       Member: '../domain/roster.service#MemberReference',
       Firm: '../domain/roster.service#FirmReference',
+      LeaverReport: '../domain/leaver-report.service#LeaverReportReference',
+      LeaverClientAccess: '../domain/leaver-report.service#LeaverClientAccess',
     },
   },
   invitations: {

@@ -8,3 +8,4 @@ export * from './invitation-lifecycle';
 export * from './sign-in-throttle';
 export * from './migrations/v1';
 export * from './migrations/v2';
+export * from './leaver-report';

@@ -8,7 +8,7 @@ import type { ClientGroup as ClientGroupModel, GroupPeriodStatus as GroupPeriodS
 import type { PeoReferral as PeoReferralModel } from '../domain/referral.service';
 import type { AuditEntry as AuditEntryModel } from '@advisor/rules';
 import type { PlatformClientCompany as PlatformClientCompanyModel } from '../domain/client-registry.service';
-import type { MemberReference as MemberReferenceModel, FirmReference as FirmReferenceModel } from '../domain/roster.service';
+import type { LeaverReportReference as LeaverReportReferenceModel, LeaverClientAccess as LeaverClientAccessModel } from '../domain/leaver-report.service';
 import type { ClientsContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -56,7 +56,7 @@ export type Assignment = {
   effectivePermissions: Array<ClientPermission>;
   /** SPEC F10: when this access ends by itself (ISO-8601); null when it lasts until someone ends it. The member sees it on the client. */
   endsAt?: Maybe<Scalars['String']['output']>;
-  /** The assigned member; null if the caller may not see them (or, for a few seconds after they joined, while this service has not heard of them yet). Their name comes from this service's roster copy (issue 13). */
+  /** The assigned member; null if the caller may not see them. */
   member?: Maybe<Member>;
   /** What the firm assigned to this member. */
   permissions: Array<ClientPermission>;
@@ -258,14 +258,12 @@ export type CustomerSuccessInput = {
 export type Firm = {
   __typename?: 'Firm';
   id: Scalars['ID']['output'];
-  /** Owned by firms; served here on firm links from the copy `firm.renamed` keeps. */
-  name: Scalars['String']['output'];
 };
 
 /** A client company's link to its one accountant firm (SPEC C2). */
 export type FirmLink = {
   __typename?: 'FirmLink';
-  /** The linked firm; null if the caller may not see it. Its name comes from this service's copy (issue 13: the client list needs no call to firms). */
+  /** The linked firm; null if the caller may not see it. */
   firm?: Maybe<Firm>;
   /** When the link was made (ISO-8601). */
   linkedAt: Scalars['String']['output'];
@@ -302,6 +300,40 @@ export type GroupPeriodStatus = {
   updatedAt?: Maybe<Scalars['String']['output']>;
 };
 
+/** SPEC F11: one client a member reaches, and how. */
+export type LeaverClientAccess = {
+  __typename?: 'LeaverClientAccess';
+  /** Whether the member is assigned to the client (SPEC C3); false when they reach it through VIEW_ALL_CLIENTS (SPEC C6). */
+  assigned: Scalars['Boolean']['output'];
+  /** The client's business name. */
+  businessName: Scalars['String']['output'];
+  /** The client; null if the reader may not see it. */
+  client?: Maybe<ClientCompany>;
+  /** SPEC F10: when the member's assignment ends by itself (ISO-8601); null when it does not. */
+  endsAt?: Maybe<Scalars['String']['output']>;
+  /** What the member may do there now: their assignment narrowed by the link (SPEC C3). */
+  permissions: Array<ClientPermission>;
+  /** The client's platform. */
+  platform: Platform;
+  /** RESPONSIBLE or COLLABORATOR (SPEC C5); null when not assigned. */
+  role?: Maybe<ClientRole>;
+};
+
+/** SPEC F11: what a member can reach, to hand their work over when they leave, before or after deactivation (SPEC F7). Each part comes from the service that owns it: the firms service (the member, their service accounts and team invitations), the clients service (the clients they reach and those where they are RESPONSIBLE) and the invitations service (their firm requests still pending). Readable by firm members holding MANAGE_MEMBERS and VIEW_ALL_CLIENTS (an ADMIN holds both), for members of their own firm. */
+export type LeaverReport = {
+  __typename?: 'LeaverReport';
+  /** The member the report is about. */
+  memberId: Scalars['ID']['output'];
+  /** SPEC C3, C6: every client the member can reach now, with their effective permissions (assignment narrowed by the link) and role, by business name. Empty for a deactivated member once their deactivation has reached this service (SPEC F7). */
+  reachableClients: Array<LeaverClientAccess>;
+  /** SPEC G3: whether the member is an ANALYST, who reads what the link lets the firm read and changes nothing. */
+  readOnly: Scalars['Boolean']['output'];
+  /** SPEC C6: whether the member's role (ADMIN, or VIEW_ALL_CLIENTS) lets them reach every client linked to the firm, assigned or not. */
+  seesAllClients: Scalars['Boolean']['output'];
+  /** SPEC C5: the linked clients where the member is the only RESPONSIBLE member: make someone else responsible before they go. */
+  soleResponsibleClients: Array<LeaverClientAccess>;
+};
+
 /** SPEC C10: mark a group's client processed and reported for a pay period. */
 export type MarkGroupPeriodInput = {
   /** A client in that group that the caller may see. */
@@ -318,11 +350,7 @@ export type MarkGroupPeriodInput = {
 
 export type Member = {
   __typename?: 'Member';
-  /** Owned by firms; served here on assignments from the roster copy (`member.joined`). */
-  firstName: Scalars['String']['output'];
   id: Scalars['ID']['output'];
-  /** Owned by firms; served here on assignments from the roster copy (`member.joined`). */
-  lastName: Scalars['String']['output'];
 };
 
 /** What callers change. */
@@ -735,9 +763,7 @@ export type QueryMyClientsPageArgs = {
   groupId?: InputMaybe<Scalars['ID']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
   platform?: InputMaybe<Platform>;
-  search?: InputMaybe<Scalars['String']['input']>;
   status?: InputMaybe<ClientStatus>;
-  unassigned?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -875,6 +901,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 /** Mapping of federation types */
 export type FederationTypes = ResolversObject<{
   ClientCompany: ClientCompany;
+  LeaverReport: LeaverReport;
 }>;
 
 /** Mapping of federation reference types */
@@ -882,6 +909,11 @@ export type FederationReferenceTypes = ResolversObject<{
   ClientCompany:
     ( { __typename: 'ClientCompany' }
     & GraphQLRecursivePick<FederationTypes['ClientCompany'], {"id":true}> );
+  LeaverReport:
+    ( { __typename: 'LeaverReport' }
+    & GraphQLRecursivePick<FederationTypes['LeaverReport'], {"memberId":true}>
+    & ( Record<PropertyKey, never>
+        | GraphQLRecursivePick<FederationTypes['LeaverReport'], {"seesAllClients":true,"readOnly":true}> ) );
 }>;
 
 
@@ -908,13 +940,15 @@ export type ResolversTypes = ResolversObject<{
   ClientSupport: ResolverTypeWrapper<ClientSupport>;
   CustomerSuccessContact: ResolverTypeWrapper<CustomerSuccessContact>;
   CustomerSuccessInput: CustomerSuccessInput;
-  Firm: ResolverTypeWrapper<FirmReferenceModel>;
+  Firm: ResolverTypeWrapper<Firm>;
   FirmLink: ResolverTypeWrapper<FirmLinkModel>;
   GrantAccessInput: GrantAccessInput;
   GroupPeriodStatus: ResolverTypeWrapper<GroupPeriodStatusModel>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  LeaverClientAccess: ResolverTypeWrapper<LeaverClientAccessModel>;
+  LeaverReport: ResolverTypeWrapper<LeaverReportReferenceModel>;
   MarkGroupPeriodInput: MarkGroupPeriodInput;
-  Member: ResolverTypeWrapper<MemberReferenceModel>;
+  Member: ResolverTypeWrapper<Member>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   OnboardingProgress: ResolverTypeWrapper<OnboardingProgressModel>;
   OnboardingStep: OnboardingStep;
@@ -950,13 +984,15 @@ export type ResolversParentTypes = ResolversObject<{
   ClientSupport: ClientSupport;
   CustomerSuccessContact: CustomerSuccessContact;
   CustomerSuccessInput: CustomerSuccessInput;
-  Firm: FirmReferenceModel;
+  Firm: Firm;
   FirmLink: FirmLinkModel;
   GrantAccessInput: GrantAccessInput;
   GroupPeriodStatus: GroupPeriodStatusModel;
   Boolean: Scalars['Boolean']['output'];
+  LeaverClientAccess: LeaverClientAccessModel;
+  LeaverReport: LeaverReportReferenceModel;
   MarkGroupPeriodInput: MarkGroupPeriodInput;
-  Member: MemberReferenceModel;
+  Member: Member;
   Mutation: Record<PropertyKey, never>;
   OnboardingProgress: OnboardingProgressModel;
   PageInfo: PageInfo;
@@ -1055,7 +1091,6 @@ export type CustomerSuccessContactResolvers<ContextType = ClientsContext, Parent
 
 export type FirmResolvers<ContextType = ClientsContext, ParentType extends ResolversParentTypes['Firm'] = ResolversParentTypes['Firm']> = ResolversObject<{
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type FirmLinkResolvers<ContextType = ClientsContext, ParentType extends ResolversParentTypes['FirmLink'] = ResolversParentTypes['FirmLink']> = ResolversObject<{
@@ -1072,10 +1107,25 @@ export type GroupPeriodStatusResolvers<ContextType = ClientsContext, ParentType 
   updatedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
+export type LeaverClientAccessResolvers<ContextType = ClientsContext, ParentType extends ResolversParentTypes['LeaverClientAccess'] = ResolversParentTypes['LeaverClientAccess']> = ResolversObject<{
+  assigned?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  businessName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  client?: Resolver<Maybe<ResolversTypes['ClientCompany']>, ParentType, ContextType>;
+  endsAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  permissions?: Resolver<Array<ResolversTypes['ClientPermission']>, ParentType, ContextType>;
+  platform?: Resolver<ResolversTypes['Platform'], ParentType, ContextType>;
+  role?: Resolver<Maybe<ResolversTypes['ClientRole']>, ParentType, ContextType>;
+}>;
+
+export type LeaverReportResolvers<ContextType = ClientsContext, ParentType extends ResolversParentTypes['LeaverReport'] = ResolversParentTypes['LeaverReport'], FederationReferenceType extends FederationReferenceTypes['LeaverReport'] = FederationReferenceTypes['LeaverReport']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['LeaverReport']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  memberId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  reachableClients?: Resolver<Array<ResolversTypes['LeaverClientAccess']>, ParentType, ContextType>;
+  soleResponsibleClients?: Resolver<Array<ResolversTypes['LeaverClientAccess']>, ParentType, ContextType>;
+}>;
+
 export type MemberResolvers<ContextType = ClientsContext, ParentType extends ResolversParentTypes['Member'] = ResolversParentTypes['Member']> = ResolversObject<{
-  firstName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  lastName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type MutationResolvers<ContextType = ClientsContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
@@ -1185,6 +1235,8 @@ export type Resolvers<ContextType = ClientsContext> = ResolversObject<{
   Firm?: FirmResolvers<ContextType>;
   FirmLink?: FirmLinkResolvers<ContextType>;
   GroupPeriodStatus?: GroupPeriodStatusResolvers<ContextType>;
+  LeaverClientAccess?: LeaverClientAccessResolvers<ContextType>;
+  LeaverReport?: LeaverReportResolvers<ContextType>;
   Member?: MemberResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   OnboardingProgress?: OnboardingProgressResolvers<ContextType>;

@@ -15,6 +15,7 @@ export interface AccessExpiryOptions {
   /** How often each replica looks for access past its end date (default one minute). */
   intervalMs: number;
 }
+import { LeaverReportService } from './leaver-report.service';
 
 export interface ClientsDomain {
   directory: ClientDirectoryService;
@@ -33,6 +34,8 @@ export interface ClientsDomain {
    * transaction) ends each assignment once across replicas.
    */
   accessExpiry: LeasedWorkLoop;
+  /** SPEC F11: the clients part of a member's leaver report. */
+  leaverReports: LeaverReportService;
 }
 
 export function createClientsDomain(
@@ -64,5 +67,6 @@ export function createClientsDomain(
       itemsLabel: 'ended',
       logger: logger.child({ component: 'access-expiry' }),
     }),
+    leaverReports: new LeaverReportService(db),
   };
 }

@@ -141,6 +141,17 @@ export const resolvers: Resolvers = {
     after: (e) => (e.after ? JSON.stringify(e.after) : null),
     at: (e) => iso(e.at),
   },
+  LeaverReport: {
+    // SPEC F11: the reader is checked in the domain for each part.
+    __resolveReference: (ref) => ref,
+    reachableClients: (r, _args, ctx) =>
+      ctx.domain.leaverReports.reachableClients(ctx.identity, r.memberId, { seesAllClients: r.seesAllClients, readOnly: r.readOnly }),
+    soleResponsibleClients: (r, _args, ctx) => ctx.domain.leaverReports.soleResponsibleClients(ctx.identity, r.memberId),
+  },
+  LeaverClientAccess: {
+    client: (a, _args, ctx) => ctx.loaders.client.load(a.clientId),
+    endsAt: (a) => iso(a.endsAt),
+  },
   ClientAdmin: {
     // A ClientAdmin object is only handed to that admin, so their company follows.
     client: async (admin, _args, ctx) =>

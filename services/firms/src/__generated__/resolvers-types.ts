@@ -6,6 +6,7 @@ import type { Firm as FirmModel, Member as MemberModel } from '../domain/member'
 import type { MemberInvitation as MemberInvitationModel } from '../domain/member-invitation.service';
 import type { AuditEntry as AuditEntryModel } from '@advisor/rules';
 import type { ServiceAccount as ServiceAccountModel, ServiceAccountToken as ServiceAccountTokenModel } from '../domain/service-account.service';
+import type { LeaverReport as LeaverReportModel } from '../domain/leaver-report.service';
 import type { FirmsContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -206,6 +207,23 @@ export type InviteMemberInput = {
   lastName: Scalars['String']['input'];
   /** Firm permissions the invitee gets (ignored for an ADMIN); only an ADMIN may grant VIEW_ALL_CLIENTS. */
   permissions: Array<FirmPermission>;
+};
+
+/** SPEC F11: what a member can reach, to hand their work over when they leave, before or after deactivation (SPEC F7). Each part comes from the service that owns it: the firms service (the member, their service accounts and team invitations), the clients service (the clients they reach and those where they are RESPONSIBLE) and the invitations service (their firm requests still pending). Readable by firm members holding MANAGE_MEMBERS and VIEW_ALL_CLIENTS (an ADMIN holds both), for members of their own firm. */
+export type LeaverReport = {
+  __typename?: 'LeaverReport';
+  /** The member the report is about (deactivated ones included). */
+  member: Member;
+  /** The member the report is about. */
+  memberId: Scalars['ID']['output'];
+  /** SPEC F5: the team invitations the member sent that can still be accepted, newest first. */
+  pendingMemberInvitations: Array<MemberInvitation>;
+  /** SPEC G3: whether the member is an ANALYST, who reads what the link lets the firm read and changes nothing. */
+  readOnly: Scalars['Boolean']['output'];
+  /** SPEC C6: whether the member's role (ADMIN, or VIEW_ALL_CLIENTS) lets them reach every client linked to the firm, assigned or not. */
+  seesAllClients: Scalars['Boolean']['output'];
+  /** SPEC G6: the service accounts the member created, revoked ones too (revokedAt set), newest first. Revoke the ones that should not outlive their maker. */
+  serviceAccountsCreated: Array<ServiceAccount>;
 };
 
 /** A person at an accounting firm. Visible to the members of the same firm only. */
@@ -452,6 +470,8 @@ export type Query = {
   __typename?: 'Query';
   /** SPEC G4: the firm's audit trail, newest first (firm admins only: FORBIDDEN otherwise). */
   firmAuditTrail: Array<AuditEntry>;
+  /** SPEC F11: a member's leaver report (active or deactivated). Needs MANAGE_MEMBERS and VIEW_ALL_CLIENTS (an ADMIN holds both). Errors: UNAUTHENTICATED, FORBIDDEN, NOT_FOUND (no such member in the caller's firm). */
+  leaverReport: LeaverReport;
   /** The signed-in firm member; null for anyone else. */
   me?: Maybe<Member>;
   /** The signed-in member's firm; null for anyone else. */
@@ -465,6 +485,12 @@ export type Query = {
 export type QueryFirmAuditTrailArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   subjectId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/** What callers read. */
+export type QueryLeaverReportArgs = {
+  memberId: Scalars['ID']['input'];
 };
 
 /** SPEC G6: an internal service's account at a firm. Its secret is shown once, at creation, and stored only as a hash. */
@@ -677,6 +703,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 /** Mapping of federation types */
 export type FederationTypes = ResolversObject<{
   Firm: Firm;
+  LeaverReport: LeaverReport;
   Member: Member;
 }>;
 
@@ -685,6 +712,9 @@ export type FederationReferenceTypes = ResolversObject<{
   Firm:
     ( { __typename: 'Firm' }
     & GraphQLRecursivePick<FederationTypes['Firm'], {"id":true}> );
+  LeaverReport:
+    ( { __typename: 'LeaverReport' }
+    & GraphQLRecursivePick<FederationTypes['LeaverReport'], {"memberId":true}> );
   Member:
     ( { __typename: 'Member' }
     & GraphQLRecursivePick<FederationTypes['Member'], {"id":true}> );
@@ -710,6 +740,7 @@ export type ResolversTypes = ResolversObject<{
   FirmSignUpStatus: FirmSignUpStatus;
   FounderInput: FounderInput;
   InviteMemberInput: InviteMemberInput;
+  LeaverReport: ResolverTypeWrapper<LeaverReportModel>;
   Member: ResolverTypeWrapper<MemberModel>;
   MemberInvitation: ResolverTypeWrapper<MemberInvitationModel>;
   MemberInvitationStatus: MemberInvitationStatus;
@@ -743,6 +774,7 @@ export type ResolversParentTypes = ResolversObject<{
   FirmSignUp: Omit<FirmSignUp, 'session'> & { session?: Maybe<ResolversParentTypes['FirmSession']> };
   FounderInput: FounderInput;
   InviteMemberInput: InviteMemberInput;
+  LeaverReport: LeaverReportModel;
   Member: MemberModel;
   MemberInvitation: MemberInvitationModel;
   Mutation: Record<PropertyKey, never>;
@@ -810,6 +842,16 @@ export type FirmSignUpResolvers<ContextType = FirmsContext, ParentType extends R
   workEmail?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type LeaverReportResolvers<ContextType = FirmsContext, ParentType extends ResolversParentTypes['LeaverReport'] = ResolversParentTypes['LeaverReport'], FederationReferenceType extends FederationReferenceTypes['LeaverReport'] = FederationReferenceTypes['LeaverReport']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['LeaverReport']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  member?: Resolver<ResolversTypes['Member'], ParentType, ContextType>;
+  memberId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  pendingMemberInvitations?: Resolver<Array<ResolversTypes['MemberInvitation']>, ParentType, ContextType>;
+  readOnly?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  seesAllClients?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  serviceAccountsCreated?: Resolver<Array<ResolversTypes['ServiceAccount']>, ParentType, ContextType>;
+}>;
+
 export type MemberResolvers<ContextType = FirmsContext, ParentType extends ResolversParentTypes['Member'] = ResolversParentTypes['Member'], FederationReferenceType extends FederationReferenceTypes['Member'] = FederationReferenceTypes['Member']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Member']> | FederationReferenceType, FederationReferenceType, ContextType>;
   active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -864,6 +906,7 @@ export type MutationResolvers<ContextType = FirmsContext, ParentType extends Res
 
 export type QueryResolvers<ContextType = FirmsContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   firmAuditTrail?: Resolver<Array<ResolversTypes['AuditEntry']>, ParentType, ContextType, RequireFields<QueryFirmAuditTrailArgs, 'first'>>;
+  leaverReport?: Resolver<ResolversTypes['LeaverReport'], ParentType, ContextType, RequireFields<QueryLeaverReportArgs, 'memberId'>>;
   me?: Resolver<Maybe<ResolversTypes['Member']>, ParentType, ContextType>;
   myFirm?: Resolver<Maybe<ResolversTypes['Firm']>, ParentType, ContextType>;
   serviceAccounts?: Resolver<Array<ResolversTypes['ServiceAccount']>, ParentType, ContextType>;
@@ -919,6 +962,7 @@ export type Resolvers<ContextType = FirmsContext> = ResolversObject<{
   Firm?: FirmResolvers<ContextType>;
   FirmSession?: FirmSessionResolvers<ContextType>;
   FirmSignUp?: FirmSignUpResolvers<ContextType>;
+  LeaverReport?: LeaverReportResolvers<ContextType>;
   Member?: MemberResolvers<ContextType>;
   MemberInvitation?: MemberInvitationResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;

@@ -10,6 +10,7 @@ import { MemberAdminService } from './member-admin.service';
 import { ServiceAccountService } from './service-account.service';
 import { TwoFactorService } from './two-factor.service';
 import { SignInChallenges } from './second-factor-policy';
+import { LeaverReportService } from './leaver-report.service';
 
 /** SPEC F8: who helps the firm with Advisor Dashboard itself. */
 export interface AdvisorSupport {
@@ -31,6 +32,8 @@ export interface FirmsDomain {
   serviceAccountExpiry: LeasedWorkLoop;
   /** SPEC F9: enrolment, the code step of sign-in, an ADMIN's reset. */
   twoFactor: TwoFactorService;
+  /** SPEC F11: the firms part of a member's leaver report. */
+  leaverReports: LeaverReportService;
   access: FirmAccess;
   support: AdvisorSupport;
 }
@@ -79,6 +82,7 @@ export function createFirmsDomain(deps: {
       access,
       audit,
     ),
+    leaverReports: new LeaverReportService(db, access, clock),
     access,
     support: deps.support,
   };

@@ -59,7 +59,7 @@ export interface MemberInvitation {
   expiresAt: Date;
 }
 
-function toInvitation(e: MemberInvitationEntity, now: Date): MemberInvitation {
+export function toInvitation(e: MemberInvitationEntity, now: Date): MemberInvitation {
   return {
     id: e.id,
     firmId: e.firmId,

@@ -66,7 +66,7 @@ export interface ServiceAccountToken {
   serviceAccount: ServiceAccount;
 }
 
-const toServiceAccount = (e: ServiceAccountEntity): ServiceAccount => ({
+export const toServiceAccount = (e: ServiceAccountEntity): ServiceAccount => ({
   id: e.id,
   firmId: e.firmId,
   name: e.name,

@@ -28,6 +28,7 @@ export const resolvers: Resolvers = {
     firmAuditTrail: (_root, args, ctx) =>
       ctx.domain.audit.list(ctx.identity, { first: args.first, subjectId: args.subjectId ?? undefined }),
     serviceAccounts: (_root, _args, ctx) => ctx.domain.serviceAccounts.list(ctx.identity),
+    leaverReport: (_root, args, ctx) => ctx.domain.leaverReports.report(ctx.identity, args.memberId),
   },
   Mutation: {
     signUpFirm: async (_root, args, ctx) => {
@@ -93,6 +94,12 @@ export const resolvers: Resolvers = {
     revokedAt: (a) => (a.revokedAt ? iso(a.revokedAt) : null),
     endsAt: (a) => (a.endsAt ? iso(a.endsAt) : null),
     endedAt: (a) => (a.endedAt ? iso(a.endedAt) : null),
+  },
+  LeaverReport: {
+    // SPEC F11: decided again for a reference, in the domain (reader, same firm).
+    __resolveReference: (ref, ctx) => ctx.domain.leaverReports.report(ctx.identity, ref.memberId),
+    serviceAccountsCreated: (r, _args, ctx) => ctx.domain.leaverReports.serviceAccountsCreatedBy(ctx.identity, r.memberId),
+    pendingMemberInvitations: (r, _args, ctx) => ctx.domain.leaverReports.pendingInvitationsSentBy(ctx.identity, r.memberId),
   },
   ServiceAccountToken: {
     expiresAt: (t) => iso(t.expiresAt),

@@ -7,6 +7,7 @@ import type { AuditEntry as AuditEntryModel } from '@advisor/rules';
 import type { InvitationsContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -138,6 +139,15 @@ export type InviteAccountantFirmInput = {
   acknowledgeFirmWideAccess: Scalars['Boolean']['input'];
   /** What the firm as a whole may do for the company once it accepts (SPEC C2). */
   permissions: Array<ClientPermission>;
+};
+
+/** SPEC F11: what a member can reach, to hand their work over when they leave, before or after deactivation (SPEC F7). Each part comes from the service that owns it: the firms service (the member, their service accounts and team invitations), the clients service (the clients they reach and those where they are RESPONSIBLE) and the invitations service (their firm requests still pending). Readable by firm members holding MANAGE_MEMBERS and VIEW_ALL_CLIENTS (an ADMIN holds both), for members of their own firm. */
+export type LeaverReport = {
+  __typename?: 'LeaverReport';
+  /** The member the report is about. */
+  memberId: Scalars['ID']['output'];
+  /** SPEC I3, I6: the requests for access to a client the member sent that are still pending (not answered, not expired), newest first. */
+  pendingClientRequests: Array<Invitation>;
 };
 
 export type Member = {
@@ -359,6 +369,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 /** Mapping of federation types */
 export type FederationTypes = ResolversObject<{
   Invitation: Invitation;
+  LeaverReport: LeaverReport;
 }>;
 
 /** Mapping of federation reference types */
@@ -366,6 +377,9 @@ export type FederationReferenceTypes = ResolversObject<{
   Invitation:
     ( { __typename: 'Invitation' }
     & GraphQLRecursivePick<FederationTypes['Invitation'], {"id":true}> );
+  LeaverReport:
+    ( { __typename: 'LeaverReport' }
+    & GraphQLRecursivePick<FederationTypes['LeaverReport'], {"memberId":true}> );
 }>;
 
 
@@ -383,6 +397,7 @@ export type ResolversTypes = ResolversObject<{
   InvitationKind: InvitationKind;
   InvitationStatus: InvitationStatus;
   InviteAccountantFirmInput: InviteAccountantFirmInput;
+  LeaverReport: ResolverTypeWrapper<Omit<LeaverReport, 'pendingClientRequests'> & { pendingClientRequests: Array<ResolversTypes['Invitation']> }>;
   Member: ResolverTypeWrapper<Member>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Notification: ResolverTypeWrapper<NotificationModel>;
@@ -402,6 +417,7 @@ export type ResolversParentTypes = ResolversObject<{
   Boolean: Scalars['Boolean']['output'];
   InvitationAuditEntry: AuditEntryModel;
   InviteAccountantFirmInput: InviteAccountantFirmInput;
+  LeaverReport: Omit<LeaverReport, 'pendingClientRequests'> & { pendingClientRequests: Array<ResolversParentTypes['Invitation']> } | FederationReferenceTypes['LeaverReport'];
   Member: Member;
   Mutation: Record<PropertyKey, never>;
   Notification: NotificationModel;
@@ -446,6 +462,12 @@ export type InvitationAuditEntryResolvers<ContextType = InvitationsContext, Pare
   subjectId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 
+export type LeaverReportResolvers<ContextType = InvitationsContext, ParentType extends ResolversParentTypes['LeaverReport'] = ResolversParentTypes['LeaverReport'], FederationReferenceType extends FederationReferenceTypes['LeaverReport'] = FederationReferenceTypes['LeaverReport']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['LeaverReport']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  memberId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  pendingClientRequests?: Resolver<Array<ResolversTypes['Invitation']>, ParentType, ContextType>;
+}>;
+
 export type MemberResolvers<ContextType = InvitationsContext, ParentType extends ResolversParentTypes['Member'] = ResolversParentTypes['Member']> = ResolversObject<{
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
@@ -482,6 +504,7 @@ export type Resolvers<ContextType = InvitationsContext> = ResolversObject<{
   ClientCompany?: ClientCompanyResolvers<ContextType>;
   Invitation?: InvitationResolvers<ContextType>;
   InvitationAuditEntry?: InvitationAuditEntryResolvers<ContextType>;
+  LeaverReport?: LeaverReportResolvers<ContextType>;
   Member?: MemberResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Notification?: NotificationResolvers<ContextType>;

@@ -22,6 +22,7 @@ import {
   isRetriedAcceptance,
   issueInvitation,
   normalizeFein,
+  requireLeaverReportReader,
 } from '@advisor/rules';
 import { CLIENT_GRANTED_PERMISSIONS, invitationAccepted, type ClientGrantedPermission } from '@advisor/schema';
 import { InvitationEntity } from '../db/entities/invitation.entity';
@@ -169,6 +170,20 @@ export class FirmRequestsAccessService {
         expiresAt: MoreThan(now),
         ...(platform ? { platform } : {}),
       },
+      order: { sentAt: 'DESC', id: 'ASC' },
+    });
+    return rows.map((r) => toInvitation(r, now));
+  }
+
+  /**
+   * SPEC F11: the firm requests a member sent that are still pending (a leaver's report), of the
+   * reader's own firm only; the reader is checked by the shared F11 rule.
+   */
+  async pendingSentBy(viewer: Identity, memberId: string): Promise<Invitation[]> {
+    const reader = requireLeaverReportReader(viewer);
+    const now = this.clock.now();
+    const rows = await this.db.manager.find(InvitationEntity, {
+      where: { kind: 'FIRM_TO_CLIENT', firmId: reader.firmId, sentByRealm: 'firm', sentById: memberId, status: 'PENDING', expiresAt: MoreThan(now) },
       order: { sentAt: 'DESC', id: 'ASC' },
     });
     return rows.map((r) => toInvitation(r, now));

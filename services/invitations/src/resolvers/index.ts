@@ -43,6 +43,11 @@ export const resolvers: Resolvers = {
     acceptedAt: (i) => iso(i.acceptedAt),
     rejectedAt: (i) => iso(i.rejectedAt),
   },
+  LeaverReport: {
+    // SPEC F11: the reader is checked in the domain.
+    __resolveReference: (ref) => ref,
+    pendingClientRequests: (r, _args, ctx) => ctx.domain.firmRequestsAccess.pendingSentBy(ctx.identity, r.memberId),
+  },
   Notification: {
     createdAt: (n) => iso(n.createdAt),
     readAt: (n) => iso(n.readAt),
