@@ -84,6 +84,8 @@ const SUBGRAPHS: Record<'firms' | 'clients' | 'invitations' | 'payroll-sync', Su
       TaxCard: '../db/entities/tax-card.entities#TaxCardEntity',
       TaxCardFetch: '../domain/tax-card.service#TaxCardFetchView',
       TaxCardFetchClient: '../domain/tax-card.service#TaxCardFetchClientView',
+      DeadlineAlert: '../domain/alerts.service#DeadlineAlert',
+      DeadlineAlertPage: '../domain/alerts.service#DeadlineAlertPage',
     },
   },
 };

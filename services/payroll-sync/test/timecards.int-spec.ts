@@ -1,7 +1,7 @@
 import { TimecardEntryEntity } from '../src/db/entities/timecard.entities';
 import { addDays } from '../src/domain/pay-periods';
 import { payPeriodId } from '../src/domain/timecard-placement';
-import { dayShift, pastWeeks, refusal, simAdmin, startPayrollHarness, type PayrollHarness } from './support/payroll-harness';
+import { connectedPayrollClient, dayShift, pastWeeks, refusal, simAdmin, startPayrollHarness, type PayrollHarness } from './support/payroll-harness';
 
 /**
  * SPEC P2 (timecards) and P3 (hours sync report) on MySQL with the time-tracking simulator as its
@@ -18,26 +18,7 @@ describe('payroll-sync: timecards and the hours sync report (P2, P3)', () => {
   afterAll(() => h?.close());
   afterEach(() => simAdmin(h.sim.url, 'DELETE', '/admin/faults'));
 
-  /** A connected client with a manager, an employee with a rate and one without, synced once. */
-  async function client() {
-    const member = h.member();
-    const clientId = await h.linkClient(member, ['VIEW_PAYROLL', 'RUN_PAYROLL', 'APPROVE_TIMECARDS', 'MANAGE_EMPLOYEES']);
-    const { companyId, apiKey } = await h.company(clientId);
-    const sim = (method: string, path: string, body?: unknown) => simAdmin(h.sim.url, method, `/admin/companies/${clientId}${path}`, body);
-    const manager = await sim('POST', '/workers', { firstName: 'Max', lastName: 'Roe', email: 'max@co.test', kind: 'W2', isManager: true, payRateCents: 3000 });
-    const ann = await sim('POST', '/workers', { firstName: 'Ann', lastName: 'Lee', email: 'ann@co.test', kind: 'W2', payRateCents: 2500 });
-    const cy = await sim('POST', '/workers', { firstName: 'Cy', lastName: 'Po', email: 'cy@co.test', kind: 'W2' });
-    await h.domain.timeTracking.connect(member, { clientId, providerCompanyId: companyId, apiKey, payFrequency: 'WEEKLY' });
-    await h.domain.timeTracking.refresh(member, clientId);
-    const approvedShift = async (workerId: string, date: string, fromHour = 9, hours = 8) => {
-      const shift = await sim('POST', '/shifts', { workerId, ...dayShift(date, fromHour, hours), breakMinutes: 30 });
-      await sim('POST', `/shifts/${shift.id}/approve`, { approvedBy: manager.id });
-      return shift as { id: string };
-    };
-    /** The short poll, as the scheduler runs it (SPEC P2). */
-    const poll = () => h.domain.sync.run({ clientId, kind: 'POLL', leaseToken: 'test', attempt: 1, nextOnSuccess: new Date(), retryAfterMs: 1_000 }, 'POLL', null);
-    return { member, clientId, sim, manager, ann, cy, approvedShift, poll };
-  }
+  const client = () => connectedPayrollClient(h);
 
   it('P2: approved shifts and approved time off reach SAVED_DRAFT timecards, one per worker per period, with the deadline', async () => {
     const c = await client();

@@ -14,6 +14,7 @@ import type { TaxAuthorityConnectionView as TaxAuthorityConnectionViewModel, Tax
 import type { KeyFigures as KeyFiguresModel } from '../domain/key-figures.service';
 import type { ClientMonthRow as ClientMonthRowModel, MyPayrollClientRow as MyPayrollClientRowModel, TermRow as TermRowModel } from '../domain/reports.service';
 import type { TaxCardEntity as TaxCardEntityModel } from '../db/entities/tax-card.entities';
+import type { DeadlineAlert as DeadlineAlertModel, DeadlineAlertPage as DeadlineAlertPageModel } from '../domain/alerts.service';
 import type { PayrollSyncContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -157,6 +158,47 @@ export type ConnectTimeTrackingInput = {
   periodAnchor?: InputMaybe<Scalars['String']['input']>;
   /** The client's company id in time tracking. */
   providerCompanyId: Scalars['String']['input'];
+};
+
+/** SPEC F12: something that needs the member soon, on a client they may see (C6). Derived from the state that raises it, never stored: it is there exactly while that state lasts. */
+export type DeadlineAlert = {
+  __typename?: 'DeadlineAlert';
+  /** The client it is about. */
+  client: ClientCompany;
+  /** When it must be resolved by (ISO-8601); in the past when it is overdue or needs someone now. */
+  dueAt: Scalars['String']['output'];
+  /** Stable while the alert lasts: its kind, client and what it is about (e.g. TIMECARDS_TO_APPROVE:<client>:<period>). */
+  id: Scalars['ID']['output'];
+  /** What it is about. */
+  kind: DeadlineAlertKind;
+  /** The path in the web app of the screen that resolves it, e.g. /clients/view/<id>/payroll?tab=timecards&period=<id>. */
+  link: Scalars['String']['output'];
+  /** Whether dueAt has passed. */
+  overdue: Scalars['Boolean']['output'];
+  /** What needs doing, in words, e.g. '3 timecards of 2026-11-09 – 2026-11-15 to approve by 2026-11-16'. */
+  summary: Scalars['String']['output'];
+};
+
+/** SPEC F12: what an alert is about. */
+export type DeadlineAlertKind =
+  /** SPEC P7: the month's employer tax filing was rejected by the tax authority; due the 15th of the month after. Clears when the filing is no longer rejected. */
+  | 'FILING_REJECTED'
+  /** SPEC P3: a week with shifts in ERROR or still to SEND; due when that week's timecards are. Clears when every shift of the week is SENT. */
+  | 'HOURS_SYNC_ERRORS'
+  /** SPEC P6: the client's latest tax-card fetch FAILED; due at once. Clears when a retry (or a later fetch) of that client is under way or FETCHED. */
+  | 'TAX_CARD_FETCH_FAILED'
+  /** SPEC P2: SAVED_DRAFT timecards within 24 hours of the end of their approval deadline day (client's local date), or past it. Clears when the period's timecards are approved. */
+  | 'TIMECARDS_TO_APPROVE';
+
+/** SPEC F12: one page of the caller's alerts, soonest due first. */
+export type DeadlineAlertPage = {
+  __typename?: 'DeadlineAlertPage';
+  /** The alerts of this page. */
+  alerts: Array<DeadlineAlert>;
+  /** Pass as `after` for the next page; null on the last page. */
+  nextCursor?: Maybe<Scalars['String']['output']>;
+  /** How many alerts the caller has in all (the bell's count). */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** A pay period with timecards still to approve. */
@@ -669,6 +711,8 @@ export type PayslipKind =
 /** What callers read. */
 export type Query = {
   __typename?: 'Query';
+  /** SPEC F12: the caller's deadline alerts across every client they may see (C6) with the permission its screen needs (VIEW_PAYROLL; VIEW_TAX_DOCUMENTS for tax cards), soonest due first; a client admin gets their own company's. Errors: UNAUTHENTICATED, BAD_USER_INPUT (first outside 1–100, a cursor this query did not give). */
+  myAlerts: DeadlineAlertPage;
   /** SPEC P5 "my clients": where the caller is responsible or collaborator, among the clients they see (C6), optionally one group's. Firm members only. */
   myPayrollClients: MyPayrollClientsPage;
   /**
@@ -687,6 +731,13 @@ export type Query = {
   taxCardFetch?: Maybe<TaxCardFetch>;
   /** SPEC P6: the latest tax-card fetches the caller can see a client of, newest first. */
   taxCardFetches: Array<TaxCardFetch>;
+};
+
+
+/** What callers read. */
+export type QueryMyAlertsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1181,6 +1232,9 @@ export type ResolversTypes = ResolversObject<{
   ClientCompany: ResolverTypeWrapper<ClientCompanyParentModel>;
   ConnectTaxAuthorityInput: ConnectTaxAuthorityInput;
   ConnectTimeTrackingInput: ConnectTimeTrackingInput;
+  DeadlineAlert: ResolverTypeWrapper<DeadlineAlertModel>;
+  DeadlineAlertKind: DeadlineAlertKind;
+  DeadlineAlertPage: ResolverTypeWrapper<DeadlineAlertPageModel>;
   DraftsDue: ResolverTypeWrapper<DraftsDue>;
   EmployerTaxFiling: ResolverTypeWrapper<EmployerTaxFilingEntityModel>;
   FetchTaxCardsInput: FetchTaxCardsInput;
@@ -1247,6 +1301,8 @@ export type ResolversParentTypes = ResolversObject<{
   ClientCompany: ClientCompanyParentModel;
   ConnectTaxAuthorityInput: ConnectTaxAuthorityInput;
   ConnectTimeTrackingInput: ConnectTimeTrackingInput;
+  DeadlineAlert: DeadlineAlertModel;
+  DeadlineAlertPage: DeadlineAlertPageModel;
   DraftsDue: DraftsDue;
   EmployerTaxFiling: EmployerTaxFilingEntityModel;
   FetchTaxCardsInput: FetchTaxCardsInput;
@@ -1300,6 +1356,22 @@ export type ClientCompanyResolvers<ContextType = PayrollSyncContext, ParentType 
   taxCards?: Resolver<Maybe<Array<ResolversTypes['TaxCard']>>, ParentType, ContextType, Partial<ClientCompanyTaxCardsArgs>>;
   timeTracking?: Resolver<Maybe<ResolversTypes['TimeTrackingIntegration']>, ParentType, ContextType>;
   timecards?: Resolver<Maybe<Array<ResolversTypes['Timecard']>>, ParentType, ContextType, RequireFields<ClientCompanyTimecardsArgs, 'periodId'>>;
+}>;
+
+export type DeadlineAlertResolvers<ContextType = PayrollSyncContext, ParentType extends ResolversParentTypes['DeadlineAlert'] = ResolversParentTypes['DeadlineAlert']> = ResolversObject<{
+  client?: Resolver<ResolversTypes['ClientCompany'], ParentType, ContextType>;
+  dueAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['DeadlineAlertKind'], ParentType, ContextType>;
+  link?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  overdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type DeadlineAlertPageResolvers<ContextType = PayrollSyncContext, ParentType extends ResolversParentTypes['DeadlineAlertPage'] = ResolversParentTypes['DeadlineAlertPage']> = ResolversObject<{
+  alerts?: Resolver<Array<ResolversTypes['DeadlineAlert']>, ParentType, ContextType>;
+  nextCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type DraftsDueResolvers<ContextType = PayrollSyncContext, ParentType extends ResolversParentTypes['DraftsDue'] = ResolversParentTypes['DraftsDue']> = ResolversObject<{
@@ -1492,6 +1564,7 @@ export type PayslipResolvers<ContextType = PayrollSyncContext, ParentType extend
 }>;
 
 export type QueryResolvers<ContextType = PayrollSyncContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  myAlerts?: Resolver<ResolversTypes['DeadlineAlertPage'], ParentType, ContextType, RequireFields<QueryMyAlertsArgs, 'first'>>;
   myPayrollClients?: Resolver<ResolversTypes['MyPayrollClientsPage'], ParentType, ContextType, RequireFields<QueryMyPayrollClientsArgs, 'first'>>;
   payrollAttention?: Resolver<Array<ResolversTypes['PayrollAttention']>, ParentType, ContextType>;
   payrollKeyFigures?: Resolver<ResolversTypes['PayrollKeyFigures'], ParentType, ContextType, RequireFields<QueryPayrollKeyFiguresArgs, 'month'>>;
@@ -1628,6 +1701,8 @@ export type WeekWithErrorsResolvers<ContextType = PayrollSyncContext, ParentType
 
 export type Resolvers<ContextType = PayrollSyncContext> = ResolversObject<{
   ClientCompany?: ClientCompanyResolvers<ContextType>;
+  DeadlineAlert?: DeadlineAlertResolvers<ContextType>;
+  DeadlineAlertPage?: DeadlineAlertPageResolvers<ContextType>;
   DraftsDue?: DraftsDueResolvers<ContextType>;
   EmployerTaxFiling?: EmployerTaxFilingResolvers<ContextType>;
   HoursSyncReport?: HoursSyncReportResolvers<ContextType>;

@@ -12,6 +12,7 @@ import { TaxCardService, type TaxCardRunnerOptions } from './tax-card.service';
 import { KeyFigureService } from './key-figures.service';
 import { PayrollReportService } from './reports.service';
 import { FilingService, type FilingRunnerOptions } from './filing.service';
+import { AlertsService } from './alerts.service';
 
 export interface PayrollDomain {
   auth: PayrollAuthorizer;
@@ -21,6 +22,8 @@ export interface PayrollDomain {
   timecards: TimecardService;
   runs: PayrollRunService;
   attention: AttentionService;
+  /** SPEC F12: the payroll part of each member's deadline alerts. */
+  alerts: AlertsService;
   taxCards: TaxCardService;
   figures: KeyFigureService;
   reports: PayrollReportService;
@@ -45,6 +48,7 @@ export function createPayrollDomain(opts: {
   const figures = new KeyFigureService(db, clock);
   const sync = new SyncService(db, opts.provider, new TimecardPlacement(db), clock, logger.child({ component: 'sync' }), figures);
   const filings = new FilingService(db, opts.taxAuthority ?? null, clock, logger.child({ component: 'filings' }), opts.filingRunner);
+  const attention = new AttentionService(db, auth, clock);
   const scheduler = new SyncScheduler(db, sync, clock, logger.child({ component: 'sync-scheduler' }), opts.scheduler);
   return {
     auth,
@@ -56,7 +60,8 @@ export function createPayrollDomain(opts: {
     filings,
     figures,
     reports: new PayrollReportService(db, figures),
-    attention: new AttentionService(db, auth, clock),
+    attention,
+    alerts: new AlertsService(db, auth, attention, clock),
     taxCards: new TaxCardService(db, auth, opts.taxAuthority ?? null, clock, logger.child({ component: 'tax-cards' }), opts.taxCardRunner),
   };
 }

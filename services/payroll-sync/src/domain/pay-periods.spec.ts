@@ -1,4 +1,4 @@
-import { approvalDeadline, federalHolidayOn, localDateIn, periodContaining, weekStartOf } from './pay-periods';
+import { approvalDeadline, federalHolidayOn, localDateIn, periodContaining, startOfLocalDate, weekStartOf } from './pay-periods';
 
 describe('pay periods and approval deadlines (SPEC P2)', () => {
   it('P2: weekly periods run Monday to Sunday; biweekly ones follow the anchor every 14 days', () => {
@@ -35,5 +35,14 @@ describe('pay periods and approval deadlines (SPEC P2)', () => {
     expect(localDateIn('America/Los_Angeles', at)).toBe('2026-03-15');
     expect(localDateIn('America/New_York', at)).toBe('2026-03-15');
     expect(localDateIn('Europe/Stockholm', at)).toBe('2026-03-16');
+  });
+
+  it('F12: a local date begins at its zone\'s midnight, across daylight-saving changes', () => {
+    expect(startOfLocalDate('America/New_York', '2026-01-15').toISOString()).toBe('2026-01-15T05:00:00.000Z');
+    expect(startOfLocalDate('America/New_York', '2026-07-15').toISOString()).toBe('2026-07-15T04:00:00.000Z');
+    // The days the clocks change: midnight is still on the old offset.
+    expect(startOfLocalDate('America/New_York', '2026-03-08').toISOString()).toBe('2026-03-08T05:00:00.000Z');
+    expect(startOfLocalDate('America/New_York', '2026-11-01').toISOString()).toBe('2026-11-01T04:00:00.000Z');
+    expect(startOfLocalDate('America/Los_Angeles', '2026-11-23').toISOString()).toBe('2026-11-23T08:00:00.000Z');
   });
 });

@@ -51,6 +51,24 @@ export function localDateIn(timeZone: string, at: Date): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
 }
 
+/**
+ * The instant a local date begins in a time zone (IANA): e.g. when a deadline day ends for a
+ * client (SPEC F12 due times). Correct across daylight-saving changes: the zone's offset is read
+ * at the guess and read again once.
+ */
+export function startOfLocalDate(timeZone: string, date: string): Date {
+  const midnightUtc = toUtc(date);
+  const offsetAt = (at: number) => {
+    const f = new Intl.DateTimeFormat('en-CA', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+    const p = Object.fromEntries(f.formatToParts(new Date(at)).map((x) => [x.type, x.value]));
+    return Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second)) - at;
+  };
+  let guess = midnightUtc - offsetAt(midnightUtc);
+  const again = midnightUtc - offsetAt(guess);
+  if (again !== guess) guess = again;
+  return new Date(guess);
+}
+
 export function isTimeZone(value: string): boolean {
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: value });

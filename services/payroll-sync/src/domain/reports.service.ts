@@ -83,8 +83,8 @@ const termInput = z
   .object({ fromTerm: termSchema, toTerm: termSchema, ...pageInput })
   .refine((i) => i.fromTerm <= i.toTerm, { message: 'fromTerm must not be after toTerm', path: ['toTerm'] });
 
-const encodeCursor = (parts: string[]) => Buffer.from(JSON.stringify(parts)).toString('base64url');
-function decodeCursor(cursor: string | null | undefined, size: number): string[] | null {
+export const encodeCursor = (parts: string[]) => Buffer.from(JSON.stringify(parts)).toString('base64url');
+export function decodeCursor(cursor: string | null | undefined, size: number): string[] | null {
   if (!cursor) return null;
   try {
     const parts = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));

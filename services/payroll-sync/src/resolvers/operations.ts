@@ -3,6 +3,7 @@ import type { MutationResolvers, QueryResolvers } from '../__generated__/resolve
 /** SPEC P queries and mutations. Thin: every rule and authorization decision is in the domain. */
 export const payrollQuery: QueryResolvers = {
   payrollAttention: (_root, _args, ctx) => ctx.domain.attention.payrollAttention(ctx.identity),
+  myAlerts: (_root, args, ctx) => ctx.domain.alerts.page(ctx.identity, args),
   payrollKeyFigures: (_root, args, ctx) => ctx.domain.figures.keyFigures(ctx.identity, args),
   payrollUsageReport: (_root, args, ctx) => ctx.domain.reports.usage(ctx.identity, args),
   payrollTermReport: (_root, args, ctx) => ctx.domain.reports.terms(ctx.identity, args),

@@ -117,4 +117,8 @@ export const payrollTypes: Resolvers = {
   PayrollAttention: {
     client: (a) => ({ __typename: 'ClientCompany', id: a.clientId }),
   },
+  DeadlineAlert: {
+    client: (a) => ({ __typename: 'ClientCompany', id: a.clientId }),
+    dueAt: (a) => a.dueAt.toISOString(),
+  },
 };

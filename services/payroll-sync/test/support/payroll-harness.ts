@@ -168,3 +168,30 @@ export async function refusal(promise: Promise<unknown>): Promise<string> {
   }
   throw new Error('expected a refusal');
 }
+
+/**
+ * A client with time tracking connected (weekly periods): a manager, an employee with a rate
+ * (Ann) and one without (Cy), synced once; `member` is assigned with `permissions`.
+ */
+export async function connectedPayrollClient(
+  h: PayrollHarness,
+  permissions: string[] = ['VIEW_PAYROLL', 'RUN_PAYROLL', 'APPROVE_TIMECARDS', 'MANAGE_EMPLOYEES'],
+) {
+  const member = h.member();
+  const clientId = await h.linkClient(member, permissions);
+  const { companyId, apiKey } = await h.company(clientId);
+  const sim = (method: string, path: string, body?: unknown) => simAdmin(h.sim.url, method, `/admin/companies/${clientId}${path}`, body);
+  const manager = await sim('POST', '/workers', { firstName: 'Max', lastName: 'Roe', email: 'max@co.test', kind: 'W2', isManager: true, payRateCents: 3000 });
+  const ann = await sim('POST', '/workers', { firstName: 'Ann', lastName: 'Lee', email: 'ann@co.test', kind: 'W2', payRateCents: 2500 });
+  const cy = await sim('POST', '/workers', { firstName: 'Cy', lastName: 'Po', email: 'cy@co.test', kind: 'W2' });
+  await h.domain.timeTracking.connect(member, { clientId, providerCompanyId: companyId, apiKey, payFrequency: 'WEEKLY' });
+  await h.domain.timeTracking.refresh(member, clientId);
+  const approvedShift = async (workerId: string, date: string, fromHour = 9, hours = 8) => {
+    const shift = await sim('POST', '/shifts', { workerId, ...dayShift(date, fromHour, hours), breakMinutes: 30 });
+    await sim('POST', `/shifts/${shift.id}/approve`, { approvedBy: manager.id });
+    return shift as { id: string };
+  };
+  /** The short poll, as the scheduler runs it (SPEC P2). */
+  const poll = () => h.domain.sync.run({ clientId, kind: 'POLL', leaseToken: 'test', attempt: 1, nextOnSuccess: new Date(), retryAfterMs: 1_000 }, 'POLL', null);
+  return { member, clientId, sim, manager, ann, cy, approvedShift, poll };
+}
