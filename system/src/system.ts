@@ -173,6 +173,8 @@ export async function startSystem(opts: SystemOptions = {}): Promise<RunningSyst
       timeTracking: opts.payrollSync?.timeTrackingUrl ? { url: opts.payrollSync.timeTrackingUrl, timeoutMs: opts.payrollSync.timeoutMs } : undefined,
       scheduler: opts.payrollSync?.scheduler,
       taxAuthority: opts.payrollSync?.taxAuthorityUrl ? { url: opts.payrollSync.taxAuthorityUrl, timeoutMs: opts.payrollSync.timeoutMs } : undefined,
+      // SPEC F12: the daily alert digest goes through the same mail sink as every other email.
+      alertDigest: { appUrl, ...mail, mailer: opts.mailer },
     });
     started.push(payrollSync);
 

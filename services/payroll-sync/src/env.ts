@@ -14,6 +14,11 @@ export const payrollSyncEnvSchema = baseServiceEnvSchema(4004).extend({
   TAX_AUTHORITY_URL: env.optionalUrl(),
   TAX_AUTHORITY_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
   SYNC_RETRY_BASE_MS: z.coerce.number().int().min(100).default(60_000),
+  /** SPEC F12: the daily alert digest's links and mail (as invitations and firms send theirs). */
+  APP_URL: z.string().url().default('http://localhost:4000'),
+  MAIL_DIR: z.string().default('.data/mail'),
+  SMTP_URL: z.string().url().optional(),
+  MAIL_FROM: z.string().min(3).default('Advisor Dashboard <no-reply@advisor-dashboard.example>'),
 });
 
 export const readPayrollSyncEnv = (source = process.env) =>

@@ -23,6 +23,7 @@ if (require.main === module) {
       config: baseConfigFromEnv(env),
       timeTracking: env.TIME_TRACKING_URL ? { url: env.TIME_TRACKING_URL, timeoutMs: env.TIME_TRACKING_TIMEOUT_MS } : undefined,
       taxAuthority: env.TAX_AUTHORITY_URL ? { url: env.TAX_AUTHORITY_URL, timeoutMs: env.TAX_AUTHORITY_TIMEOUT_MS } : undefined,
+      alertDigest: { appUrl: env.APP_URL, mailDir: env.MAIL_DIR, smtpUrl: env.SMTP_URL, mailFrom: env.MAIL_FROM },
       scheduler: {
         pollIntervalMs: env.SYNC_POLL_INTERVAL_MS,
         syncIntervalMs: env.SYNC_INTERVAL_MS,

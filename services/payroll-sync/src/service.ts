@@ -1,6 +1,7 @@
-import { ALL_EVENTS, clientGroupMembershipChanged } from '@advisor/schema';
+import { ALL_EVENTS, clientGroupMembershipChanged, memberAccessChanged } from '@advisor/schema';
 import {
   createLogger,
+  createMailer,
   handleEvent,
   loadTypeDefs,
   startService,
@@ -9,6 +10,7 @@ import {
   type Clock,
   type EventTransport,
   type Logger,
+  type Mailer,
   type RunningService,
 } from '@advisor/kit';
 import { AuditEntryEntity, CLIENT_ACCESS_COPY_ENTITIES, clientAccessCopyHandlers } from '@advisor/rules';
@@ -19,6 +21,7 @@ import { PayPeriodEntity, ShiftSyncEntity, TimecardEntity, TimecardEntryEntity }
 import { PAYROLL_RUN_ENTITIES } from './db/entities/payroll-run.entities';
 import { TAX_CARD_ENTITIES } from './db/entities/tax-card.entities';
 import { KEY_FIGURE_ENTITIES } from './db/entities/key-figure.entities';
+import { AlertDigestEntity } from './db/entities/alert-digest.entity';
 import { KeyFigureService } from './domain/key-figures.service';
 import { CreatePayrollSync1763769600000 } from './db/migrations/1763769600000-create-payroll-sync';
 import { ClientAccessCopy1764115200000 } from './db/migrations/1764115200000-client-access-copy';
@@ -28,6 +31,7 @@ import { TaxCards1764460800000 } from './db/migrations/1764460800000-tax-cards';
 import { KeyFigures1764633600000 } from './db/migrations/1764633600000-key-figures';
 import { TaxWithheld1764720000123 } from './db/migrations/1764720000123-tax-withheld';
 import { FilingSubmissions1764720000124 } from './db/migrations/1764720000124-filing-submissions';
+import { AlertDigests1764806400400 } from './db/migrations/1764806400400-alert-digests';
 import { createPayrollDomain, type PayrollDomain } from './domain';
 import type { SchedulerOptions } from './domain/sync-scheduler';
 import type { TaxCardRunnerOptions } from './domain/tax-card.service';
@@ -54,8 +58,9 @@ export const PAYROLL_SYNC_ENTITIES = [
   ...PAYROLL_RUN_ENTITIES,
   ...TAX_CARD_ENTITIES,
   ...KEY_FIGURE_ENTITIES,
+  AlertDigestEntity,
 ];
-export const PAYROLL_SYNC_MIGRATIONS = [CreatePayrollSync1763769600000, ClientAccessCopy1764115200000, OutboxClaims1764201600000, Payroll1764374400000, TaxCards1764460800000, KeyFigures1764633600000, TaxWithheld1764720000123, FilingSubmissions1764720000124];
+export const PAYROLL_SYNC_MIGRATIONS = [CreatePayrollSync1763769600000, ClientAccessCopy1764115200000, OutboxClaims1764201600000, Payroll1764374400000, TaxCards1764460800000, KeyFigures1764633600000, TaxWithheld1764720000123, FilingSubmissions1764720000124, AlertDigests1764806400400];
 
 /** SPEC P1: how payroll-sync reaches the client's time tracking (the simulator in the demo and the tests). */
 export interface TimeTrackingSettings {
@@ -73,6 +78,20 @@ export interface TaxAuthoritySettings {
   timeoutMs?: number;
 }
 
+/** SPEC F12: the daily alert digest's mail; absent: opting in is refused and nothing is sent. */
+export interface AlertDigestSettings {
+  appUrl: string;
+  mailDir: string;
+  smtpUrl?: string;
+  mailFrom: string;
+  /** A transport of the caller's (else one from the settings above). */
+  mailer?: Mailer;
+  /** `enabled: false` leaves the loop stopped (it can be run by hand); tests shorten the tick. */
+  enabled?: boolean;
+  tickMs?: number;
+  sendFromHour?: number;
+}
+
 export interface PayrollSyncOptions {
   config: BaseServiceConfig;
   transport: EventTransport;
@@ -88,6 +107,7 @@ export interface PayrollSyncOptions {
   taxCardRunner?: Partial<TaxCardRunnerOptions> & { enabled?: boolean };
   /** SPEC P7 background filing submissions; `enabled: false` leaves the runner stopped. */
   filingRunner?: Partial<FilingRunnerOptions> & { enabled?: boolean };
+  alertDigest?: AlertDigestSettings;
 }
 
 export interface RunningPayrollSyncService extends RunningService {
@@ -114,7 +134,12 @@ export async function startPayrollSyncService(opts: PayrollSyncOptions): Promise
     producesEvents: true,
     topics: ALL_EVENTS,
     build: (db) => {
-      domain = createPayrollDomain({ db, provider, clock: opts.clock ?? systemClock, logger, scheduler: opts.scheduler, taxAuthority, taxCardRunner: opts.taxCardRunner, filingRunner: opts.filingRunner });
+      const digest = opts.alertDigest;
+      domain = createPayrollDomain({
+        db, provider, clock: opts.clock ?? systemClock, logger, scheduler: opts.scheduler, taxAuthority, taxCardRunner: opts.taxCardRunner, filingRunner: opts.filingRunner,
+        mailer: digest ? (digest.mailer ?? createMailer({ ...digest, logger: logger.child({ component: 'mail' }) })) : null,
+        alertDigest: digest ? { appUrl: digest.appUrl, ...(digest.tickMs ? { tickMs: digest.tickMs } : {}), ...(digest.sendFromHour !== undefined ? { sendFromHour: digest.sendFromHour } : {}) } : undefined,
+      });
       const d = domain;
       return {
         resolvers,
@@ -124,6 +149,8 @@ export async function startPayrollSyncService(opts: PayrollSyncOptions): Promise
           ...clientAccessCopyHandlers({ onLinked: (em, event) => d.timeTracking.openIntegration(em, event) }),
           // SPEC C10: group membership, to filter the partner overview by group (P4, P5).
           handleEvent(clientGroupMembershipChanged, KeyFigureService.applyGroupMembership),
+          // SPEC F12, C6: a digest never goes out as an identity the member no longer has.
+          handleEvent(memberAccessChanged, (em, event) => d.alertDigests.applyAccessChanged(em, event)),
         ],
       };
     },
@@ -135,11 +162,13 @@ export async function startPayrollSyncService(opts: PayrollSyncOptions): Promise
   if (opts.taxCardRunner?.enabled !== false) payroll.taxCards.start();
   // SPEC P7: filings waiting to be submitted (also those a stopped replica held) go to the tax authority.
   if (opts.filingRunner?.enabled !== false) payroll.filings.start();
+  // SPEC F12: the daily digests, each member's day claimed once across replicas.
+  if (opts.alertDigest && opts.alertDigest.enabled !== false) payroll.alertDigests.start();
   return {
     ...running,
     domain: payroll,
     stop: async () => {
-      await Promise.all([payroll.scheduler.stop(), payroll.taxCards.stop(), payroll.filings.stop()]);
+      await Promise.all([payroll.scheduler.stop(), payroll.taxCards.stop(), payroll.filings.stop(), payroll.alertDigests.stop()]);
       await running.stop();
     },
   };

@@ -49,6 +49,17 @@ export type AddPayrollMemberInput = {
   payRateCents?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** SPEC F12: the caller's daily email digest of their alerts. */
+export type AlertDigestSettings = {
+  __typename?: 'AlertDigestSettings';
+  /** The last day (YYYY-MM-DD, New York time) the digest was handled for the caller; null before the first. */
+  lastSentOn?: Maybe<Scalars['String']['output']>;
+  /** Whether the caller opted in. */
+  optedIn: Scalars['Boolean']['output'];
+  /** Opted in but paused: the caller's role or permissions changed since; opt in again to resume with the new ones. */
+  suspended: Scalars['Boolean']['output'];
+};
+
 /** SPEC P1: the kinds of change the two-way sync carries (seed 002). */
 export type ChangeKind =
   /** A worker is no longer an admin. */
@@ -336,6 +347,8 @@ export type Mutation = {
   retryTaxCardFetch: TaxCardFetch;
   /** SPEC P7: run payroll for a period whose timecards are all approved (MANAGE or RUN_PAYROLL); a period runs once. Errors: PERIOD_HAS_DRAFTS, PERIOD_HAS_NO_TIMECARDS, PERIOD_ALREADY_RUN, PERIOD_NOT_ENDED, WORKER_WITHOUT_PAY_RATE. */
   runPayroll: PayrollRun;
+  /** SPEC F12: opt in to (or out of) a daily email, from 7:00 New York time, of what needs the caller soon (sent only when something does; once a day across replicas). It is computed as the caller is now; a later change of role or permissions pauses it until they opt in again. Firm members only. Errors: UNAUTHENTICATED, FORBIDDEN (client admins, service accounts), ALERT_DIGEST_UNAVAILABLE. */
+  setAlertDigest: AlertDigestSettings;
   /** SPEC P1: make a manager or an admin, or change the pay rate, on the payroll side (MANAGE or MANAGE_EMPLOYEES). */
   updatePayrollMember: PayrollMember;
   /** SPEC P2: edit a SAVED_DRAFT timecard's holiday hours (MANAGE or APPROVE_TIMECARDS). Errors: TIMECARD_APPROVED_LOCKED, NEGATIVE_HOURS, HOURS_OVER_24_PER_DAY, DATE_OUTSIDE_PERIOD. */
@@ -409,6 +422,12 @@ export type MutationRetryTaxCardFetchArgs = {
 export type MutationRunPayrollArgs = {
   clientId: Scalars['ID']['input'];
   periodId: Scalars['ID']['input'];
+};
+
+
+/** What callers change. */
+export type MutationSetAlertDigestArgs = {
+  optIn: Scalars['Boolean']['input'];
 };
 
 
@@ -711,6 +730,8 @@ export type PayslipKind =
 /** What callers read. */
 export type Query = {
   __typename?: 'Query';
+  /** SPEC F12: whether the caller gets the daily email digest of their alerts. Firm members only. Errors: UNAUTHENTICATED, FORBIDDEN, ALERT_DIGEST_UNAVAILABLE (no mail transport). */
+  myAlertDigest: AlertDigestSettings;
   /** SPEC F12: the caller's deadline alerts across every client they may see (C6) with the permission its screen needs (VIEW_PAYROLL; VIEW_TAX_DOCUMENTS for tax cards), soonest due first; a client admin gets their own company's. Errors: UNAUTHENTICATED, BAD_USER_INPUT (first outside 1–100, a cursor this query did not give). */
   myAlerts: DeadlineAlertPage;
   /** SPEC P5 "my clients": where the caller is responsible or collaborator, among the clients they see (C6), optionally one group's. Firm members only. */
@@ -1227,6 +1248,7 @@ export type ResolversTypes = ResolversObject<{
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  AlertDigestSettings: ResolverTypeWrapper<AlertDigestSettings>;
   ChangeKind: ChangeKind;
   ChangeSide: ChangeSide;
   ClientCompany: ResolverTypeWrapper<ClientCompanyParentModel>;
@@ -1298,6 +1320,7 @@ export type ResolversParentTypes = ResolversObject<{
   String: Scalars['String']['output'];
   Boolean: Scalars['Boolean']['output'];
   Int: Scalars['Int']['output'];
+  AlertDigestSettings: AlertDigestSettings;
   ClientCompany: ClientCompanyParentModel;
   ConnectTaxAuthorityInput: ConnectTaxAuthorityInput;
   ConnectTimeTrackingInput: ConnectTimeTrackingInput;
@@ -1341,6 +1364,12 @@ export type ResolversParentTypes = ResolversObject<{
   UpdatePayrollMemberInput: UpdatePayrollMemberInput;
   UpdateTimecardInput: UpdateTimecardInput;
   WeekWithErrors: WeekWithErrors;
+}>;
+
+export type AlertDigestSettingsResolvers<ContextType = PayrollSyncContext, ParentType extends ResolversParentTypes['AlertDigestSettings'] = ResolversParentTypes['AlertDigestSettings']> = ResolversObject<{
+  lastSentOn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  optedIn?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  suspended?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
 export type ClientCompanyResolvers<ContextType = PayrollSyncContext, ParentType extends ResolversParentTypes['ClientCompany'] = ResolversParentTypes['ClientCompany'], FederationReferenceType extends FederationReferenceTypes['ClientCompany'] = FederationReferenceTypes['ClientCompany']> = ResolversObject<{
@@ -1430,6 +1459,7 @@ export type MutationResolvers<ContextType = PayrollSyncContext, ParentType exten
   resendShift?: Resolver<ResolversTypes['SyncedShift'], ParentType, ContextType, RequireFields<MutationResendShiftArgs, 'clientId' | 'shiftId'>>;
   retryTaxCardFetch?: Resolver<ResolversTypes['TaxCardFetch'], ParentType, ContextType, RequireFields<MutationRetryTaxCardFetchArgs, 'fetchId'>>;
   runPayroll?: Resolver<ResolversTypes['PayrollRun'], ParentType, ContextType, RequireFields<MutationRunPayrollArgs, 'clientId' | 'periodId'>>;
+  setAlertDigest?: Resolver<ResolversTypes['AlertDigestSettings'], ParentType, ContextType, RequireFields<MutationSetAlertDigestArgs, 'optIn'>>;
   updatePayrollMember?: Resolver<ResolversTypes['PayrollMember'], ParentType, ContextType, RequireFields<MutationUpdatePayrollMemberArgs, 'input' | 'memberId'>>;
   updateTimecard?: Resolver<ResolversTypes['Timecard'], ParentType, ContextType, RequireFields<MutationUpdateTimecardArgs, 'input' | 'timecardId'>>;
 }>;
@@ -1564,6 +1594,7 @@ export type PayslipResolvers<ContextType = PayrollSyncContext, ParentType extend
 }>;
 
 export type QueryResolvers<ContextType = PayrollSyncContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  myAlertDigest?: Resolver<ResolversTypes['AlertDigestSettings'], ParentType, ContextType>;
   myAlerts?: Resolver<ResolversTypes['DeadlineAlertPage'], ParentType, ContextType, RequireFields<QueryMyAlertsArgs, 'first'>>;
   myPayrollClients?: Resolver<ResolversTypes['MyPayrollClientsPage'], ParentType, ContextType, RequireFields<QueryMyPayrollClientsArgs, 'first'>>;
   payrollAttention?: Resolver<Array<ResolversTypes['PayrollAttention']>, ParentType, ContextType>;
@@ -1700,6 +1731,7 @@ export type WeekWithErrorsResolvers<ContextType = PayrollSyncContext, ParentType
 }>;
 
 export type Resolvers<ContextType = PayrollSyncContext> = ResolversObject<{
+  AlertDigestSettings?: AlertDigestSettingsResolvers<ContextType>;
   ClientCompany?: ClientCompanyResolvers<ContextType>;
   DeadlineAlert?: DeadlineAlertResolvers<ContextType>;
   DeadlineAlertPage?: DeadlineAlertPageResolvers<ContextType>;

@@ -36,4 +36,6 @@ export enum PayrollErrorCode {
   TaxCardFetchRunning = 'TAX_CARD_FETCH_RUNNING',
   /** SPEC P6: a retry needs FAILED clients the caller may fetch. */
   TaxCardFetchNothingToRetry = 'TAX_CARD_FETCH_NOTHING_TO_RETRY',
+  /** SPEC F12: no mail transport is configured, so there is no digest to opt in to. */
+  DigestUnavailable = 'ALERT_DIGEST_UNAVAILABLE',
 }

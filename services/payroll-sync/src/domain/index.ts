@@ -1,4 +1,4 @@
-import type { Clock, Database, Logger } from '@advisor/kit';
+import type { Clock, Database, Logger, Mailer } from '@advisor/kit';
 import type { TaxAuthorityProvider, TimeTrackingProvider } from '../providers';
 import { AttentionService } from './attention.service';
 import { PayrollAuthorizer } from './authorizer';
@@ -13,6 +13,7 @@ import { KeyFigureService } from './key-figures.service';
 import { PayrollReportService } from './reports.service';
 import { FilingService, type FilingRunnerOptions } from './filing.service';
 import { AlertsService } from './alerts.service';
+import { AlertDigestService, type AlertDigestOptions } from './alert-digest.service';
 
 export interface PayrollDomain {
   auth: PayrollAuthorizer;
@@ -24,6 +25,8 @@ export interface PayrollDomain {
   attention: AttentionService;
   /** SPEC F12: the payroll part of each member's deadline alerts. */
   alerts: AlertsService;
+  /** SPEC F12: the opt-in daily digest (its loop is started by the service). */
+  alertDigests: AlertDigestService;
   taxCards: TaxCardService;
   figures: KeyFigureService;
   reports: PayrollReportService;
@@ -42,6 +45,9 @@ export function createPayrollDomain(opts: {
   taxCardRunner?: Partial<TaxCardRunnerOptions>;
   /** SPEC P7: submitting filings to the tax authority in the background. */
   filingRunner?: Partial<FilingRunnerOptions>;
+  /** SPEC F12: the mail transport of the daily digest; absent: opting in is refused and nothing is sent. */
+  mailer?: Mailer | null;
+  alertDigest?: Partial<AlertDigestOptions>;
 }): PayrollDomain {
   const { db, clock, logger } = opts;
   const auth = new PayrollAuthorizer(db);
@@ -49,6 +55,7 @@ export function createPayrollDomain(opts: {
   const sync = new SyncService(db, opts.provider, new TimecardPlacement(db), clock, logger.child({ component: 'sync' }), figures);
   const filings = new FilingService(db, opts.taxAuthority ?? null, clock, logger.child({ component: 'filings' }), opts.filingRunner);
   const attention = new AttentionService(db, auth, clock);
+  const alerts = new AlertsService(db, auth, attention, clock);
   const scheduler = new SyncScheduler(db, sync, clock, logger.child({ component: 'sync-scheduler' }), opts.scheduler);
   return {
     auth,
@@ -61,7 +68,8 @@ export function createPayrollDomain(opts: {
     figures,
     reports: new PayrollReportService(db, figures),
     attention,
-    alerts: new AlertsService(db, auth, attention, clock),
+    alerts,
+    alertDigests: new AlertDigestService(db, alerts, clock, opts.mailer ?? null, logger.child({ component: 'alert-digest' }), opts.alertDigest),
     taxCards: new TaxCardService(db, auth, opts.taxAuthority ?? null, clock, logger.child({ component: 'tax-cards' }), opts.taxCardRunner),
   };
 }

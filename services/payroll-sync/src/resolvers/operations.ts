@@ -4,6 +4,7 @@ import type { MutationResolvers, QueryResolvers } from '../__generated__/resolve
 export const payrollQuery: QueryResolvers = {
   payrollAttention: (_root, _args, ctx) => ctx.domain.attention.payrollAttention(ctx.identity),
   myAlerts: (_root, args, ctx) => ctx.domain.alerts.page(ctx.identity, args),
+  myAlertDigest: (_root, _args, ctx) => ctx.domain.alertDigests.settings(ctx.identity),
   payrollKeyFigures: (_root, args, ctx) => ctx.domain.figures.keyFigures(ctx.identity, args),
   payrollUsageReport: (_root, args, ctx) => ctx.domain.reports.usage(ctx.identity, args),
   payrollTermReport: (_root, args, ctx) => ctx.domain.reports.terms(ctx.identity, args),
@@ -13,6 +14,7 @@ export const payrollQuery: QueryResolvers = {
 };
 
 export const payrollMutation: MutationResolvers = {
+  setAlertDigest: (_root, args, ctx) => ctx.domain.alertDigests.setOptIn(ctx.identity, args.optIn),
   connectTimeTracking: (_root, args, ctx) => ctx.domain.timeTracking.connect(ctx.identity, args.input),
   disconnectTimeTracking: (_root, args, ctx) => ctx.domain.timeTracking.disconnect(ctx.identity, args.clientId),
   refreshTimeTracking: (_root, args, ctx) => ctx.domain.timeTracking.refresh(ctx.identity, args.clientId),

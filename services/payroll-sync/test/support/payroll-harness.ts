@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import {
   EVENT_ENTITIES,
   createLogger,
+  createMailer,
   dropMysqlDatabase,
   ensureMysqlDatabase,
   openDatabase,
@@ -82,7 +83,7 @@ export interface PayrollHarness {
 export async function startPayrollHarness(
   name: string,
   scheduler: Partial<SchedulerOptions> = {},
-  extras: { taxAuthority?: boolean; taxCardRunner?: Partial<TaxCardRunnerOptions> } = {},
+  extras: { taxAuthority?: boolean; taxCardRunner?: Partial<TaxCardRunnerOptions>; alertDigest?: { mailDir: string } } = {},
 ): Promise<PayrollHarness> {
   const url = `${TEST_MYSQL_URL}/t${randomBytes(4).toString('hex')}_${name}`;
   await ensureMysqlDatabase(url);
@@ -97,6 +98,9 @@ export async function startPayrollHarness(
     createPayrollDomain({
       db: d, provider: new HttpTimeTrackingProvider({ baseUrl: sim.url, timeoutMs: 1_000 }), clock, logger, scheduler: options,
       taxAuthority: tax ? new HttpTaxAuthorityProvider({ baseUrl: tax.url, timeoutMs: 2_000 }) : null, taxCardRunner: extras.taxCardRunner,
+      // SPEC F12: the digest writes to a mail folder of the test's (the file sink), from any hour.
+      mailer: extras.alertDigest ? createMailer({ mailDir: extras.alertDigest.mailDir, mailFrom: 'test@advisor.test', logger }) : null,
+      alertDigest: { appUrl: 'http://app.test', sendFromHour: 0 },
     });
   const domain = make(db);
   const domains = [domain];
@@ -148,7 +152,7 @@ export async function startPayrollHarness(
         (r) => JSON.parse(r.envelope).payload,
       ),
     close: async () => {
-      for (const d of domains) await Promise.all([d.scheduler.stop(), d.taxCards.stop()]);
+      for (const d of domains) await Promise.all([d.scheduler.stop(), d.taxCards.stop(), d.alertDigests.stop()]);
       await Promise.all([sim.stop(), tax?.stop()]);
       for (const d of extra) await d.close();
       await db.close();
