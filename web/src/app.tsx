@@ -24,6 +24,7 @@ import { PayrollAttentionPage } from './pages/payroll/attention-page';
 import { KeyFiguresPage } from './pages/overview/key-figures';
 import { ReportsPage } from './pages/overview/reports';
 import { TaxCardsPage } from './pages/overview/tax-cards';
+import { AlertsPage } from './pages/alerts/alerts-page';
 
 /** A client admin who opens the app's root lands on their company's screens. */
 function FirmOrCompany() {
@@ -40,6 +41,7 @@ function FirmOrCompany() {
  * Payroll (SPEC P1–P3, P7): `/payroll` (the firm's clients needing attention), a client's at
  * `/clients/view/:clientId/payroll?tab=…&period=…&week=…`, a client admin's at `/company/payroll`.
  * Partner overview (SPEC P4–P6): `/overview?month=…&group=…`, `/reports?tab=…`, `/tax-cards?fetch=…`.
+ * Alerts (SPEC F12): `/alerts`, the feed the bell opens and the digest's emails link to.
  * The gateway answers every path that is not /graphql, /health or /ready with this app.
  */
 export function App() {
@@ -66,6 +68,7 @@ export function App() {
         <Route path="overview" element={<KeyFiguresPage />} />
         <Route path="reports" element={<ReportsPage />} />
         <Route path="tax-cards" element={<TaxCardsPage />} />
+        <Route path="alerts" element={<AlertsPage />} />
       </Route>
       <Route element={<CompanyLayout />}>
         <Route path="company" element={<ThirdPartyPage />} />

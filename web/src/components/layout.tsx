@@ -7,6 +7,7 @@ import type { MeQuery } from '../gql/graphql';
 import { sessionStore, useSession } from '../api/session';
 import { clientMay, firmMay, isReadOnly, type FirmAction } from '../api/abilities';
 import { ApiError, Loading } from './feedback';
+import { AlertBell } from '../pages/alerts/alerts-page';
 
 const NAV_WIDTH = 200;
 
@@ -105,7 +106,7 @@ const FIRM_NAV: Array<{ section: string; items: NavItem[] }> = [
       { to: '/clients/new', label: 'Add new client', needs: 'manageClients' },
     ],
   },
-  { section: 'Payroll', items: [{ to: '/payroll', label: 'Needs attention' }] },
+  { section: 'Payroll', items: [{ to: '/payroll', label: 'Needs attention' }, { to: '/alerts', label: 'Alerts' }] },
   {
     section: 'Partner overview',
     items: [
@@ -161,7 +162,7 @@ function SideNav({ nav }: { nav: typeof FIRM_NAV }) {
   );
 }
 
-function Shell({ title, who, nav, onLogOut, children }: { title: string; who: string; nav: typeof FIRM_NAV; onLogOut: () => void; children: ReactNode }) {
+function Shell({ title, who, nav, onLogOut, children, bar }: { title: string; who: string; nav: typeof FIRM_NAV; onLogOut: () => void; children: ReactNode; bar?: ReactNode }) {
   return (
     <Box sx={{ minHeight: '100vh', display: 'flex', flexDirection: 'column' }}>
       <AppBar position="static" elevation={0}>
@@ -173,6 +174,7 @@ function Shell({ title, who, nav, onLogOut, children }: { title: string; who: st
             {title}
           </Typography>
           <Box sx={{ flexGrow: 1 }} />
+          {bar}
           <Typography variant="body2" sx={{ mr: 2 }}>
             {who}
           </Typography>
@@ -233,7 +235,7 @@ function FirmShell() {
   const nav = FIRM_NAV.map((g) => ({ ...g, items: g.items.filter((i) => !i.needs || firmMay(me, i.needs)) }));
   return (
     <MeContext.Provider value={{ me, firmName: data.myFirm.name }}>
-      <Shell title={data.myFirm.name} who={`${me.firstName} ${me.lastName}`} nav={nav} onLogOut={onLogOut}>
+      <Shell title={data.myFirm.name} who={`${me.firstName} ${me.lastName}`} nav={nav} onLogOut={onLogOut} bar={<AlertBell />}>
         <Outlet />
       </Shell>
     </MeContext.Provider>

@@ -14,6 +14,7 @@ import { FIRM_PERMISSION_LABEL, FIRM_ROLE_LABEL, STATUS_LABEL, formatDateTime, p
 import { AddMemberDialog, EditMemberDialog, type EditableMember } from './member-dialogs';
 import { ServiceAccountsSection } from './service-accounts';
 import { TwoFactorSettings } from './two-factor-settings';
+import { LeaverReportDialog, mayReadLeaverReport } from './leaver-report';
 
 const FirmInfo = graphql(`
   query FirmInfo($includeInactive: Boolean!) {
@@ -160,6 +161,8 @@ export function FirmInfoPage() {
   const [invitationsQuery, refetchInvitations] = useQuery({ query: PendingInvitations, pause: !canManageMembers });
   const [adding, setAdding] = useState(false);
   const [editing, setEditing] = useState<EditableMember | null>(null);
+  const [leaverReportOf, setLeaverReportOf] = useState<string | null>(null);
+  const readsLeaverReports = mayReadLeaverReport(me.firmRole, me.permissions);
   const [notice, setNotice] = useState<string | null>(null);
   const [resendResult, resend] = useMutation(ResendInvitation);
   const [, revoke] = useMutation(RevokeInvitation);
@@ -192,15 +195,22 @@ export function FirmInfoPage() {
     {
       field: 'actions',
       headerName: 'Actions',
-      width: 190,
+      width: 260,
       sortable: false,
       renderCell: ({ row }) =>
-        canManageMembers && row.active ? (
+        canManageMembers && (row.active || readsLeaverReports) ? (
           <Stack direction="row" spacing={1}>
-            <Button size="small" onClick={() => setEditing(row)} aria-label={`Edit ${row.firstName} ${row.lastName}`}>
-              Edit
-            </Button>
-            {row.id !== me.id && (
+            {row.active && (
+              <Button size="small" onClick={() => setEditing(row)} aria-label={`Edit ${row.firstName} ${row.lastName}`}>
+                Edit
+              </Button>
+            )}
+            {readsLeaverReports && (
+              <Button size="small" onClick={() => setLeaverReportOf(row.id)} aria-label={`Leaver report of ${row.firstName} ${row.lastName}`}>
+                Report
+              </Button>
+            )}
+            {row.active && row.id !== me.id && (
               <ConfirmButton
                 label="Deactivate"
                 aria-label={`Deactivate ${row.firstName} ${row.lastName}`}
@@ -353,6 +363,7 @@ export function FirmInfoPage() {
           }}
         />
       )}
+      {leaverReportOf && <LeaverReportDialog memberId={leaverReportOf} onClose={() => setLeaverReportOf(null)} />}
     </>
   );
 }
