@@ -159,6 +159,14 @@ export async function seedPayrollDemo(
     const first = periods.find((p: { startDate: string }) => p.startDate === isoDate(week1));
     await gql(`mutation($c: ID!, $p: ID!) { approveAllTimecards(clientId: $c, periodId: $p) { status } }`, { c: clientId, p: first.id }, pat);
     if (taxAuthorityAdminUrl) await seedTaxCards(taxAuthorityAdminUrl, clientId);
+    // SPEC F11: Pat's leaver report (Firm Info › Report) has something in every part: the clients
+    // above (Pat is their RESPONSIBLE member), a service account and a team invitation still pending.
+    await gql(`mutation { createServiceAccount(input: { name: "ledger-export", scopes: [READ] }) { serviceAccount { id } } }`, {}, pat);
+    await gql(
+      `mutation($i: InviteMemberInput!) { inviteMember(input: $i) { id } }`,
+      { i: { firstName: 'Sam', lastName: 'Staff', email: 'sam.staff@ledgerco.example', jobRole: 'Bookkeeper', permissions: ['MANAGE_CLIENTS'] } },
+      pat,
+    );
     logger.info({ client: PAYROLL_DEMO.client, clientAdmin: PAYROLL_DEMO.clientAdmin.email, timeTracking: timeTrackingAdminUrl, taxAuthority: taxAuthorityAdminUrl }, 'payroll demo seeded');
   } finally {
     payroll.scheduler.start();

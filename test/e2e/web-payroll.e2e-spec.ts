@@ -17,10 +17,12 @@ const formatDay = (date: string) => dayLabel.format(Date.parse(`${date}T00:00:00
  * payroll-sync's scheduler running. The client admin connects time tracking; the accountant
  * works from the firm's "needs attention" view: fixes a shift without a pay rate and sends it
  * again, edits and approves timecards, runs payroll and reads the payslips and the month's
- * filing, refreshes the sync and sees a failure in words. The partner overview (P4, P5, P6, with
- * the tax-authority simulator as its own process too) then counts that run, and fetches tax cards
- * for two clients, one failing and retried. Every request that leaves loopback is aborted (there
- * must be none); screenshots land in .data/screenshots/2x-payroll-*.png and 2x-partner-*.png.
+ * filing, refreshes the sync and sees a failure in words; the alert bell and feed (SPEC F12) link
+ * to the screen that resolves each alert, which clears once resolved. The partner overview (P4,
+ * P5, P6, with the tax-authority simulator as its own process too) then counts that run, and
+ * fetches tax cards for two clients, one failing and retried. Every request that leaves loopback
+ * is aborted (there must be none); screenshots land in .data/screenshots/2x-payroll-*.png and
+ * 2x-partner-*.png.
  */
 describe('the payroll screens in a real browser (S1, S2: P1, P2, P3, P7; P4, P5, P6)', () => {
   let simulator: SpawnedSimulator;
@@ -130,6 +132,22 @@ describe('the payroll screens in a real browser (S1, S2: P1, P2, P3, P7; P4, P5,
     await shifts.getByText('Cy Po has no pay rate in payroll: set a pay rate, then send the shift again.').waitFor();
     await browser.shot(page, '22-payroll-hours-sync-report');
 
+    // SPEC F12: the bell counts the overdue drafts and the week with an error; the feed links to the screen that resolves each.
+    await page.getByRole('link', { name: 'Alerts: 2 alerts' }).click();
+    await page.getByRole('heading', { name: 'Alerts' }).waitFor();
+    const alerts = page.getByRole('grid', { name: 'Alerts' });
+    await alerts.getByText(/^2 timecards of .* to approve by .* \(overdue\)$/).waitFor();
+    await alerts.getByText(`Hours sync, week of ${week1}: 1 shift in ERROR`).waitFor();
+    // A switch the API answers for: it turns on once the opt-in is stored.
+    const digest = page.getByLabel('Email me a daily digest of my alerts');
+    await digest.click();
+    await eventually(async () => ((await system.gql('{ myAlertDigest { optedIn } }', {}, firm.token)).data?.myAlertDigest?.optedIn ? true : undefined), 10_000, 'the digest opt-in');
+    await eventually(async () => ((await digest.isChecked()) ? true : undefined), 10_000, 'the switch to show the opt-in');
+    await browser.shot(page, '22a-alerts');
+    await page.getByRole('link', { name: `Resolve: Hours sync, week of ${week1}: 1 shift in ERROR` }).click();
+    await page.getByRole('heading', { name: `${CLIENT} · Payroll` }).waitFor();
+    await page.getByRole('grid', { name: 'Shifts of the week' }).getByText('Cy Po has no pay rate in payroll: set a pay rate, then send the shift again.').waitFor();
+
     await page.getByRole('tab', { name: 'Members' }).click();
     await page.getByRole('button', { name: "Set Cy Po's pay rate" }).click();
     const dialog = page.getByRole('dialog', { name: "Cy Po's pay rate" });
@@ -142,6 +160,11 @@ describe('the payroll screens in a real browser (S1, S2: P1, P2, P3, P7; P4, P5,
     await eventually(async () => ((await page.getByRole('button', { name: /^Send .* again$/ }).count()) === 0 ? true : undefined), 10_000, 'the shift to be sent');
     const weeks = page.getByRole('grid', { name: 'Weeks' });
     await weeks.getByText('All sent').waitFor();
+    // Resolved, the hours alert clears itself; the drafts' alert stays until they are approved.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Alerts' }).click();
+    await page.getByRole('link', { name: 'Alerts: 1 alert' }).waitFor();
+    await page.getByRole('grid', { name: 'Alerts' }).getByText(/^2 timecards of .* \(overdue\)$/).waitFor();
+    expect(await page.getByRole('grid', { name: 'Alerts' }).getByText(/^Hours sync/).count()).toBe(0);
   }, 120_000);
 
   it('S2, P2, P7: an edit over 24 hours is refused at its day; Run payroll with drafts is refused; Approve All, Run payroll, payslips and the month\'s filing', async () => {

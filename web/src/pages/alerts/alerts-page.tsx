@@ -1,5 +1,5 @@
-import { useState } from 'react';
-import { Link as RouterLink } from 'react-router';
+import { useEffect, useState } from 'react';
+import { Link as RouterLink, useLocation } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { Badge, Button, Chip, FormControlLabel, IconButton, Stack, SvgIcon, Switch, Tooltip, Typography } from '@mui/material';
 import type { GridColDef } from '@mui/x-data-grid';
@@ -66,8 +66,10 @@ const BELL_PATH = 'M12 22c1.1 0 2-.9 2-2h-4c0 1.1.89 2 2 2zm6-6v-5c0-3.07-1.64-5
 
 /** SPEC F12: the bell in the app bar, with how many alerts need the member; opens the feed. */
 export function AlertBell() {
-  // Refreshed when a screen is opened again; a minute's staleness is fine for a count.
-  const [{ data }] = useQuery({ query: AlertCount, requestPolicy: 'cache-and-network' });
+  // Read again whenever the member moves to another screen (where they may have resolved something).
+  const location = useLocation();
+  const [{ data }, refetch] = useQuery({ query: AlertCount, requestPolicy: 'cache-and-network' });
+  useEffect(() => refetch({ requestPolicy: 'network-only' }), [location.pathname, location.search, refetch]);
   const count = data?.myAlerts.totalCount ?? 0;
   const label = count === 1 ? '1 alert' : `${count} alerts`;
   return (
