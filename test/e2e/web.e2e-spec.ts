@@ -539,4 +539,17 @@ describe('the web app in a real browser (S1, S2)', () => {
     await row.getByText(`Mar 31, ${nextYear}`).waitFor();
     await row.getByText('Active').waitFor();
   }, 120_000);
+  it('S1, F11: the founder opens a member\'s leaver report from Firm Info: every client they can reach, with role and permissions', async () => {
+    const page = founderPage;
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Firm Info' }).click();
+    await page.getByRole('button', { name: 'Leaver report of Morgan Member' }).click();
+    const report = page.getByRole('dialog', { name: /^Leaver report: Morgan Member/ });
+    const reach = report.getByRole('table', { name: 'Clients they can reach' });
+    // Morgan is an analyst now (the test before): every client of the firm, read-only.
+    await report.getByText('They see every client of the firm (admin or View all clients).').waitFor();
+    await reach.getByRole('link', { name: 'Browser Bakery' }).waitFor();
+    await report.getByRole('region', { name: 'Service accounts they created' }).getByText('None.').waitFor();
+    await shot(page, '19-leaver-report');
+    await report.getByRole('button', { name: 'Close' }).click();
+  }, 60_000);
 });
