@@ -163,12 +163,12 @@ export async function startPayrollSyncService(opts: PayrollSyncOptions): Promise
   // SPEC P7: filings waiting to be submitted (also those a stopped replica held) go to the tax authority.
   if (opts.filingRunner?.enabled !== false) payroll.filings.start();
   // SPEC F12: the daily digests, each member's day claimed once across replicas.
-  if (opts.alertDigest && opts.alertDigest.enabled !== false) payroll.alertDigests.start();
+  if (opts.alertDigest && opts.alertDigest.enabled !== false) payroll.alertDigestLoop.start();
   return {
     ...running,
     domain: payroll,
     stop: async () => {
-      await Promise.all([payroll.scheduler.stop(), payroll.taxCards.stop(), payroll.filings.stop(), payroll.alertDigests.stop()]);
+      await Promise.all([payroll.scheduler.stop(), payroll.taxCards.stop(), payroll.filings.stop(), payroll.alertDigestLoop.stop()]);
       await running.stop();
     },
   };

@@ -10,7 +10,7 @@ import { localDateIn } from './pay-periods';
 import { PayrollErrorCode } from './errors';
 
 export interface AlertDigestOptions {
-  /** How often each replica looks for digests due (default one minute). */
+  /** How often each replica looks for digests due (default one minute; the service's loop reads it). */
   tickMs: number;
   /** A claimed digest is another replica's after this (its sender died). Default 5 minutes. */
   leaseMs: number;
@@ -38,16 +38,14 @@ export interface AlertDigestSettings {
 
 /**
  * SPEC F12: the opt-in daily email digest of a member's alerts. A member opts in (or out) for
- * themself; every replica runs the loop, and each day's digest of each member is claimed from
+ * themself; every replica runs the loop (the kit's `LeasedWorkLoop`), and each day's digest of each member is claimed from
  * MySQL with a lease (`SELECT … FOR UPDATE SKIP LOCKED`, `locked_until`), sent, then marked done
  * for the day only while the claim is still held, so two replicas never both send it. A sender
  * that dies after claiming leaves the day to the next replica once the lease lapses. The only
  * writer of `alert_digests`.
  */
 export class AlertDigestService {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<number> | undefined;
-  private readonly options: AlertDigestOptions;
+  readonly options: AlertDigestOptions;
 
   constructor(
     private readonly db: Database,
@@ -97,34 +95,14 @@ export class AlertDigestService {
     }
   }
 
-  start(): void {
-    if (this.timer || !this.mailer) return;
-    this.timer = setInterval(() => void this.runDueNow(), this.options.tickMs);
-    this.timer.unref();
-  }
-
-  async stop(): Promise<void> {
-    clearInterval(this.timer);
-    this.timer = undefined;
-    await this.running;
-  }
-
-  /** One pass: every digest due today, a batch at a time; one pass at a time per replica. Returns how many were handled. */
-  runDueNow(): Promise<number> {
-    this.running ??= (async () => {
-      let handled = 0;
-      try {
-        for (let held = await this.claim(20); held.length > 0; held = await this.claim(20)) {
-          for (const row of held) handled += (await this.sendOne(row)) ? 1 : 0;
-        }
-      } catch (err) {
-        this.logger.error({ err }, 'alert digest pass failed; the next one retries');
-      } finally {
-        this.running = undefined;
-      }
-      return handled;
-    })();
-    return this.running;
+  /**
+   * One batch for the loop (`LeasedWorkLoop`, started by the service): claims up to 20 digests due
+   * today and sends them; returns how many it claimed (0: nothing due, the sweep ends).
+   */
+  async runBatch(): Promise<number> {
+    const held = await this.claim(20);
+    for (const row of held) await this.sendOne(row);
+    return held.length;
   }
 
   /** Claims digests not yet handled today (local day of the digest), from the sending hour on. */

@@ -1,4 +1,4 @@
-import type { Clock, Database, Logger, Mailer } from '@advisor/kit';
+import { LeasedWorkLoop, type Clock, type Database, type Logger, type Mailer } from '@advisor/kit';
 import type { TaxAuthorityProvider, TimeTrackingProvider } from '../providers';
 import { AttentionService } from './attention.service';
 import { PayrollAuthorizer } from './authorizer';
@@ -27,6 +27,8 @@ export interface PayrollDomain {
   alerts: AlertsService;
   /** SPEC F12: the opt-in daily digest (its loop is started by the service). */
   alertDigests: AlertDigestService;
+  /** SPEC F12: every replica's loop over the digests due (started by the service when mail is configured). */
+  alertDigestLoop: LeasedWorkLoop;
   taxCards: TaxCardService;
   figures: KeyFigureService;
   reports: PayrollReportService;
@@ -56,6 +58,7 @@ export function createPayrollDomain(opts: {
   const filings = new FilingService(db, opts.taxAuthority ?? null, clock, logger.child({ component: 'filings' }), opts.filingRunner);
   const attention = new AttentionService(db, auth, clock);
   const alerts = new AlertsService(db, auth, attention, clock);
+  const alertDigests = new AlertDigestService(db, alerts, clock, opts.mailer ?? null, logger.child({ component: 'alert-digest' }), opts.alertDigest);
   const scheduler = new SyncScheduler(db, sync, clock, logger.child({ component: 'sync-scheduler' }), opts.scheduler);
   return {
     auth,
@@ -69,7 +72,14 @@ export function createPayrollDomain(opts: {
     reports: new PayrollReportService(db, figures),
     attention,
     alerts,
-    alertDigests: new AlertDigestService(db, alerts, clock, opts.mailer ?? null, logger.child({ component: 'alert-digest' }), opts.alertDigest),
+    alertDigests,
+    alertDigestLoop: new LeasedWorkLoop({
+      name: 'alert-digest',
+      intervalMs: alertDigests.options.tickMs,
+      runBatch: () => alertDigests.runBatch(),
+      itemsLabel: 'claimed',
+      logger: logger.child({ component: 'alert-digest' }),
+    }),
     taxCards: new TaxCardService(db, auth, opts.taxAuthority ?? null, clock, logger.child({ component: 'tax-cards' }), opts.taxCardRunner),
   };
 }

@@ -152,7 +152,7 @@ export async function startPayrollHarness(
         (r) => JSON.parse(r.envelope).payload,
       ),
     close: async () => {
-      for (const d of domains) await Promise.all([d.scheduler.stop(), d.taxCards.stop(), d.alertDigests.stop()]);
+      for (const d of domains) await Promise.all([d.scheduler.stop(), d.taxCards.stop(), d.alertDigestLoop.stop()]);
       await Promise.all([sim.stop(), tax?.stop()]);
       for (const d of extra) await d.close();
       await db.close();
