@@ -4,12 +4,12 @@ import type { TestSystem } from './test-system';
  * Performance rule (STYLE; issues 4 and 13): what one request costs in SQL statements, per service.
  *
  * Background work also sends statements: the outbox relays and payroll-sync's loops (the sync
- * scheduler, the tax-card and filing runners) are paused while counting; `resume` starts them again
+ * scheduler, the tax-card and filing runners, the alert digest) are paused while counting; `resume` starts them again
  * (the scheduler only when `scheduler` is set: it runs only where time tracking is configured).
  */
 export async function pauseBackgroundWork(system: TestSystem, opts: { scheduler?: boolean } = {}): Promise<() => void> {
   const payroll = system.services.payrollSync.domain;
-  const loops = [payroll.taxCards, payroll.filings];
+  const loops = [payroll.taxCards, payroll.filings, payroll.alertDigestLoop];
   await Promise.all([payroll.scheduler.stop(), ...loops.map((loop) => loop.stop())]);
   for (const s of Object.values(system.services)) {
     await s.relay?.drain();

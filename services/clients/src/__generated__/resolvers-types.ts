@@ -8,6 +8,7 @@ import type { ClientGroup as ClientGroupModel, GroupPeriodStatus as GroupPeriodS
 import type { PeoReferral as PeoReferralModel } from '../domain/referral.service';
 import type { AuditEntry as AuditEntryModel } from '@advisor/rules';
 import type { PlatformClientCompany as PlatformClientCompanyModel } from '../domain/client-registry.service';
+import type { MemberReference as MemberReferenceModel, FirmReference as FirmReferenceModel } from '../domain/roster.service';
 import type { LeaverReportReference as LeaverReportReferenceModel, LeaverClientAccess as LeaverClientAccessModel } from '../domain/leaver-report.service';
 import type { ClientsContext } from '../context';
 export type Maybe<T> = T | null;
@@ -56,7 +57,7 @@ export type Assignment = {
   effectivePermissions: Array<ClientPermission>;
   /** SPEC F10: when this access ends by itself (ISO-8601); null when it lasts until someone ends it. The member sees it on the client. */
   endsAt?: Maybe<Scalars['String']['output']>;
-  /** The assigned member; null if the caller may not see them. */
+  /** The assigned member; null if the caller may not see them (or, for a few seconds after they joined, while this service has not heard of them yet). Their name comes from this service's roster copy (issue 13). */
   member?: Maybe<Member>;
   /** What the firm assigned to this member. */
   permissions: Array<ClientPermission>;
@@ -258,12 +259,14 @@ export type CustomerSuccessInput = {
 export type Firm = {
   __typename?: 'Firm';
   id: Scalars['ID']['output'];
+  /** Owned by firms; served here on firm links from the copy `firm.renamed` keeps. */
+  name: Scalars['String']['output'];
 };
 
 /** A client company's link to its one accountant firm (SPEC C2). */
 export type FirmLink = {
   __typename?: 'FirmLink';
-  /** The linked firm; null if the caller may not see it. */
+  /** The linked firm; null if the caller may not see it. Its name comes from this service's copy (issue 13: the client list needs no call to firms). */
   firm?: Maybe<Firm>;
   /** When the link was made (ISO-8601). */
   linkedAt: Scalars['String']['output'];
@@ -350,7 +353,11 @@ export type MarkGroupPeriodInput = {
 
 export type Member = {
   __typename?: 'Member';
+  /** Owned by firms; served here on assignments from the roster copy (`member.joined`). */
+  firstName: Scalars['String']['output'];
   id: Scalars['ID']['output'];
+  /** Owned by firms; served here on assignments from the roster copy (`member.joined`). */
+  lastName: Scalars['String']['output'];
 };
 
 /** What callers change. */
@@ -763,7 +770,9 @@ export type QueryMyClientsPageArgs = {
   groupId?: InputMaybe<Scalars['ID']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
   platform?: InputMaybe<Platform>;
+  search?: InputMaybe<Scalars['String']['input']>;
   status?: InputMaybe<ClientStatus>;
+  unassigned?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -940,7 +949,7 @@ export type ResolversTypes = ResolversObject<{
   ClientSupport: ResolverTypeWrapper<ClientSupport>;
   CustomerSuccessContact: ResolverTypeWrapper<CustomerSuccessContact>;
   CustomerSuccessInput: CustomerSuccessInput;
-  Firm: ResolverTypeWrapper<Firm>;
+  Firm: ResolverTypeWrapper<FirmReferenceModel>;
   FirmLink: ResolverTypeWrapper<FirmLinkModel>;
   GrantAccessInput: GrantAccessInput;
   GroupPeriodStatus: ResolverTypeWrapper<GroupPeriodStatusModel>;
@@ -948,7 +957,7 @@ export type ResolversTypes = ResolversObject<{
   LeaverClientAccess: ResolverTypeWrapper<LeaverClientAccessModel>;
   LeaverReport: ResolverTypeWrapper<LeaverReportReferenceModel>;
   MarkGroupPeriodInput: MarkGroupPeriodInput;
-  Member: ResolverTypeWrapper<Member>;
+  Member: ResolverTypeWrapper<MemberReferenceModel>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   OnboardingProgress: ResolverTypeWrapper<OnboardingProgressModel>;
   OnboardingStep: OnboardingStep;
@@ -984,7 +993,7 @@ export type ResolversParentTypes = ResolversObject<{
   ClientSupport: ClientSupport;
   CustomerSuccessContact: CustomerSuccessContact;
   CustomerSuccessInput: CustomerSuccessInput;
-  Firm: Firm;
+  Firm: FirmReferenceModel;
   FirmLink: FirmLinkModel;
   GrantAccessInput: GrantAccessInput;
   GroupPeriodStatus: GroupPeriodStatusModel;
@@ -992,7 +1001,7 @@ export type ResolversParentTypes = ResolversObject<{
   LeaverClientAccess: LeaverClientAccessModel;
   LeaverReport: LeaverReportReferenceModel;
   MarkGroupPeriodInput: MarkGroupPeriodInput;
-  Member: Member;
+  Member: MemberReferenceModel;
   Mutation: Record<PropertyKey, never>;
   OnboardingProgress: OnboardingProgressModel;
   PageInfo: PageInfo;
@@ -1091,6 +1100,7 @@ export type CustomerSuccessContactResolvers<ContextType = ClientsContext, Parent
 
 export type FirmResolvers<ContextType = ClientsContext, ParentType extends ResolversParentTypes['Firm'] = ResolversParentTypes['Firm']> = ResolversObject<{
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type FirmLinkResolvers<ContextType = ClientsContext, ParentType extends ResolversParentTypes['FirmLink'] = ResolversParentTypes['FirmLink']> = ResolversObject<{
@@ -1125,7 +1135,9 @@ export type LeaverReportResolvers<ContextType = ClientsContext, ParentType exten
 }>;
 
 export type MemberResolvers<ContextType = ClientsContext, ParentType extends ResolversParentTypes['Member'] = ResolversParentTypes['Member']> = ResolversObject<{
+  firstName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type MutationResolvers<ContextType = ClientsContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
