@@ -45,7 +45,8 @@ export function spawnSimulatorProcess(name: string, mainFile: string, options: S
   createInterface({ input: child.stderr! }).on('line', (line) => {
     stderrTail.push(line);
     if (stderrTail.length > 20) stderrTail.shift();
-    if (options.forwardStderr) process.stderr.write(`[${name}] ${line}\n`);
+    // The simulator's own lines already start with its name; prefix only those that do not.
+    if (options.forwardStderr) process.stderr.write(line.startsWith(`[${name}]`) ? `${line}\n` : `[${name}] ${line}\n`);
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
 
