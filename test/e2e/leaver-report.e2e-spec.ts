@@ -28,6 +28,15 @@ const REPORT = `query($m: ID!) {
 }`;
 const DEACTIVATE = `mutation($id: ID!) { deactivateMember(memberId: $id) { id active } }`;
 
+/** The F11 CSV through the gateway's export route, as the web app's Download CSV asks for it. */
+async function downloadCsv(system: TestSystem, memberId: string, token?: string) {
+  const res = await fetch(system.gatewayUrl.replace(/\/graphql$/, `/reports/leaver-report.csv?memberId=${encodeURIComponent(memberId)}`), {
+    headers: token ? { authorization: `Bearer ${token}` } : {},
+  });
+  const text = await res.text();
+  return { status: res.status, type: res.headers.get('content-type') ?? '', text, lines: text.replace(/^\uFEFF/, '').split('\r\n').filter(Boolean) };
+}
+
 type Row = { client: { id: string } | null; businessName: string; assigned: boolean; role: string | null; permissions: string[] };
 const byClient = (rows: Row[]) => new Map(rows.map((r) => [r.client?.id, r]));
 
@@ -108,6 +117,16 @@ describe('F11 leaver report', () => {
     expect(report.pendingMemberInvitations).toEqual([expect.objectContaining({ email: invitedEmail, status: 'PENDING' })]);
     expect(report.pendingClientRequests).toEqual([expect.objectContaining({ id: requestId, status: 'PENDING' })]);
     expect(report.serviceAccountsCreated).toEqual([]);
+
+    // The same report as CSV: one line per part, in the screen's order.
+    const csv = await downloadCsv(system, leaver.memberId, firm.token);
+    expect(csv.status).toBe(200);
+    expect(csv.type).toMatch(/^text\/csv/);
+    expect(csv.lines[0]).toBe('Section,Name,FEIN or email,Role,Permissions or scopes,Ends or expires,Note');
+    const sections = csv.lines.slice(1).map((l) => l.split(',')[0]);
+    expect(sections).toEqual(['Reachable client', 'Reachable client', 'Only RESPONSIBLE member', 'Pending team invitation', 'Pending client request']);
+    expect(csv.lines.find((l) => l.startsWith('Reachable client,Anchor Alehouse,'))).toContain(',RESPONSIBLE,VIEW_COMPANY,');
+    expect(csv.text).toContain(invitedEmail);
   });
 
   it('F11, C6: an ADMIN reaches every client linked to the firm, assigned or not, and the report lists the service accounts they created', async () => {
@@ -126,6 +145,10 @@ describe('F11 leaver report', () => {
 
   it('F11: refused to a member with MANAGE_MEMBERS but not VIEW_ALL_CLIENTS, to an analyst and to a client admin; another firm\'s member is NOT_FOUND', async () => {
     expect(code(await system.gql(REPORT, { m: firm.memberId }, leaver.token))).toBe('FORBIDDEN');
+    // The CSV is refused alike, as a JSON error before any line of CSV.
+    const refusedCsv = await downloadCsv(system, firm.memberId, leaver.token);
+    expect([refusedCsv.status, JSON.parse(refusedCsv.text).errors[0].extensions.code]).toEqual([403, 'FORBIDDEN']);
+    expect((await downloadCsv(system, firm.memberId)).status).toBe(401);
     const analyst = await inviteAndJoin(system, firm, { firmRole: 'ANALYST' });
     expect(code(await system.gql(REPORT, { m: leaver.memberId }, analyst.token))).toBe('FORBIDDEN');
     expect(code(await system.gql(REPORT, { m: leaver.memberId }, clientA.token))).toBe('FORBIDDEN');
@@ -156,5 +179,7 @@ describe('F11 leaver report', () => {
     // What they left behind is still listed, to be voided or handed over.
     expect(report.pendingMemberInvitations).toHaveLength(1);
     expect(report.pendingClientRequests.map((r: { id: string }) => r.id)).toEqual([requestId]);
+    const csv = await downloadCsv(system, leaver.memberId, firm.token);
+    expect(csv.lines.slice(1).map((l) => l.split(',')[0])).toEqual(['Pending team invitation', 'Pending client request']);
   });
 });

@@ -550,6 +550,9 @@ describe('the web app in a real browser (S1, S2)', () => {
     await reach.getByRole('link', { name: 'Browser Bakery' }).waitFor();
     await report.getByRole('region', { name: 'Service accounts they created' }).getByText('None.').waitFor();
     await shot(page, '19-leaver-report');
+    const [download] = await Promise.all([page.waitForEvent('download'), report.getByRole('button', { name: 'Download CSV' }).click()]);
+    expect(download.suggestedFilename()).toBe('leaver-report.csv');
+    expect(readFileSync((await download.path())!, 'utf8')).toMatch(/\r\nReachable client,Browser Bakery,/);
     await report.getByRole('button', { name: 'Close' }).click();
   }, 60_000);
 });

@@ -65,6 +65,11 @@ export function serveCsvExports(app: Express, opts: CsvExportOptions): void {
       if (!report) throw new ExportRefused(CommonErrorCode.NotFound, `There is no report "${file}". Reports: ${[...byName.keys()].map((n) => `${n}.csv`).join(', ')}.`);
       const variables = variablesFrom(report, req.query);
       const fetchPage = async (after: string | null): Promise<Page> => {
+        if (report.rowsOf) {
+          const data = await opts.query(req, report.query, variables);
+          if (!data) throw new Error(`The query of report ${report.name} answered no data`);
+          return { rows: report.rowsOf(data), nextCursor: null };
+        }
         const data = await opts.query(req, report.query, { ...variables, first: pageSize, after });
         const page = data?.page as Page | undefined;
         if (!page || !Array.isArray(page.rows)) throw new Error(`The query of report ${report.name} answered no page`);

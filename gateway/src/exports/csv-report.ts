@@ -3,9 +3,11 @@
  * columns one row of it becomes. A report adds itself to the registry (`reports.ts`) with
  * `defineCsvReport`; the route (`csv-export.ts`) does the rest.
  *
- * The query's contract:
+ * The query's contract, for a list that grows with a firm:
  *  - it declares `$first: Int` and `$after: String` and passes them to its paginated root field;
  *  - that root field is aliased `page` and selects `rows { … }` and `nextCursor`;
+ * or, for a report that is one bounded object (the F11 leaver report), `rowsOf` turns its one
+ * answer into the rows (the query then declares neither `$first` nor `$after`);
  *  - every other variable is one of `params`, read from the URL's query string as a string
  *    (the owning service validates them, so a bad value gets its BAD_USER_INPUT as on /graphql).
  */
@@ -30,6 +32,8 @@ export interface CsvReport<Row = Record<string, unknown>> {
   params: CsvParam[];
   query: string;
   columns: Array<CsvColumn<Row>>;
+  /** A report that is one answer, not pages: its rows from the query's data. */
+  rowsOf?: (data: Record<string, unknown>) => Row[];
 }
 
 /** Ties a report's columns to the row type of its query (for the author; the registry holds them untyped). */

@@ -34,6 +34,70 @@ const USAGE_QUERY = `query PayrollUsageCsv($fromMonth: String!, $toMonth: String
   }
 }`;
 
+interface LeaverReportData {
+  leaverReport: {
+    member: { firstName: string; lastName: string };
+    reachableClients: LeaverClient[];
+    soleResponsibleClients: LeaverClient[];
+    serviceAccountsCreated: Array<{ name: string; scopes: string[]; createdAt: string; revokedAt: string | null; endsAt: string | null; endedAt: string | null }>;
+    pendingMemberInvitations: Array<{ firstName: string; lastName: string; email: string; firmRole: string; permissions: string[]; expiresAt: string }>;
+    pendingClientRequests: Array<{ businessName: string; permissions: string[]; expiresAt: string }>;
+  };
+}
+interface LeaverClient {
+  client: { id: string; fein: string } | null;
+  businessName: string;
+  platform: string;
+  assigned: boolean;
+  role: string | null;
+  permissions: string[];
+  endsAt: string | null;
+}
+/** One line of the leaver report's CSV: which part of the report, what, and how. */
+interface LeaverRow {
+  section: string;
+  name: string;
+  reference: string | null;
+  role: string | null;
+  permissions: string[];
+  until: string | null;
+  note: string | null;
+}
+
+const LEAVER_QUERY = `query LeaverReportCsv($memberId: ID!) {
+  leaverReport(memberId: $memberId) {
+    member { firstName lastName }
+    reachableClients { client { id fein } businessName platform assigned role permissions endsAt }
+    soleResponsibleClients { client { id fein } businessName platform assigned role permissions endsAt }
+    serviceAccountsCreated { name scopes createdAt revokedAt endsAt endedAt }
+    pendingMemberInvitations { firstName lastName email firmRole permissions expiresAt }
+    pendingClientRequests { businessName permissions expiresAt }
+  }
+}`;
+
+/** SPEC F11: the leaver report's parts as rows, in the order of the screen. */
+function leaverRows(data: Record<string, unknown>): LeaverRow[] {
+  const report = (data as unknown as LeaverReportData).leaverReport;
+  const client = (section: string) => (c: LeaverClient): LeaverRow => ({
+    section, name: c.businessName, reference: c.client?.fein ?? null, role: c.role, permissions: c.permissions, until: c.endsAt,
+    note: `${c.platform}${c.assigned ? '' : ', not assigned (sees every client)'}`,
+  });
+  return [
+    ...report.reachableClients.map(client('Reachable client')),
+    ...report.soleResponsibleClients.map(client('Only RESPONSIBLE member')),
+    ...report.serviceAccountsCreated.map((a): LeaverRow => ({
+      section: 'Service account created', name: a.name, reference: null, role: null, permissions: a.scopes, until: a.endsAt,
+      note: a.revokedAt ? `revoked ${a.revokedAt}` : a.endedAt ? `ended ${a.endedAt}` : `active, created ${a.createdAt}`,
+    })),
+    ...report.pendingMemberInvitations.map((i): LeaverRow => ({
+      section: 'Pending team invitation', name: `${i.firstName} ${i.lastName}`, reference: i.email, role: i.firmRole, permissions: i.permissions, until: i.expiresAt, note: null,
+    })),
+    ...report.pendingClientRequests.map((r): LeaverRow => ({
+      section: 'Pending client request', name: r.businessName, reference: null, role: null, permissions: r.permissions, until: r.expiresAt, note: null,
+    })),
+  ];
+}
+
 /**
  * The reports that can be downloaded as CSV, by name (`GET /reports/<name>.csv`). Each runs the
  * same query as its page in the app, so the rows are exactly those the caller may see (SPEC C6).
@@ -117,6 +181,22 @@ export const CSV_REPORTS: readonly CsvReport[] = [
       { header: 'Time tracking', value: (r) => r.timeTrackingStatus },
       { header: 'Last sync', value: (r) => r.lastSyncStatus },
       { header: 'Last synced at', value: (r) => r.lastSyncedAt },
+    ],
+  }),
+  defineCsvReport<LeaverRow>({
+    name: 'leaver-report',
+    description: "SPEC F11 leaver report of a member of the caller's firm: reachable clients, clients where they are the only RESPONSIBLE, service accounts they created, pending invitations and requests (memberId).",
+    params: [{ name: 'memberId', required: true }],
+    query: LEAVER_QUERY,
+    rowsOf: leaverRows,
+    columns: [
+      { header: 'Section', value: (r) => r.section },
+      { header: 'Name', value: (r) => r.name },
+      { header: 'FEIN or email', value: (r) => r.reference },
+      { header: 'Role', value: (r) => r.role },
+      { header: 'Permissions or scopes', value: (r) => r.permissions.join(' ') },
+      { header: 'Ends or expires', value: (r) => r.until },
+      { header: 'Note', value: (r) => r.note },
     ],
   }),
 ];

@@ -4,6 +4,7 @@ import { Button, Chip, Dialog, DialogActions, DialogContent, DialogTitle, Link, 
 import { graphql } from '../../gql';
 import type { LeaverReportQuery } from '../../gql/graphql';
 import { ApiError, Loading } from '../../components/feedback';
+import { CsvDownloadButton } from '../../components/csv-download';
 import { CLIENT_ROLE_LABEL, PLATFORM_LABEL, formatDate, formatDateTime, permissionList } from '../../labels';
 
 const LeaverReport = graphql(`
@@ -148,6 +149,7 @@ export function LeaverReportDialog({ memberId, onClose }: { memberId: string; on
         )}
       </DialogContent>
       <DialogActions>
+        {report ? <CsvDownloadButton report="leaver-report" params={{ memberId }} /> : null}
         <Button onClick={onClose}>Close</Button>
       </DialogActions>
     </Dialog>
