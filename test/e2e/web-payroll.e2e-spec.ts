@@ -289,6 +289,14 @@ describe('the payroll screens in a real browser (S1, S2: P1, P2, P3, P7; P4, P5,
     expect(lines.slice(1)).toEqual([expect.stringMatching(new RegExp(`^${CLIENT},\\d\\d-\\d{7},${client.clientId},${month},2,1,\\d+,1227\\.00$`))]);
     await page.getByRole('tab', { name: 'Automation per client' }).click();
     await page.getByRole('grid', { name: 'Automation per client' }).getByRole('row', { name: new RegExp(CLIENT) }).waitFor();
+    // SPEC P5 term report: the run's month falls in its two-month term, with the tax withheld.
+    await page.getByRole('tab', { name: 'Term report' }).click();
+    const termRow = page.getByRole('grid', { name: 'Term report' }).getByRole('row', { name: new RegExp(CLIENT) });
+    await termRow.waitFor();
+    expect(await termRow.textContent()).toMatch(/\$[\d,]+\.\d\d.*\$[\d,]+\.\d\d.*\$[\d,]+\.\d\d/);
+    const [terms] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
+    expect(terms.suggestedFilename()).toBe('payroll-terms.csv');
+    expect(readFileSync((await terms.path())!, 'utf8')).toContain(`${CLIENT},`);
     // SPEC C5: running payroll made the accountant responsible (by event): "my clients" says so.
     await page.getByRole('tab', { name: 'My clients' }).click();
     await eventually(async () => {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  termOf,
+  formatTerm,
   FIRST_PAGE,
   currentCursor,
   fetchProgress,
@@ -69,5 +71,15 @@ describe('P6 tax-card fetch progress', () => {
       text: 'Finished: 3 clients, 2 fetched, 1 failed.',
     });
     expect(fetchProgress({ status: 'FINISHED', total: 1, pending: 0, fetched: 1, failed: 0 }).text).toBe('Finished: 1 client, 1 fetched, 0 failed.');
+  });
+});
+
+describe('P5 term report terms', () => {
+  it('names the two-month term of a month as the API does, and says it in words', () => {
+    expect(['2026-01', '2026-02', '2026-03', '2026-11', '2026-12'].map(termOf)).toEqual(['2026-T1', '2026-T1', '2026-T2', '2026-T6', '2026-T6']);
+    expect(termOf('2026-13')).toBe('');
+    expect(termOf('')).toBe('');
+    expect(formatTerm('2026-T6')).toBe('Nov–Dec 2026');
+    expect(formatTerm('2026-T1')).toBe('Jan–Feb 2026');
   });
 });

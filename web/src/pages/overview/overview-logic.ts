@@ -45,6 +45,21 @@ export function formatMonth(month: string): string {
   return Number.isNaN(t) ? month : monthName.format(t);
 }
 
+/** SPEC P5: the two-month term a month falls in, as the API names it: "2026-11" → "2026-T6". Empty when not a month. */
+export function termOf(month: string): string {
+  const m = /^(\d{4})-(\d{2})$/.exec(month);
+  const n = m ? Number(m[2]) : 0;
+  return m && n >= 1 && n <= 12 ? `${m[1]}-T${Math.ceil(n / 2)}` : '';
+}
+
+const TERM_MONTHS = ['Jan–Feb', 'Mar–Apr', 'May–Jun', 'Jul–Aug', 'Sep–Oct', 'Nov–Dec'];
+
+/** "2026-T6" → "Nov–Dec 2026". */
+export function formatTerm(term: string): string {
+  const m = /^(\d{4})-T([1-6])$/.exec(term);
+  return m ? `${TERM_MONTHS[Number(m[2]) - 1]} ${m[1]}` : term;
+}
+
 /**
  * Where a list stands in pages the API hands out by cursor: the cursor each page started after
  * (null for the first). Going forward records the page's end cursor; going back pops it, so a

@@ -4,7 +4,7 @@ import { useQuery } from 'urql';
 import { Link, Stack, Tab, Tabs, TextField } from '@mui/material';
 import type { GridColDef } from '@mui/x-data-grid';
 import { graphql } from '../../gql';
-import type { MyPayrollClientsReportQuery, UsageReportQuery } from '../../gql/graphql';
+import type { MyPayrollClientsReportQuery, TermReportQuery, UsageReportQuery } from '../../gql/graphql';
 import { formErrors } from '../../api/errors';
 import { ApiError, PageHeader } from '../../components/feedback';
 import { DataTable } from '../../components/data-table';
@@ -12,7 +12,7 @@ import { CursorPager } from '../../components/cursor-pager';
 import { GroupFilter } from '../../components/group-filter';
 import { CsvDownloadButton } from '../../components/csv-download';
 import { CLIENT_ROLE_LABEL, STATUS_LABEL, formatDateTime } from '../../labels';
-import { FIRST_PAGE, currentCursor, formatCentsString, formatLevel, formatMonth, monthsBefore, thisMonth } from './overview-logic';
+import { FIRST_PAGE, currentCursor, formatCentsString, formatLevel, formatMonth, formatTerm, monthsBefore, termOf, thisMonth } from './overview-logic';
 
 /** Rows a report page holds: the table shows one page whole (it pages at 25 itself). */
 export const REPORT_PAGE_SIZE = 25;
@@ -57,6 +57,27 @@ const MyPayrollClientsReport = graphql(`
   }
 `);
 
+const TermReport = graphql(`
+  query TermReport($fromTerm: String!, $toTerm: String!, $groupId: ID, $first: Int, $after: String) {
+    payrollTermReport(fromTerm: $fromTerm, toTerm: $toTerm, groupId: $groupId, first: $first, after: $after) {
+      rows {
+        client {
+          id
+          businessName
+        }
+        term
+        payslips
+        grossPayCents
+        taxWithheldCents
+        employerTaxCents
+        contractorPaymentsCents
+      }
+      nextCursor
+    }
+  }
+`);
+
+type TermRow = TermReportQuery['payrollTermReport']['rows'][number] & { id: string };
 type UsageRow = UsageReportQuery['payrollUsageReport']['rows'][number] & { id: string };
 type MineRow = MyPayrollClientsReportQuery['myPayrollClients']['rows'][number] & { id: string };
 
@@ -97,16 +118,31 @@ const mineColumns: GridColDef<MineRow>[] = [
   { field: 'lastSyncedAt', headerName: 'Last synced', width: 170, valueFormatter: (v: string | null) => formatDateTime(v) },
 ];
 
+const money = (field: string, headerName: string) =>
+  ({ field, headerName, width: 150, align: 'right', headerAlign: 'right', valueFormatter: (v: string) => formatCentsString(v) }) as const;
+
+const termColumns: GridColDef<TermRow>[] = [
+  { ...clientColumn, valueGetter: (_v, r) => r.client.businessName, renderCell: ({ row }) => <ClientCell client={row.client} /> },
+  { field: 'term', headerName: 'Term', width: 140, valueFormatter: (v: string) => formatTerm(v) },
+  { field: 'payslips', headerName: 'Payslips', type: 'number', width: 95 },
+  money('grossPayCents', 'Gross pay'),
+  money('taxWithheldCents', 'Tax withheld'),
+  money('employerTaxCents', 'Employer tax'),
+  money('contractorPaymentsCents', 'Contractor payments'),
+];
+
 /** Each tab and the gateway's CSV of it (`GET /reports/<csv>.csv`). */
 const TABS = [
   { value: 'usage', label: 'Usage log', csv: 'payroll-usage' },
   { value: 'automation', label: 'Automation per client', csv: 'payroll-automation' },
+  { value: 'terms', label: 'Term report', csv: 'payroll-terms' },
   { value: 'my-clients', label: 'My clients', csv: 'my-payroll-clients' },
 ] as const;
 
 /**
  * SPEC P5: reports across every client the member sees (C6): the usage log (payslips, contractor
- * payments, absences per client per month), automation per client, and "my clients" (where the
+ * payments, absences per client per month), automation per client, the term report (gross pay, tax
+ * withheld and employer tax per client per two-month term), and "my clients" (where the
  * member is responsible or collaborator), each filtered by group (C10), paged by the API's
  * cursors and downloadable whole as CSV. Tab, months and group live in the address; a new filter
  * starts at the first page.
@@ -127,14 +163,23 @@ export function ReportsPage() {
   };
   const mine = tab === 'my-clients';
   const page = { groupId: groupId || null, first: REPORT_PAGE_SIZE, after: currentCursor(pages) };
-  const [usage] = useQuery({ query: UsageReport, variables: { fromMonth, toMonth, ...page }, pause: mine });
+  const terms = tab === 'terms';
+  // The term report takes the terms the chosen months fall in (SPEC P5: two-month terms).
+  const termRange = { fromTerm: termOf(fromMonth), toTerm: termOf(toMonth) };
+  const [usage] = useQuery({ query: UsageReport, variables: { fromMonth, toMonth, ...page }, pause: mine || terms });
+  const [termReport] = useQuery({ query: TermReport, variables: { ...termRange, ...page }, pause: !terms });
   const [myClients] = useQuery({ query: MyPayrollClientsReport, variables: page, pause: !mine });
-  const errors = formErrors(mine ? myClients.error : usage.error);
+  const errors = formErrors(mine ? myClients.error : terms ? termReport.error : usage.error);
   const current = TABS.find((t) => t.value === tab) ?? TABS[0];
   const label = current.label;
   const usageRows: UsageRow[] = (usage.data?.payrollUsageReport.rows ?? []).map((r) => ({ ...r, id: `${r.client.id}:${r.month}` }));
   const mineRows: MineRow[] = (myClients.data?.myPayrollClients.rows ?? []).map((r) => ({ ...r, id: r.client.id }));
-  const nextCursor = mine ? myClients.data?.myPayrollClients.nextCursor : usage.data?.payrollUsageReport.nextCursor;
+  const termRows: TermRow[] = (termReport.data?.payrollTermReport.rows ?? []).map((r) => ({ ...r, id: `${r.client.id}:${r.term}` }));
+  const nextCursor = mine
+    ? myClients.data?.myPayrollClients.nextCursor
+    : terms
+      ? termReport.data?.payrollTermReport.nextCursor
+      : usage.data?.payrollUsageReport.nextCursor;
   const monthField = (key: 'from' | 'to', name: 'fromMonth' | 'toMonth', text: string, value: string) => (
     <TextField
       id={name}
@@ -161,7 +206,7 @@ export function ReportsPage() {
         {!mine && monthField('from', 'fromMonth', 'From', fromMonth)}
         {!mine && monthField('to', 'toMonth', 'To', toMonth)}
         <GroupFilter value={groupId} onChange={(g) => update('group', g)} />
-        <CsvDownloadButton report={current.csv} params={mine ? { groupId } : { fromMonth, toMonth, groupId }} />
+        <CsvDownloadButton report={current.csv} params={mine ? { groupId } : terms ? { ...termRange, groupId } : { fromMonth, toMonth, groupId }} />
       </Stack>
       <ApiError messages={errors.general} />
       {mine ? (
@@ -172,6 +217,15 @@ export function ReportsPage() {
           loading={myClients.fetching && !myClients.data}
           hideFooter
           empty="You are not responsible for or collaborating on any client yet."
+        />
+      ) : terms ? (
+        <DataTable
+          label={label}
+          rows={termRows}
+          columns={termColumns}
+          loading={termReport.fetching && !termReport.data}
+          hideFooter
+          empty="No client of yours was paid in these terms."
         />
       ) : (
         <DataTable
@@ -188,7 +242,7 @@ export function ReportsPage() {
         pages={pages}
         onChange={setPages}
         pageSize={REPORT_PAGE_SIZE}
-        rowsOnPage={mine ? mineRows.length : usageRows.length}
+        rowsOnPage={mine ? mineRows.length : terms ? termRows.length : usageRows.length}
         endCursor={nextCursor}
         hasNextPage={Boolean(nextCursor)}
         noun={mine ? 'Clients' : 'Rows'}

@@ -5,7 +5,7 @@ import { MemoryRouter, Route, Routes } from 'react-router';
 import { Provider, type Client } from 'urql';
 import { clientAnswering, refusal, type Answer } from '../../test-support/graphql-client';
 import { SignedInAs, member } from '../../test-support/signed-in';
-import { ClientPayrollPage, EditTimecardDialog } from './client-payroll';
+import { ClientPayrollPage, EditTimecardDialog, filingNote } from './client-payroll';
 
 const period = { id: 'p1', startDate: '2026-03-02', endDate: '2026-03-08', deadline: '2026-03-09', deadlineMovedFor: null, paid: false, draftCount: 2, approvedCount: 0 };
 const card = {
@@ -154,5 +154,14 @@ describe('editing a timecard (SPEC P2)', () => {
     await expect.poll(() => closed).toEqual([true]);
     expect(sent.map((s) => s.name)).toEqual(['UpdateTimecard', 'ApproveTimecard']);
     expect(sent[0].variables).toEqual({ timecardId: 't1', input: { holidayHours: [{ date: '2026-03-06', minutes: 480 }] } });
+  });
+});
+
+describe('P7 a filing in words', () => {
+  it("shows the authority's errors, or why it waits and when it is tried again; nothing once accepted", () => {
+    expect(filingNote({ status: 'REJECTED', errors: [{ code: 'NO_TAX_CARD', message: 'Noor has no tax card' }], lastAttemptError: null, nextAttemptAt: null })).toBe('Noor has no tax card (NO_TAX_CARD)');
+    expect(filingNote({ status: 'NOT_SUBMITTED', errors: [], lastAttemptError: 'The tax authority could not be reached.', nextAttemptAt: null })).toBe('The tax authority could not be reached.');
+    expect(filingNote({ status: 'NOT_SUBMITTED', errors: [], lastAttemptError: 'Not connected.', nextAttemptAt: '2026-11-23T15:00:00Z' })).toMatch(/^Not connected\. Tried again .+\.$/);
+    expect(filingNote({ status: 'ACCEPTED', errors: [], lastAttemptError: null, nextAttemptAt: null })).toBe('');
   });
 });

@@ -972,6 +972,13 @@ function RunsPanel({ realm, client }: Ctx) {
 
 type FilingRow = NonNullable<PayrollRunsFragment['employerTaxFilings']>[number];
 
+/** SPEC P7: a filing's errors in words, or why it waits (and until when); empty when accepted. */
+export function filingNote(f: Pick<FilingRow, 'status' | 'errors' | 'lastAttemptError' | 'nextAttemptAt'>): string {
+  if (f.errors.length) return f.errors.map((e) => `${e.message} (${e.code})`).join('; ');
+  if (f.status === 'NOT_SUBMITTED' && f.lastAttemptError) return `${f.lastAttemptError}${f.nextAttemptAt ? ` Tried again ${formatDateTime(f.nextAttemptAt)}.` : ''}`;
+  return '';
+}
+
 function FilingsPanel({ realm, client }: Ctx) {
   const runs = useClientPart(realm, client.id, FirmPayrollRuns, CompanyPayrollRuns, {});
   const rows = runs.client?.employerTaxFilings ?? [];
@@ -979,12 +986,22 @@ function FilingsPanel({ realm, client }: Ctx) {
     { field: 'month', headerName: 'Month', flex: 1, minWidth: 140, valueFormatter: (v: string) => monthLabel(v) },
     { field: 'runs', headerName: 'Payroll runs', width: 120, type: 'number' },
     { field: 'grossCents', headerName: 'Gross pay', width: 130, type: 'number', valueFormatter: (v: number) => formatMoney(v) },
+    { field: 'taxWithheldCents', headerName: 'Tax withheld', width: 130, type: 'number', valueFormatter: (v: number) => formatMoney(v) },
     { field: 'employerTaxCents', headerName: 'Employer tax', width: 130, type: 'number', valueFormatter: (v: number) => formatMoney(v) },
     {
       field: 'status',
       headerName: 'Status',
-      width: 170,
+      width: 150,
       renderCell: ({ row }) => <Chip size="small" color={row.status === 'REJECTED' ? 'error' : row.status === 'ACCEPTED' ? 'success' : 'default'} label={label(row.status)} />,
+    },
+    {
+      // SPEC P7: why the authority rejected it, or why it could not be submitted yet (and when it is tried again).
+      field: 'errors',
+      headerName: 'What the authority said',
+      flex: 2,
+      minWidth: 240,
+      sortable: false,
+      valueGetter: (_v, row) => filingNote(row),
     },
   ];
   if (runs.fetching) return <Loading what="Loading tax filings" />;

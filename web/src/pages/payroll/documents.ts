@@ -288,8 +288,15 @@ export const PayrollRunsFragment = graphql(`
       month
       grossCents
       employerTaxCents
+      taxWithheldCents
       runs
       status
+      errors {
+        code
+        message
+      }
+      lastAttemptError
+      nextAttemptAt
     }
   }
 `);
