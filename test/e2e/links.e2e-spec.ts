@@ -124,7 +124,8 @@ describe('firm–client links from the client side (C2, C3) and tenant isolation
     const QUERY = '{ myClientCompany { firmLink { firm { id name } } assignments { member { id firstName lastName workEmail } } } }';
     const seen = await eventually(async () => {
       const res = await system.gql(QUERY, {}, c.token);
-      return res.data?.myClientCompany?.firmLink?.firm ? res.data.myClientCompany : undefined;
+      const company = res.data?.myClientCompany;
+      return company?.firmLink?.firm && company.assignments.every((a: { member: unknown }) => a.member) ? company : undefined;
     }, 15_000, 'the firms service to learn of the link');
     expect(seen.firmLink.firm).toEqual({ id: firm.firmId, name: `Firm ${firm.domain}` });
     expect(seen.assignments).toEqual([{ member: { id: firm.memberId, firstName: 'Fran', lastName: 'Founder', workEmail: `fran@${firm.domain}` } }]);

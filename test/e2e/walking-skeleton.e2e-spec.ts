@@ -85,7 +85,9 @@ describe('walking skeleton: client invites firm, firm accepts, clients links and
     // C4, C6: through Kafka, `clients` links and assigns; the answer spans clients, firms and payroll-sync.
     const clients = await eventually(async () => {
       const res = await system.gql(MY_CLIENTS, {}, firm.token);
-      return res.data?.myClients?.length === 1 && res.data.myClients[0].timeTracking ? res.data.myClients : undefined;
+      // The member's names reach clients by member.joined (another topic, so maybe after the acceptance).
+      const ready = res.data?.myClients?.length === 1 && res.data.myClients[0].timeTracking && res.data.myClients[0].assignments.every((a: { member: unknown }) => a.member);
+      return ready ? res.data.myClients : undefined;
     }, 20_000, 'the client to appear in the firm member\'s list');
     expect(clients).toEqual([
       {
